@@ -1,0 +1,75 @@
+// The map camera: which part of the world (Lambert-93 metres relative to MapModel::origin, y north) the screen
+// (pixels, y down) shows. Pure arithmetic, no clock: the caller advances easing with update(dt), so tests and the
+// benchmark drive it deterministically, and gestures (pan_by / zoom_at) come from any input path.
+//
+// State is (center, scale): `center` is the world point shown at the middle of the viewport, `scale` is pixels per
+// metre. The region the map should fill (the screen minus banner and panel) is passed to fit/ease calls instead of
+// being state, so opening a panel never makes the map jump by itself.
+#pragma once
+#include "core/map_model.hpp"
+
+namespace qmi {
+
+struct ScreenRect {
+    double x = 0, y = 0, w = 0, h = 0;  // pixels, y down
+    Vec2 center() const { return {x + w / 2, y + h / 2}; }
+};
+
+class Camera {
+public:
+    // Screen size in pixels. Keeps the current center and scale, then re-applies the limits.
+    void set_viewport(double width, double height);
+    // The world the kiosk is about (the Métropole bbox). Defines the zoom-out limit (whole bounds fit in `map_area`)
+    // and the pan limit (the view never leaves it). `min_span_m` is the zoom-in limit: the smaller side of the
+    // viewport always shows at least this many metres ("a few communes").
+    void set_bounds(const Box& world, const ScreenRect& map_area, double min_span_m = 6000.0);
+
+    double viewport_width() const { return vw_; }
+    double viewport_height() const { return vh_; }
+    Vec2 center() const { return center_; }
+    double scale() const { return scale_; }
+    double min_scale() const { return min_scale_; }
+    double max_scale() const { return max_scale_; }
+
+    Vec2 world_to_screen(Vec2 w) const;
+    Vec2 screen_to_world(Vec2 s) const;
+    // The world rectangle currently visible on the whole viewport.
+    Box visible_world() const;
+
+    // Show all of `world` inside `area` at once (no easing). Used at start and on resize.
+    void fit(const Box& world, const ScreenRect& area);
+
+    // Gestures. Both cancel any easing in progress and clamp.
+    void pan_by(Vec2 screen_delta);                    // content follows the finger
+    void zoom_at(Vec2 screen_point, double factor);   // the world point under screen_point stays there
+
+    // Smoothly move so that `target` is centred in `area` and large enough to read, over `duration_s` seconds.
+    // Zooms in at most to the limit, and keeps the current scale when the target already shows comfortably.
+    void ease_to_show(const Box& target, const ScreenRect& area, double duration_s = 0.45);
+    // Smoothly move to an explicit view (clamped).
+    void ease_to(Vec2 center, double scale, double duration_s = 0.45);
+    // Advance easing by dt seconds. Returns true while the view is still moving (the caller keeps redrawing).
+    bool update(double dt_s);
+    bool animating() const { return easing_; }
+    void finish_easing();  // jump to the end of the current easing
+
+private:
+    void clamp();                             // apply zoom then pan limits to the current state
+    void clamp_view(Vec2& c, double& s) const;
+    Vec2 center_for(Vec2 world_point, Vec2 screen_point, double scale) const;  // center putting a point at a pixel
+
+    double vw_ = 1, vh_ = 1;
+    Vec2 center_;
+    double scale_ = 1;
+    Box bounds_;
+    double min_scale_ = 1e-9, max_scale_ = 1e9;
+    ScreenRect bounds_area_;
+    double min_span_m_ = 6000.0;
+
+    bool easing_ = false;
+    Vec2 from_center_, to_center_;
+    double from_scale_ = 1, to_scale_ = 1;
+    double ease_t_ = 0, ease_duration_ = 0;
+};
+
+}  // namespace qmi
