@@ -1,0 +1,31 @@
+// Raw pointer input as the core sees it: screen pixels, seconds, one id per finger. Adapters (src/input/xi_touch,
+// SFML mouse events, src/input/replay) produce these; GestureRecognizer, AttractMode and StaffAccess consume them.
+#pragma once
+
+namespace qmi {
+
+// Screen position in pixels, origin top-left, y down (same as SFML window coordinates).
+struct ScreenPos {
+    float x = 0;
+    float y = 0;
+};
+
+struct PointerEvent {
+    enum Kind { Down, Move, Up, Cancel };
+    enum Source { Touch, Mouse };
+
+    int id = 0;          // touch: the XI touch id (any int); mouse: the button (0 = left)
+    Kind kind = Down;
+    ScreenPos pos;
+    double t = 0;        // seconds, any monotonic origin shared by every event of a run
+    Source source = Touch;
+};
+
+// Mouse wheel: delta in notches, positive = wheel away from the user = zoom in (as SFML reports it).
+struct WheelEvent {
+    ScreenPos pos;
+    float delta = 0;
+    double t = 0;
+};
+
+}  // namespace qmi
