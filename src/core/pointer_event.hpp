@@ -1,6 +1,7 @@
 // Raw pointer input as the core sees it: screen pixels, seconds, one id per finger. Adapters (src/input/xi_touch,
 // SFML mouse events, src/input/replay) produce these; GestureRecognizer, AttractMode and StaffAccess consume them.
 #pragma once
+#include <string>
 
 namespace qmi {
 
@@ -26,6 +27,16 @@ struct WheelEvent {
     ScreenPos pos;
     float delta = 0;
     double t = 0;
+};
+
+// A key press with its modifiers, independent of SFML: the app maps sf::Keyboard::Key to these names
+// ("Escape", "F4", "Q", "W", "Tab", "A".."Z", "F1".."F12", ... ; anything else may be "Other").
+struct KeyChord {
+    std::string key;
+    bool ctrl = false;
+    bool alt = false;
+    bool shift = false;
+    bool system = false;  // Super / Windows key
 };
 
 }  // namespace qmi
