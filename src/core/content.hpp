@@ -64,6 +64,8 @@ struct Programme {
 
 struct Content {
     std::string version;        // free text set by staff, e.g. "2024-02-06.1"; shown in the staff status
+    std::string published;      // ISO 8601 date-time with offset, "2024-02-06T12:00:00+01:00": when this content
+                                // was published. The kiosk shows the newest valid of bundled, cached and feed content.
     Programme programme;
     std::vector<District> districts;      // order of config
     std::vector<CallWindow> call_windows; // sorted by opens
