@@ -7,6 +7,8 @@
 
 #include "core/geojson.hpp"
 #include "core/hit_index.hpp"
+#include "core/label_layout.hpp"
+#include "core/map_cache.hpp"
 #include "core/map_build.hpp"
 #include "core/membership.hpp"
 
@@ -63,6 +65,28 @@ int main(int argc, char** argv) {
             std::printf("model: %zu communes (%zu members), %zu ring vertices, %zu triangles, %zu outline points\n",
                         b.model->communes.size(), b.model->metropole_count, verts, tris, outline_pts);
             for (const auto& e : b.errors) std::printf("  %s\n", e.message().c_str());
+            double km2 = 0;
+            for (size_t i = 0; i < b.model->metropole_count; ++i) km2 += b.model->communes[i].area_m2 / 1e6;
+            std::printf("Métropole %.1f km², Paris %.1f km², Saint-Denis %.1f km²\n", km2,
+                        b.model->communes[*b.model->find("75056")].area_m2 / 1e6,
+                        b.model->communes[*b.model->find("93066")].area_m2 / 1e6);
+
+            const std::string key = qmi::map_input_key({"bench"}, mm);
+            t0 = Clock::now();
+            const std::string bytes = qmi::encode_map_model(*b.model, key);
+            std::printf("encode cache    %8.1f ms (%zu bytes)\n", ms_since(t0), bytes.size());
+            t0 = Clock::now();
+            std::string why;
+            auto back = qmi::decode_map_model(bytes, key, &why);
+            std::printf("decode cache    %8.1f ms (%s)\n", ms_since(t0), back ? "ok" : why.c_str());
+            t0 = Clock::now();
+            qmi::HitIndex index(*b.model);
+            std::printf("hit index       %8.1f ms\n", ms_since(t0));
+            t0 = Clock::now();
+            auto layout = qmi::layout_labels(*b.model, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9},
+                                             [](std::string_view s) { return qmi::Vec2{8.0 * s.size(), 18}; },
+                                             {1920.0 / b.model->metropole_bbox.width(), 4, false});
+            std::printf("label layout    %8.1f ms (%zu labels)\n", ms_since(t0), layout.labels.size());
         }
     }
     return 0;

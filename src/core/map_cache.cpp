@@ -1,0 +1,358 @@
+#include "core/map_cache.hpp"
+
+#include <fcntl.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <bit>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace qmi {
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "map cache is written in host order = little-endian");
+
+constexpr char kMagic[8] = {'Q', 'M', 'I', 'M', 'A', 'P', '\r', '\n'};
+constexpr size_t kHashBytes = 32;
+constexpr size_t kHeaderBytes = 8 + 4 + 4 + kHashBytes + 8 + kHashBytes;
+
+void ensure_sodium() {
+    static const int ok = sodium_init();  // thread-safe, idempotent; >= 0 means ready
+    (void)ok;
+}
+
+std::string blake2b(std::string_view data) {
+    ensure_sodium();
+    unsigned char out[kHashBytes];
+    crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(data.data()), data.size(), nullptr, 0);
+    return std::string(reinterpret_cast<const char*>(out), sizeof out);
+}
+
+struct Writer {
+    std::string out;
+    template <class T>
+    void raw(T v) {
+        char b[sizeof(T)];
+        std::memcpy(b, &v, sizeof(T));
+        out.append(b, sizeof(T));
+    }
+    void u32(uint32_t v) { raw(v); }
+    void f64(double v) { raw(v); }
+    void str(std::string_view s) {
+        u32(static_cast<uint32_t>(s.size()));
+        out.append(s);
+    }
+    void points(const std::vector<Vec2>& pts, Vec2 shift = {}) {
+        u32(static_cast<uint32_t>(pts.size()));
+        for (const Vec2& p : pts) {
+            raw(static_cast<float>(p.x - shift.x));
+            raw(static_cast<float>(p.y - shift.y));
+        }
+    }
+    void outline(const Outline& o) {
+        str(o.code);
+        str(o.name);
+        u32(static_cast<uint32_t>(o.rings.size()));
+        for (const Ring& r : o.rings) points(r);
+    }
+};
+
+// Every read is bounds-checked; a count is accepted only if that many minimal elements still fit in the bytes
+// left, so a corrupted count can never make us allocate gigabytes.
+struct Reader {
+    std::string_view in;
+    size_t pos = 0;
+    bool ok = true;
+    template <class T>
+    T raw() {
+        T v{};
+        if (!ok || in.size() - pos < sizeof(T)) {
+            ok = false;
+            return v;
+        }
+        std::memcpy(&v, in.data() + pos, sizeof(T));
+        pos += sizeof(T);
+        return v;
+    }
+    uint32_t count(size_t min_element_bytes) {
+        const uint32_t n = raw<uint32_t>();
+        if (ok && static_cast<uint64_t>(n) * min_element_bytes > in.size() - pos) ok = false;
+        return ok ? n : 0;
+    }
+    std::string str() {
+        const uint32_t n = count(1);
+        if (!ok) return {};
+        std::string s(in.substr(pos, n));
+        pos += n;
+        return s;
+    }
+    std::vector<Vec2> points() {
+        const uint32_t n = count(8);
+        std::vector<Vec2> pts;
+        pts.reserve(n);
+        for (uint32_t i = 0; i < n && ok; ++i) {
+            const float x = raw<float>(), y = raw<float>();
+            pts.push_back({x, y});
+        }
+        return pts;
+    }
+    Outline outline() {
+        Outline o;
+        o.code = str();
+        o.name = str();
+        const uint32_t n = count(4);
+        for (uint32_t i = 0; i < n && ok; ++i) o.rings.push_back(points());
+        return o;
+    }
+};
+
+std::string read_file(const std::filesystem::path& path, bool& ok) {
+    std::ifstream in(path, std::ios::binary);
+    ok = static_cast<bool>(in);
+    if (!ok) return {};
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Temp file in the same directory, fsync, rename over the target, fsync the directory: readers see the old or
+// the new file, never a partial one, even across a power cut.
+bool write_atomically(const std::filesystem::path& target, std::string_view bytes, std::string& why) {
+    const std::filesystem::path tmp = target.string() + ".tmp";
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        why = "cannot create " + tmp.string() + ": " + std::strerror(errno);
+        return false;
+    }
+    size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            why = "cannot write " + tmp.string() + ": " + std::strerror(errno);
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            return false;
+        }
+        done += static_cast<size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        why = "cannot flush " + tmp.string() + ": " + std::strerror(errno);
+        ::unlink(tmp.c_str());
+        return false;
+    }
+    if (::rename(tmp.c_str(), target.c_str()) != 0) {
+        why = "cannot replace " + target.string() + ": " + std::strerror(errno);
+        ::unlink(tmp.c_str());
+        return false;
+    }
+    const int dir = ::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string map_input_key(const std::vector<std::string>& geojson_files, const MapMembership& membership) {
+    // Length-prefixed pieces so that moving bytes from one file to the next changes the key.
+    Writer w;
+    w.str("qmi map input");
+    w.u32(kMapCacheVersion);
+    w.u32(static_cast<uint32_t>(geojson_files.size()));
+    for (const std::string& f : geojson_files) w.str(blake2b(f));
+    for (const auto& [code, m] : membership.communes) {
+        w.str(code);
+        w.str(m.name);
+        w.str(m.department);
+        w.str(m.territory);
+    }
+    for (const auto& [from, to] : membership.former_codes) {
+        w.str(from);
+        w.str(to);
+    }
+    for (const auto& [code, name] : membership.department_names) {
+        w.str(code);
+        w.str(name);
+    }
+    for (const auto& [code, name] : membership.territory_names) {
+        w.str(code);
+        w.str(name);
+    }
+    w.str(membership.metropole_code);
+    w.str(membership.metropole_name);
+    return blake2b(w.out);
+}
+
+std::string encode_map_model(const MapModel& model, std::string_view input_key) {
+    Writer p;
+    p.f64(model.origin.x);
+    p.f64(model.origin.y);
+    p.u32(static_cast<uint32_t>(model.metropole_count));
+    p.u32(static_cast<uint32_t>(model.communes.size()));
+    for (const CommuneShape& c : model.communes) {
+        p.str(c.insee);
+        p.str(c.name);
+        p.str(c.department);
+        p.str(c.territory);
+        p.u32(c.in_metropole ? 1 : 0);
+        p.u32(static_cast<uint32_t>(c.polygons.size()));
+        for (const Polygon& poly : c.polygons) {
+            p.points(poly.outer);
+            p.u32(static_cast<uint32_t>(poly.holes.size()));
+            for (const Ring& h : poly.holes) p.points(h);
+        }
+        p.points(c.triangles);
+        p.f64(c.label_anchor.x);
+        p.f64(c.label_anchor.y);
+        p.f64(c.area_m2);
+    }
+    p.u32(static_cast<uint32_t>(model.territories.size()));
+    for (const Outline& o : model.territories) p.outline(o);
+    p.u32(static_cast<uint32_t>(model.departments.size()));
+    for (const Outline& o : model.departments) p.outline(o);
+    p.outline(model.metropole);
+
+    Writer out;
+    out.out.append(kMagic, sizeof kMagic);
+    out.u32(kMapCacheVersion);
+    out.u32(0);
+    out.out.append(input_key.substr(0, kHashBytes));
+    out.out.append(kHashBytes - std::min(kHashBytes, input_key.size()), '\0');
+    out.raw(static_cast<uint64_t>(p.out.size()));
+    out.out.append(blake2b(p.out));
+    out.out.append(p.out);
+    return out.out;
+}
+
+std::optional<MapModel> decode_map_model(std::string_view bytes, std::string_view input_key, std::string* why) {
+    auto fail = [&](const char* reason) -> std::optional<MapModel> {
+        if (why) *why = reason;
+        return std::nullopt;
+    };
+    if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+        return fail("not a map cache file");
+    Reader h{bytes.substr(sizeof kMagic)};
+    if (h.raw<uint32_t>() != kMapCacheVersion) return fail("cache format version differs");
+    h.raw<uint32_t>();
+    if (bytes.substr(16, kHashBytes) != input_key) return fail("contours or membership changed since the cache was built");
+    const uint64_t size = [&] {
+        uint64_t v;
+        std::memcpy(&v, bytes.data() + 16 + kHashBytes, 8);
+        return v;
+    }();
+    const std::string_view checksum = bytes.substr(16 + kHashBytes + 8, kHashBytes);
+    const std::string_view payload = bytes.substr(kHeaderBytes);
+    if (payload.size() != size) return fail("cache file truncated or padded");
+    if (blake2b(payload) != checksum) return fail("cache checksum mismatch (corrupted file)");
+
+    Reader r{payload};
+    MapModel m;
+    m.origin.x = r.raw<double>();
+    m.origin.y = r.raw<double>();
+    const uint32_t metropole_count = r.raw<uint32_t>();
+    const uint32_t n = r.count(16);
+    m.communes.reserve(n);
+    for (uint32_t i = 0; i < n && r.ok; ++i) {
+        CommuneShape c;
+        c.insee = r.str();
+        c.name = r.str();
+        c.department = r.str();
+        c.territory = r.str();
+        c.in_metropole = r.raw<uint32_t>() != 0;
+        const uint32_t np = r.count(8);
+        for (uint32_t k = 0; k < np && r.ok; ++k) {
+            Polygon poly;
+            poly.outer = r.points();
+            const uint32_t nh = r.count(4);
+            for (uint32_t j = 0; j < nh && r.ok; ++j) poly.holes.push_back(r.points());
+            c.polygons.push_back(std::move(poly));
+        }
+        c.triangles = r.points();
+        c.label_anchor.x = r.raw<double>();
+        c.label_anchor.y = r.raw<double>();
+        c.area_m2 = r.raw<double>();
+        // Boxes are derived, not stored: they always agree with the (float-rounded) rings.
+        for (const Polygon& poly : c.polygons)
+            for (const Vec2& q : poly.outer) {
+                c.bbox.add(q);
+                m.full_bbox.add(q);
+                if (c.in_metropole) m.metropole_bbox.add(q);
+            }
+        m.communes.push_back(std::move(c));
+    }
+    const uint32_t nt = r.count(12);
+    for (uint32_t i = 0; i < nt && r.ok; ++i) m.territories.push_back(r.outline());
+    const uint32_t nd = r.count(12);
+    for (uint32_t i = 0; i < nd && r.ok; ++i) m.departments.push_back(r.outline());
+    m.metropole = r.outline();
+    if (!r.ok || r.pos != payload.size()) return fail("cache payload malformed");
+    if (metropole_count > m.communes.size()) return fail("cache payload inconsistent");
+    for (const CommuneShape& c : m.communes)
+        if (c.triangles.size() % 3 != 0) return fail("cache payload inconsistent");
+    m.metropole_count = metropole_count;
+    return m;
+}
+
+std::filesystem::path map_model_cache_file(const std::filesystem::path& root) {
+    return root / "maps" / "cache" / "map-model.bin";
+}
+
+MapLoad load_map(const std::filesystem::path& root, const MapMembership& membership) {
+    MapLoad out;
+    std::vector<std::string> files;
+    std::vector<DepartmentContours> inputs;
+    for (const std::string& dept : ile_de_france_departments()) {
+        bool ok = false;
+        files.push_back(read_file(map_cache_file(root, dept), ok));
+        if (!ok)
+            out.errors.push_back({"maps/cache/communes-" + dept + ".geojson", "",
+                                  "cannot read the file (run kiosk/setup to fetch the contours)"});
+    }
+    if (!out.errors.empty()) return out;
+
+    const std::string key = map_input_key(files, membership);
+    const std::filesystem::path bin = map_model_cache_file(root);
+    bool have_bin = false;
+    const std::string cached = read_file(bin, have_bin);
+    if (have_bin) {
+        std::string why;
+        if (auto model = decode_map_model(cached, key, &why)) {
+            out.model = std::move(model);
+            out.from_cache = true;
+            return out;
+        }
+        out.cache_note = "map-model.bin not used: " + why;
+    } else {
+        out.cache_note = "map-model.bin absent";
+    }
+
+    for (size_t i = 0; i < files.size(); ++i) {
+        const std::string& dept = ile_de_france_departments()[i];
+        const std::string label = "maps/cache/communes-" + dept + ".geojson";
+        GeoParse parsed = parse_feature_collection(files[i], label);
+        out.errors.insert(out.errors.end(), parsed.errors.begin(), parsed.errors.end());
+        if (parsed.collection) inputs.push_back({dept, label, std::move(*parsed.collection)});
+    }
+    MapBuild built = build_map(inputs, membership);
+    out.errors.insert(out.errors.end(), built.errors.begin(), built.errors.end());
+    if (!built.model) return out;
+
+    const std::string bytes = encode_map_model(*built.model, key);
+    std::string why;
+    out.model = decode_map_model(bytes, key, &why);  // the form every later start will read
+    if (!out.model) {
+        out.errors.push_back({"maps/cache/map-model.bin", "", "internal: cache round trip failed: " + why});
+        out.model = std::move(built.model);
+        return out;
+    }
+    std::string write_error;
+    if (!write_atomically(bin, bytes, write_error)) out.cache_note += "; not written: " + write_error;
+    return out;
+}
+
+}  // namespace qmi
