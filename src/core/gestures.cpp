@@ -525,12 +525,9 @@ void GestureRecognizer::on_wheel(const WheelEvent& in) {
 }
 
 void GestureRecognizer::update(double t) {
-    if (!std::isfinite(t) || (have_t_ && t < last_t_)) t = last_t_;
-    if (!have_t_) {
-        have_t_ = true;
-        last_event_t_ = t;
-    }
-    last_t_ = t;
+    // update() runs on the frame clock while events may carry slightly older timestamps (X server time of a touch
+    // queued during the previous frame), so the frame clock never moves the reference used to order events.
+    if (!std::isfinite(t)) return;
 
     if (!pointers_.empty() && t - last_event_t_ > cfg_.stuck_timeout_s) {
         anomaly(GestureAnomaly::StuckPointerReset, pointers_[0].id, t);

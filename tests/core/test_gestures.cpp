@@ -444,6 +444,16 @@ TEST_CASE("garbage input is reported, never crashes, never leaves a gesture stuc
     }
 }
 
+TEST_CASE("events slightly older than the last frame's update() are normal, not anomalies", "[gestures]") {
+    GestureRecognizer g(config());
+    g.update(10.0);
+    g.on_pointer(ev(PointerEvent::Down, 1, 100, 100, 9.99));  // happened before the frame, polled after it
+    g.update(10.016);
+    g.on_pointer(ev(PointerEvent::Up, 1, 100, 100, 10.01));
+    CHECK(g.take_anomalies().empty());
+    CHECK(count(g.take_actions(), A::Tap) == 1);
+}
+
 TEST_CASE("an event storm yields a bounded action list and leaves the recognizer usable", "[gestures]") {
     GestureRecognizer g(config());
     std::mt19937 rng(1234);
