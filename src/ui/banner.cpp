@@ -1,0 +1,171 @@
+#include "ui/banner.hpp"
+
+#include <algorithm>
+
+#include <imgui.h>
+
+namespace qmi::ui {
+
+BannerModel make_banner_model(const Content& content, const UiText& text, Lang lang, date::sys_seconds now) {
+    BannerModel m;
+    m.lang = lang;
+    const Programme& p = content.programme;
+    m.title = !p.name.empty() ? p.name.in(lang) : text.get("app.title", lang);
+    // "Métropole du Grand Paris · Paris&Co" is interface wording; the content's operators sentence is the fallback.
+    m.subtitle = text.has("app.subtitle") ? text.get("app.subtitle", lang) : p.operators.in(lang);
+    m.lang_switch = text.get("lang.switch", lang);
+    m.scan = text.get("qr.scan_to_apply", lang);
+
+    const BannerState state = banner_state(content.call_windows, now);
+    m.sentence = banner_text(state, lang, text, p.call_url);
+    if (state.window) {
+        m.window_name = state.window->name.in(lang);
+        if (state.window->url && !state.window->url->empty()) m.url = *state.window->url;
+    }
+    if (m.url.empty()) m.url = p.call_url;
+    m.computed_at = now;
+    m.valid_until = now + banner_next_change(content.call_windows, now);
+    return m;
+}
+
+void Banner::update(const Content& content, const UiText& text, Lang lang, date::sys_seconds now) {
+    const bool stale = !valid_ || &content != content_ || content.version != content_version_ || &text != text_ ||
+                       lang != model_.lang || now >= model_.valid_until ||
+                       now < model_.computed_at;  // the clock went back (NTP correction): recompute
+    if (!stale) return;
+    model_ = make_banner_model(content, text, lang, now);
+    content_ = &content;
+    content_version_ = content.version;
+    text_ = &text;
+    valid_ = true;
+    ++rebuilds_;
+    qr_matrix_ = qr_.get(model_.url);  // encodes only if the URL changed
+}
+
+namespace {
+
+// The header and the banner form one strip: flat (no rounding), banner colour, a hairline along the bottom.
+void begin_strip(const char* id, const Rect& r, const WidgetContext& ctx) {
+    next_window_on(r);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(ctx.theme.banner_bg));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.layout.padding, ctx.layout.padding * 0.5f));
+    ImGui::Begin(id, nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(r.min.x, r.max.y - ctx.theme.border * 0.5f),
+                                        ImVec2(r.max.x, r.max.y - ctx.theme.border * 0.5f),
+                                        to_u32(ctx.theme.card_border), ctx.theme.border);
+}
+
+// Height of `s` in the current font when wrapped at `width` px.
+float wrapped_height(const std::string& s, float width) {
+    if (s.empty()) return 0;
+    return ImGui::CalcTextSize(s.c_str(), s.c_str() + s.size(), false, width).y;
+}
+
+// Text wrapped inside [x0, x1] (screen x), starting at screen y.
+void text_block(const std::string& s, float x0, float x1, float y, const Rect& window) {
+    ImGui::SetCursorPos(ImVec2(x0 - window.min.x, y - window.min.y));
+    ImGui::PushTextWrapPos(x1 - window.min.x);
+    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+HeaderResult Banner::draw_header(const WidgetContext& ctx, bool show_lang_switch) {
+    const Rect& r = ctx.layout.header;
+    const float pad = ctx.layout.padding;
+    const float gap = ctx.layout.margin;
+    begin_strip("##qmi_header", r, ctx);
+
+    bool switch_pressed = false;
+    float text_right = r.max.x - pad;
+    if (show_lang_switch && !model_.lang_switch.empty()) {
+        ImGui::PushFont(ctx.fonts.body_bold);
+        const float w = std::max(ctx.layout.touch_min,
+                                 ImGui::CalcTextSize(model_.lang_switch.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x);
+        const float h = ctx.layout.touch_min;
+        const float x = r.max.x - pad - w;
+        ImGui::SetCursorPos(ImVec2(x - r.min.x, (r.height() - h) * 0.5f));
+        switch_pressed = ImGui::Button(model_.lang_switch.c_str(), ImVec2(w, h));
+        ImGui::PopFont();
+        text_right = x - gap;
+    }
+
+    const float x0 = r.min.x + pad;
+    const float width = std::max(1.0f, text_right - x0);
+    ImGui::PushFont(ctx.fonts.title);
+    const float title_h = wrapped_height(model_.title, width);
+    ImGui::PopFont();
+    ImGui::PushFont(ctx.fonts.body);
+    const float sub_h = wrapped_height(model_.subtitle, width);
+    ImGui::PopFont();
+    const float spacing = 4.0f * ctx.theme.scale;
+    float y = r.min.y + std::max(0.0f, (r.height() - title_h - sub_h - spacing) * 0.5f);
+    ImGui::PushFont(ctx.fonts.title);
+    text_block(model_.title, x0, text_right, y, r);
+    ImGui::PopFont();
+    y += title_h + spacing;
+    ImGui::PushFont(ctx.fonts.body);
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text_muted));
+    text_block(model_.subtitle, x0, text_right, y, r);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+
+    ImGui::End();
+    return switch_pressed ? HeaderResult::SwitchLanguage : HeaderResult::None;
+}
+
+void Banner::draw(const WidgetContext& ctx) {
+    const Rect& r = ctx.layout.banner;
+    const float pad = ctx.layout.padding;
+    const float gap = ctx.layout.margin;
+    const float s = ctx.theme.scale;
+    begin_strip("##qmi_banner", r, ctx);
+
+    float text_right = r.max.x - pad;
+    if (qr_matrix_) {
+        // QR code at the right end, vertically centred; the invitation to scan just left of it.
+        const float side = std::min(ctx.layout.qr_side, r.height());
+        const float qx = r.max.x - pad - side;
+        const float qy = r.min.y + (r.height() - side) * 0.5f;
+        draw_qr(ImGui::GetWindowDrawList(), *qr_matrix_, ImVec2(qx, qy), side, to_u32(palette::qr_dark),
+                to_u32(palette::qr_light));
+        ImGui::PushFont(ctx.fonts.body_bold);
+        const float caption_w = std::min(190.0f * s, std::max(0.0f, qx - r.min.x - 2 * pad) * 0.35f);
+        const float cx0 = qx - gap - caption_w;
+        const float ch = wrapped_height(model_.scan, caption_w);
+        text_block(model_.scan, cx0, qx - gap, r.min.y + (r.height() - ch) * 0.5f, r);
+        ImGui::PopFont();
+        text_right = cx0 - 2 * gap;
+    }
+
+    // Countdown sentence (large) and the call window's name under it, centred vertically as a block.
+    const float x0 = r.min.x + pad;
+    const float width = std::max(1.0f, text_right - x0);
+    ImGui::PushFont(ctx.fonts.banner);
+    const float sentence_h = wrapped_height(model_.sentence, width);
+    ImGui::PopFont();
+    ImGui::PushFont(ctx.fonts.body);
+    const float name_h = wrapped_height(model_.window_name, width);
+    ImGui::PopFont();
+    const float spacing = model_.window_name.empty() ? 0.0f : 6.0f * s;
+    float y = r.min.y + std::max(0.0f, (r.height() - sentence_h - name_h - spacing) * 0.5f);
+    ImGui::PushFont(ctx.fonts.banner);
+    text_block(model_.sentence, x0, text_right, y, r);
+    ImGui::PopFont();
+    if (!model_.window_name.empty()) {
+        y += sentence_h + spacing;
+        ImGui::PushFont(ctx.fonts.body);
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text_muted));
+        text_block(model_.window_name, x0, text_right, y, r);
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    ImGui::End();
+}
+
+}  // namespace qmi::ui

@@ -1,0 +1,69 @@
+// The always-visible top of the screen: the header (programme name, "Métropole du Grand Paris · Paris&Co", language
+// switch) and the call-for-projects banner (countdown sentence from core/countdown, the call window's name, and the
+// QR code to the application page with "Scannez pour candidater").
+//
+// Work split: Banner::update() runs every frame but only recomputes the countdown sentence when
+// banner_next_change() says it changed (every second under an hour, every minute otherwise), or when the content,
+// the ui text or the language changed. The QR code is encoded only when the URL changes. draw_*() only lay out.
+#pragma once
+#include <string>
+
+#include <date/date.h>
+
+#include "core/content.hpp"
+#include "core/countdown.hpp"
+#include "core/ui_text.hpp"
+#include "ui/qr_code.hpp"
+#include "ui/widget_context.hpp"
+
+namespace qmi::ui {
+
+// What the banner shows now, in one language. Pure values: tests inspect it without ImGui.
+struct BannerModel {
+    Lang lang = Lang::Fr;
+    std::string title;        // programme name
+    std::string subtitle;     // "Métropole du Grand Paris · Paris&Co"
+    std::string lang_switch;  // "English" (in French), "Français" (in English)
+    std::string sentence;     // countdown sentence (banner_text)
+    std::string window_name;  // name of the open / next call window; "" when none
+    std::string url;          // QR target: the window's url, else Programme::call_url; "" hides the QR code
+    std::string scan;         // "Scannez pour candidater"
+    date::sys_seconds computed_at{};
+    date::sys_seconds valid_until{};  // the sentence stays right until this instant
+};
+
+// Pure: everything the banner shows at `now`.
+BannerModel make_banner_model(const Content& content, const UiText& text, Lang lang, date::sys_seconds now);
+
+enum class HeaderResult { None, SwitchLanguage };
+
+class Banner {
+public:
+    // Call once per frame before drawing (cheap unless something changed). `now` is the wall clock (UTC).
+    void update(const Content& content, const UiText& text, Lang lang, date::sys_seconds now);
+    // Forces the next update() to rebuild (after a content or ui-text reload that reuses the same objects).
+    void invalidate() { valid_ = false; }
+
+    // Programme title, subtitle and (when `show_lang_switch`) a language button, in Layout::header.
+    // Returns SwitchLanguage on the frame the button is released.
+    HeaderResult draw_header(const WidgetContext& ctx, bool show_lang_switch = true);
+    // Countdown, call window name and QR code, in Layout::banner.
+    void draw(const WidgetContext& ctx);
+
+    const BannerModel& model() const { return model_; }
+    const QrMatrix* qr() const { return qr_matrix_; }
+    int rebuilds() const { return rebuilds_; }
+    int qr_encodes() const { return qr_.encodes(); }
+
+private:
+    BannerModel model_;
+    QrCache qr_;
+    const QrMatrix* qr_matrix_ = nullptr;
+    bool valid_ = false;
+    const Content* content_ = nullptr;
+    std::string content_version_;
+    const UiText* text_ = nullptr;
+    int rebuilds_ = 0;
+};
+
+}  // namespace qmi::ui

@@ -1,0 +1,149 @@
+#include "ui/legend.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <imgui.h>
+
+namespace qmi::ui {
+
+namespace {
+
+// "npm @etalab/decoupage-administratif 6.0.0 (data/epci.json, ...)" -> "@etalab/decoupage-administratif 6.0.0":
+// visitors need the dataset and its version, not the file list or the package manager.
+std::string short_source(const std::string& source) {
+    std::string s = source;
+    const size_t paren = s.find(" (");
+    if (paren != std::string::npos) s.resize(paren);
+    if (s.rfind("npm ", 0) == 0) s.erase(0, 4);
+    return s;
+}
+
+LegendText make_text(const Content& content, const Membership& membership, const UiText& text, Lang lang) {
+    LegendText t;
+    for (const Promotion& p : content.programme.promotions) {
+        LegendEntry e;
+        e.swatch = LegendEntry::Swatch::Fill;
+        e.color = promotion_color(p.number);
+        if (p.number == 1) e.label = text.get("legend.promotion_first", lang);
+        else if (p.number == 2) e.label = text.get("legend.promotion_second", lang);
+        else e.label = p.name.in(lang);
+        t.entries.push_back(std::move(e));
+    }
+    t.entries.push_back({LegendEntry::Swatch::Fill, palette::other_commune, 0, text.get("legend.metropole", lang)});
+    t.entries.push_back({LegendEntry::Swatch::Fill, palette::outside_commune, 0, text.get("legend.outside", lang)});
+    t.entries.push_back({LegendEntry::Swatch::SolidLine, palette::territory_border, palette::territory_border_width,
+                         text.get("legend.territory_border", lang)});
+    t.entries.push_back({LegendEntry::Swatch::DashedLine, palette::department_border,
+                         palette::department_border_width, text.get("legend.department_border", lang)});
+
+    t.contours = text.get("attribution.contours", lang);
+    const std::string source = short_source(membership.source());
+    if (!source.empty()) {
+        t.membership = text.has("attribution.membership")
+                           ? text.format("attribution.membership", lang, {{"source", source}})
+                           : source;
+    }
+    t.one_line = t.membership.empty() ? t.contours : t.contours + "  ·  " + t.membership;
+    return t;
+}
+
+// Swatch of `e` in the box [p, p + (w, h)].
+void draw_swatch(ImDrawList* dl, const LegendEntry& e, ImVec2 p, float w, float h, const Theme& theme) {
+    const float s = theme.scale;
+    switch (e.swatch) {
+        case LegendEntry::Swatch::Fill:
+            dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), to_u32(e.color), 4.0f * s);
+            // A hairline so the pale fills (other / outside communes) still show on a white card.
+            dl->AddRect(p, ImVec2(p.x + w, p.y + h), to_u32(theme.card_border), 4.0f * s, 0, theme.border);
+            break;
+        case LegendEntry::Swatch::SolidLine: {
+            const float y = std::round(p.y + h * 0.5f);
+            dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + w, y), to_u32(e.color), e.line_width * s);
+            break;
+        }
+        case LegendEntry::Swatch::DashedLine: {
+            const float y = std::round(p.y + h * 0.5f);
+            const float dash = palette::department_dash_length * s;
+            for (float x = p.x; x < p.x + w; x += 2 * dash)
+                dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + dash, p.x + w), y), to_u32(e.color), e.line_width * s);
+            break;
+        }
+    }
+}
+
+}  // namespace
+
+LegendModel make_legend_model(const Content& content, const Membership& membership, const UiText& text) {
+    LegendModel m;
+    m.fr = make_text(content, membership, text, Lang::Fr);
+    m.en = make_text(content, membership, text, Lang::En);
+    return m;
+}
+
+void draw_legend(const LegendModel& model, const WidgetContext& ctx) {
+    const LegendText& t = model.in(ctx.lang);
+    const Rect& r = ctx.layout.legend;
+    const float s = ctx.theme.scale;
+    next_window_on(r);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(ctx.theme.legend_bg));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.layout.padding, ctx.layout.padding));
+    ImGui::Begin("##qmi_legend", nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+
+    const int columns = ctx.layout.orientation == Orientation::Portrait ? 2 : 1;
+    const int rows = (static_cast<int>(t.entries.size()) + columns - 1) / columns;
+    const float inner_w = ImGui::GetContentRegionAvail().x;
+    const float col_w = (inner_w - (columns - 1) * ctx.layout.margin) / columns;
+    const float swatch_w = 40.0f * s, swatch_h = ctx.theme.chip;
+    ImGui::PushFont(ctx.fonts.body);
+    // The layout sized the card for `rows` rows: share its height evenly.
+    const float row_h = std::max(ImGui::GetContentRegionAvail().y / std::max(rows, 1), ImGui::GetTextLineHeight());
+    const ImVec2 origin = ImGui::GetCursorPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < t.entries.size(); ++i) {
+        const LegendEntry& e = t.entries[i];
+        const int col = static_cast<int>(i) / rows;  // fill column by column: promotions stay together
+        const int row = static_cast<int>(i) % rows;
+        const ImVec2 cell(origin.x + col * (col_w + ctx.layout.margin), origin.y + row * row_h);
+        const ImVec2 screen(r.min.x + cell.x, r.min.y + cell.y);
+        draw_swatch(dl, e, ImVec2(screen.x, screen.y + (row_h - swatch_h) * 0.5f), swatch_w, swatch_h, ctx.theme);
+        const float text_x = cell.x + swatch_w + 12.0f * s;
+        ImGui::SetCursorPos(ImVec2(text_x, cell.y + (row_h - ImGui::GetTextLineHeight()) * 0.5f));
+        ImGui::PushTextWrapPos(cell.x + col_w);
+        ImGui::TextUnformatted(e.label.c_str(), e.label.c_str() + e.label.size());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::PopFont();
+    ImGui::End();
+}
+
+void draw_attribution(const LegendModel& model, const WidgetContext& ctx) {
+    const LegendText& t = model.in(ctx.lang);
+    const Rect& r = ctx.layout.attribution;
+    next_window_on(r);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(ctx.theme.banner_bg));
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text_muted));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.layout.padding, 6.0f * ctx.theme.scale));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ctx.layout.margin, 2.0f * ctx.theme.scale));
+    ImGui::Begin("##qmi_attribution", nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushFont(ctx.fonts.small);
+    // Landscape has room for one line; portrait reserves two (one source per line). Wrapping covers the rest.
+    ImGui::PushTextWrapPos(0.0f);
+    if (ctx.layout.orientation == Orientation::Landscape || t.membership.empty()) {
+        ImGui::TextUnformatted(t.one_line.c_str(), t.one_line.c_str() + t.one_line.size());
+    } else {
+        ImGui::TextUnformatted(t.contours.c_str(), t.contours.c_str() + t.contours.size());
+        ImGui::TextUnformatted(t.membership.c_str(), t.membership.c_str() + t.membership.size());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleVar(4);
+    ImGui::PopStyleColor(2);
+}
+
+}  // namespace qmi::ui

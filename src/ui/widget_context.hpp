@@ -1,0 +1,33 @@
+// What every overlay widget needs to draw itself, bundled so that D's loop passes one thing per call.
+// All members are references to objects that live as long as the app (or until a reload rebuilds them).
+#pragma once
+#include "core/text.hpp"
+#include "core/ui_text.hpp"
+#include "ui/fonts.hpp"
+#include "ui/layout.hpp"
+#include "ui/theme.hpp"
+
+namespace qmi::ui {
+
+struct WidgetContext {
+    const Layout& layout;
+    const Theme& theme;
+    const Fonts& fonts;
+    const UiText& text;
+    Lang lang = Lang::Fr;
+};
+
+// ImGui window flags shared by the fixed overlay windows: no title bar, no moving or resizing, no ini file, never
+// brought in front of another overlay by a touch (they do not overlap anyway).
+inline constexpr ImGuiWindowFlags kOverlayWindowFlags =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoFocusOnAppearing |
+    ImGuiWindowFlags_NoNav;
+
+// Places the next window exactly on `r`.
+inline void next_window_on(const Rect& r) {
+    ImGui::SetNextWindowPos(r.min, ImGuiCond_Always);
+    ImGui::SetNextWindowSize(r.size(), ImGuiCond_Always);
+}
+
+}  // namespace qmi::ui
