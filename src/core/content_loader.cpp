@@ -64,6 +64,7 @@ public:
         c.version = r_.string(doc, "", "version", Need::Required).value_or("");
         if (const Json* p = r_.object(doc, "", "programme", Need::Required)) read_programme(*p, c.programme);
         if (const Json* list = r_.array(doc, "", "districts", Need::Required)) {
+            districts_listed_ = true;
             for (size_t i = 0; i < list->size(); ++i) read_district((*list)[i], json_pointer("/districts", i), c);
         }
         if (const Json* list = r_.array(doc, "", "call_windows", Need::Required)) {
@@ -77,8 +78,9 @@ public:
                     r_.error(path, "promotion " + std::to_string(promotion) +
                                        " does not exist (not listed in /programme/promotions)");
         }
+        // Without a readable district list every window reference would be "unknown": one error is enough.
         for (const auto& [insee, path] : window_districts_)
-            if (!district_codes_.count(insee))
+            if (districts_listed_ && !district_codes_.count(insee))
                 r_.error(path, "unknown district " + q(insee) + ": no entry in /districts has this INSEE code");
         std::stable_sort(c.call_windows.begin(), c.call_windows.end(),
                          [](const CallWindow& a, const CallWindow& b) { return a.opens < b.opens; });
@@ -301,6 +303,7 @@ private:
     FieldReader r_;
     const Membership& membership_;
     bool promotions_readable_ = false;
+    bool districts_listed_ = false;
     std::set<std::string, std::less<>> district_codes_;
     std::vector<std::pair<int, std::string>> district_promotions_;          // promotion, JSON pointer
     std::vector<std::pair<std::string, std::string>> window_districts_;     // INSEE, JSON pointer
