@@ -1,0 +1,236 @@
+#include "core/ui_text.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/json_fields.hpp"
+
+namespace qmi {
+
+namespace {
+
+constexpr size_t kMaxFileBytes = 1024 * 1024;  // the real file is a few KiB; anything huge is a mistake or worse
+
+struct RequiredKey {
+    const char* key;
+    const char* placeholders[3];  // the only ones the code fills for this key (unused slots are null)
+};
+
+// Every key the code reads. Adding a string to the screen = adding it here AND to config/ui-text.json; the test
+// "ui-text.json in the repository loads without error" keeps the two in step.
+const RequiredKey kRequiredKeys[] = {
+    {"app.title", {}},
+    // Countdown banner (countdown.cpp). {url} is the call page, available to every banner text.
+    {"banner.before", {"remaining", "date", "url"}},
+    {"banner.open", {"remaining", "date", "url"}},
+    {"banner.closed", {"url"}},
+    {"banner.month_before", {"month", "url"}},
+    {"banner.month_this_month", {"month", "url"}},
+    {"banner.month_period", {"from", "to", "url"}},
+    // Commune panel.
+    {"panel.mayor", {}},
+    {"panel.department", {}},
+    {"panel.territory", {}},
+    {"panel.challenge", {}},
+    {"panel.innovation_district", {}},
+    {"panel.promotion", {}},
+    {"panel.promotion_first", {}},
+    {"panel.promotion_second", {}},
+    {"panel.as_of", {"date"}},
+    {"panel.not_qmi", {}},
+    {"panel.outside_metropole", {}},
+    {"panel.challenge_unpublished", {}},
+    {"panel.unknown", {}},
+    {"panel.close", {}},
+    // Legend.
+    {"legend.title", {}},
+    {"legend.promotion_first", {}},
+    {"legend.promotion_second", {}},
+    {"legend.metropole", {}},
+    {"legend.outside", {}},
+    {"legend.territory_border", {}},
+    {"legend.department_border", {}},
+    // QR code, attribution, hints.
+    {"qr.scan_to_apply", {}},
+    {"attribution.contours", {}},
+    {"map.touch_hint", {}},
+    {"lang.switch", {}},
+    // Staff menu.
+    {"staff.title", {}},
+    {"staff.pin", {}},
+    {"staff.wrong_pin", {}},
+    {"staff.try_again_in", {"s"}},
+    {"staff.ok", {}},
+    {"staff.cancel", {}},
+    {"staff.exit", {}},
+    {"staff.reload", {}},
+    {"staff.status", {}},
+};
+
+const RequiredKey* find_required(std::string_view key) {
+    for (const auto& r : kRequiredKeys)
+        if (key == r.key) return &r;
+    return nullptr;
+}
+
+// Control characters would draw as boxes or cut the line; only a line break is meaningful in a label.
+bool has_control_chars(std::string_view s) {
+    for (char c : s) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\n') || u == 0x7F) return true;
+    }
+    return false;
+}
+
+bool allows(const RequiredKey& r, std::string_view name) {
+    for (const char* p : r.placeholders)
+        if (p && name == p) return true;
+    return false;
+}
+
+std::string join_placeholders(const RequiredKey& r) {
+    std::string out;
+    for (const char* n : r.placeholders) {
+        if (!n) continue;
+        if (!out.empty()) out += ", ";
+        out += "{" + std::string(n) + "}";
+    }
+    return out.empty() ? "none" : out;
+}
+
+}  // namespace
+
+std::vector<std::string> placeholders_in(std::string_view text) {
+    std::vector<std::string> names;
+    size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] != '{') {
+            ++i;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+        if (j > i + 1 && j < text.size() && text[j] == '}') {
+            std::string name(text.substr(i + 1, j - i - 1));
+            if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+            i = j + 1;
+        } else {
+            ++i;
+        }
+    }
+    return names;
+}
+
+std::vector<std::string> required_ui_text_keys() {
+    std::vector<std::string> keys;
+    for (const auto& r : kRequiredKeys) keys.emplace_back(r.key);
+    return keys;
+}
+
+const std::string& UiText::get(std::string_view key, Lang lang) const {
+    const auto it = entries_.find(key);
+    if (it != entries_.end()) return it->second.in(lang);
+    // Kept per thread so the returned reference stays valid without locking; only ever holds mistaken keys.
+    static thread_local std::map<std::string, std::string, std::less<>> missing;
+    auto m = missing.find(key);
+    if (m == missing.end()) m = missing.emplace(std::string(key), "[" + std::string(key) + "]").first;
+    return m->second;
+}
+
+bool UiText::has(std::string_view key) const { return entries_.find(key) != entries_.end(); }
+
+std::string UiText::format(std::string_view key, Lang lang,
+                           std::initializer_list<std::pair<std::string_view, std::string>> args) const {
+    const std::string& text = get(key, lang);
+    std::string out;
+    out.reserve(text.size() + 32);
+    size_t i = 0;
+    while (i < text.size()) {
+        if (text[i] == '{') {
+            const size_t close = text.find('}', i + 1);
+            if (close != std::string::npos) {
+                const std::string_view name(text.data() + i + 1, close - i - 1);
+                const auto arg = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
+                if (arg != args.end()) {
+                    out += arg->second;
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += text[i];
+        ++i;
+    }
+    return out;
+}
+
+UiTextLoad parse_ui_text(std::string_view bytes, const std::string& label) {
+    UiTextLoad result;
+    ConfigErrors& errors = result.errors;
+    if (bytes.size() > kMaxFileBytes) {
+        errors.push_back({label, "", "file is too large: " + std::to_string(bytes.size()) + " bytes, the limit is " +
+                                         std::to_string(kMaxFileBytes)});
+        return result;
+    }
+    // UTF-8, nesting depth and syntax are checked by the shared parser (json_fields.hpp).
+    const std::optional<Json> doc = parse_json_document(bytes, label, errors);
+    if (!doc) return result;
+    FieldReader reader(label, errors);
+    if (!reader.expect_object(*doc, "")) return result;
+
+    UiText text;
+    for (const auto& [key, value] : doc->items()) {
+        if (!key.empty() && key[0] == '$') continue;  // "$comment": notes for translators
+        const std::string where = json_pointer("", key);
+        // {"fr": non-blank string, "en": optional string}, nothing else.
+        std::optional<LocalizedText> entry = reader.text(*doc, "", key, Need::Required);
+        if (!entry) continue;
+        bool entry_ok = true;
+        for (const char* lang : {"fr", "en"}) {
+            if (has_control_chars(std::string_view(lang) == "fr" ? entry->fr : entry->en)) {
+                reader.error(json_pointer(where, lang), "contains a control character (only \\n is allowed)");
+                entry_ok = false;
+            }
+        }
+
+        if (const RequiredKey* req = find_required(key)) {
+            for (const char* lang : {"fr", "en"}) {
+                const std::string& s = std::string_view(lang) == "fr" ? entry->fr : entry->en;
+                for (const std::string& name : placeholders_in(s)) {
+                    if (!allows(*req, name)) {
+                        reader.error(json_pointer(where, lang), "unknown placeholder {" + name +
+                                                                    "} (this text can use: " +
+                                                                    join_placeholders(*req) + ")");
+                        entry_ok = false;
+                    }
+                }
+            }
+        }
+        // A translation that drops or renames a placeholder would show "{remaning}" or lose the countdown.
+        if (!entry->en.empty()) {
+            std::vector<std::string> fr_names = placeholders_in(entry->fr), en_names = placeholders_in(entry->en);
+            std::sort(fr_names.begin(), fr_names.end());
+            std::sort(en_names.begin(), en_names.end());
+            if (fr_names != en_names) {
+                reader.error(json_pointer(where, "en"), "uses different {placeholders} than the French text");
+                entry_ok = false;
+            }
+        }
+        if (entry_ok) text.set(key, std::move(*entry));
+    }
+
+    for (const auto& r : kRequiredKeys)
+        if (!doc->contains(r.key)) reader.error(json_pointer("", r.key), "required text is missing");
+
+    if (errors.empty()) result.text = std::move(text);
+    return result;
+}
+
+UiTextLoad load_ui_text(const std::string& path) {
+    UiTextLoad result;
+    const std::optional<std::string> bytes = read_config_file(path, path, kMaxFileBytes, result.errors);
+    if (!bytes) return result;
+    return parse_ui_text(*bytes, path);
+}
+
+}  // namespace qmi
