@@ -1,0 +1,97 @@
+#include "app/staff_tools.hpp"
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <string>
+
+#include "core/atomic_file.hpp"
+#include "core/content_loader.hpp"
+#include "core/content_store.hpp"
+#include "core/json_fields.hpp"
+#include "core/signature.hpp"
+
+namespace qmi::app {
+
+namespace {
+
+constexpr const char* kPublicKeyFile = "content-feed.pub";
+constexpr const char* kSecretKeyFile = "content-feed.key";
+
+}  // namespace
+
+int run_keygen(const std::filesystem::path& out_dir) {
+    const auto keys = generate_signing_keys();
+    if (keys.secret_b64.empty()) {
+        std::fprintf(stderr, "keygen: libsodium could not be initialised (no entropy source?)\n");
+        return 1;
+    }
+    const auto secret_file = out_dir / kSecretKeyFile;
+    const auto public_file = out_dir / kPublicKeyFile;
+    // Secret first, never overwritten: replacing a key in use would lock every kiosk out of the feed.
+    if (auto error = write_new_file(secret_file, keys.secret_b64 + "\n", 0600); !error.empty()) {
+        std::fprintf(stderr, "keygen: %s\n", error.c_str());
+        return 1;
+    }
+    if (auto error = write_file_atomically(public_file, keys.public_b64 + "\n", 0644); !error.empty()) {
+        std::fprintf(stderr, "keygen: %s\n", error.c_str());
+        return 1;
+    }
+    std::printf("secret key: %s (mode 0600; keep it off the kiosks, it signs content)\n", secret_file.c_str());
+    std::printf("public key: %s\n", public_file.c_str());
+    std::printf("%s\n", keys.public_b64.c_str());
+    std::printf("put it in config/kiosk.json: \"content_feed\": {\"public_key\": \"%s\"}\n", keys.public_b64.c_str());
+    return 0;
+}
+
+int run_sign_content(const std::filesystem::path& secret_key_file, const std::filesystem::path& content_file) {
+    const auto key = read_file_capped(secret_key_file, 4096);
+    if (!key.bytes) {
+        std::fprintf(stderr, "sign-content: %s\n", key.error.c_str());
+        return 1;
+    }
+    struct stat st {};
+    if (::stat(secret_key_file.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+        std::fprintf(stderr, "sign-content: warning: %s is readable by other users (chmod 600 it)\n",
+                     secret_key_file.c_str());
+
+    const auto content = read_file_capped(content_file, kMaxContentBytes);
+    if (!content.bytes) {
+        std::fprintf(stderr, "sign-content: %s\n", content.error.c_str());
+        return 1;
+    }
+    // Catch the mistakes that would make every kiosk reject the file, before it is signed and published.
+    ConfigErrors errors;
+    const auto doc = parse_json_document(*content.bytes, content_file.string(), errors);
+    if (!doc) {
+        std::fprintf(stderr, "sign-content: not signed: %s\n", one_line(errors).c_str());
+        return 1;
+    }
+    const auto published = doc->is_object() ? doc->find("published") : doc->end();
+    if (published == doc->end() || !published->is_string() ||
+        !parse_publication_time(published->get<std::string>())) {
+        std::fprintf(stderr,
+                     "sign-content: not signed: %s: /published must be a date-time with offset such as "
+                     "\"2024-02-06T12:00:00+01:00\", later than the content the kiosks show\n",
+                     content_file.c_str());
+        return 1;
+    }
+
+    const auto signature = sign_detached(*content.bytes, *key.bytes);
+    if (!signature.ok()) {
+        std::fprintf(stderr, "sign-content: %s: %s\n", secret_key_file.c_str(), signature.error.c_str());
+        return 1;
+    }
+    const auto sig_file = signature_file(content_file);
+    if (auto error = write_file_atomically(sig_file, signature.signature_b64 + "\n", 0644); !error.empty()) {
+        std::fprintf(stderr, "sign-content: %s\n", error.c_str());
+        return 1;
+    }
+    std::printf("signed %s (%zu bytes, published %s) -> %s\n", content_file.c_str(), content.bytes->size(),
+                published->get<std::string>().c_str(), sig_file.c_str());
+    std::printf("publish both files side by side; any later edit of %s needs a new signature\n",
+                content_file.filename().c_str());
+    return 0;
+}
+
+}  // namespace qmi::app

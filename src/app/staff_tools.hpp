@@ -1,0 +1,19 @@
+// Staff command-line tools for the signed content feed (subcommands of qmi-kiosk, wired by the app's CLI):
+//   qmi-kiosk keygen [DIR]                              -> DIR/content-feed.pub (public) + DIR/content-feed.key (0600)
+//   qmi-kiosk sign-content --key SECRET programme.json  -> programme.json.sig
+// Publish programme.json and programme.json.sig side by side at the feed URL; put the public key in
+// config/kiosk.json "content_feed": {"public_key": ...}. Output goes to stdout, problems to stderr; exit code 0/1.
+#pragma once
+#include <filesystem>
+
+namespace qmi::app {
+
+// Writes a fresh key pair into out_dir (created if missing). Refuses to overwrite an existing secret key.
+int run_keygen(const std::filesystem::path& out_dir);
+
+// Signs the exact bytes of content_file with the base64 secret key in secret_key_file and writes
+// content_file + ".sig" atomically. Refuses content the kiosk would reject for sure (not JSON, no valid
+// "published" date-time); the full validation against the membership is `qmi-kiosk --check-config`.
+int run_sign_content(const std::filesystem::path& secret_key_file, const std::filesystem::path& content_file);
+
+}  // namespace qmi::app
