@@ -117,10 +117,10 @@ std::string read_file(const std::filesystem::path& path, bool& ok) {
     return s.str();
 }
 
-// Temp file in the same directory, fsync, rename over the target, fsync the directory: readers see the old or
-// the new file, never a partial one, even across a power cut.
-bool write_atomically(const std::filesystem::path& target, std::string_view bytes, std::string& why) {
-    const std::filesystem::path tmp = target.string() + ".tmp";
+}  // namespace
+
+bool write_file_atomically(const std::filesystem::path& target, std::string_view bytes, std::string& why) {
+    const std::filesystem::path tmp = target.string() + ".tmp." + std::to_string(::getpid());
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         why = "cannot create " + tmp.string() + ": " + std::strerror(errno);
@@ -155,8 +155,6 @@ bool write_atomically(const std::filesystem::path& target, std::string_view byte
     }
     return true;
 }
-
-}  // namespace
 
 std::string map_input_key(const std::vector<std::string>& geojson_files, const MapMembership& membership) {
     // Length-prefixed pieces so that moving bytes from one file to the next changes the key.
@@ -351,7 +349,7 @@ MapLoad load_map(const std::filesystem::path& root, const MapMembership& members
         return out;
     }
     std::string write_error;
-    if (!write_atomically(bin, bytes, write_error)) out.cache_note += "; not written: " + write_error;
+    if (!write_file_atomically(bin, bytes, write_error)) out.cache_note += "; not written: " + write_error;
     return out;
 }
 

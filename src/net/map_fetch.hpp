@@ -1,0 +1,46 @@
+// Fills <root>/maps/cache with the commune contours of the eight Île-de-France departments (set-up time, never
+// while the kiosk runs). Every file is downloaded and validated before any is written, so a failed or partial
+// fetch leaves the previous cache exactly as it was.
+#pragma once
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/map_build.hpp"
+
+namespace qmi::net {
+
+// The official source: the French administration's geo API, current boundaries.
+inline constexpr const char* kOfficialMapSource =
+    "https://geo.api.gouv.fr/departements/{dept}/communes?format=geojson&geometry=contour";
+
+// Sources in the order set-up tries them. `configured` is the QMI_MAP_SOURCE environment variable if set, else
+// kiosk.json's map_source (the caller passes whichever applies; "" for none). A configured source is used alone;
+// otherwise the official API, then the offline mirror <root>/../shared/data/geo if that directory exists.
+std::vector<std::string> map_sources(const std::filesystem::path& root, std::string_view configured);
+
+// One department's URL for a source: a URL template with {dept}; or a directory (plain path or file://) holding
+// communes-<dept>.geojson; or an http(s) base URL without {dept}, likewise.
+std::string map_source_url(std::string_view source, std::string_view department);
+
+struct MapFetchOptions {
+    size_t max_bytes = 20 * 1024 * 1024;  // per department file (Seine-et-Marne at full precision is a few MB)
+    long connect_timeout_s = 10;
+    long total_timeout_s = 120;
+    std::string ca_file;
+    const std::atomic<bool>* cancel = nullptr;
+    bool prebuild_model = true;  // also (re)build maps/cache/map-model.bin so the next kiosk start is fast
+};
+
+// True when the eight cached files exist, parse and pass validate_department_contours; else `why` says what not.
+bool map_cache_complete(const std::filesystem::path& root, const MapMembership& membership, std::string* why = nullptr);
+
+// Returns 0 when the cache is complete (already, or after fetching from the first source that fully works);
+// otherwise logs one line per failed source and a final line, returns 1, and leaves the previous cache untouched.
+int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>& sources,
+               const MapMembership& membership, const MapFetchOptions& options = {});
+
+}  // namespace qmi::net

@@ -1,0 +1,198 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/map_cache.hpp"
+#include "core/membership.hpp"
+#include "local_server.hpp"
+#include "net/map_fetch.hpp"
+
+using namespace qmi;
+using namespace qmi::net;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kMirror = QMI_SOURCE_ROOT "/../shared/data/geo";
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const MapMembership& membership() {
+    static const MapMembership m = [] {
+        MembershipLoad load = load_membership(QMI_SOURCE_ROOT "/maps/membership.json");
+        REQUIRE(load.membership);
+        return to_map_membership(*load.membership);
+    }();
+    return m;
+}
+
+// A scratch directory removed at the end of the test.
+struct TempDir {
+    fs::path path;
+    explicit TempDir(const std::string& name) {
+        path = fs::temp_directory_path() / ("qmi-" + name + "-" + std::to_string(::getpid()));
+        fs::remove_all(path);
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+// A copy of the mirror's commune files, to damage.
+fs::path copy_mirror(const fs::path& dir) {
+    fs::create_directories(dir);
+    for (const std::string& d : ile_de_france_departments())
+        fs::copy_file(kMirror / ("communes-" + d + ".geojson"), dir / ("communes-" + d + ".geojson"));
+    return dir;
+}
+
+std::string cache_snapshot(const fs::path& root) {
+    std::string all;
+    for (const std::string& d : ile_de_france_departments()) all += slurp(map_cache_file(root, d)) + "|";
+    return all;
+}
+
+MapFetchOptions quick() {
+    MapFetchOptions o;
+    o.connect_timeout_s = 2;
+    o.total_timeout_s = 10;
+    o.prebuild_model = false;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("map sources: order and URLs") {
+    CHECK(map_sources("/r", "/srv/geo") == std::vector<std::string>{"/srv/geo"});
+    const std::vector<std::string> defaults = map_sources("/nonexistent/root", "");
+    REQUIRE(defaults.size() == 1);  // no mirror beside a nonexistent root
+    CHECK(defaults[0] == kOfficialMapSource);
+    if (fs::exists(kMirror)) {
+        const std::vector<std::string> both = map_sources(QMI_SOURCE_ROOT, "");
+        REQUIRE(both.size() == 2);
+        CHECK(both[1] == (fs::path(QMI_SOURCE_ROOT) / ".." / "shared" / "data" / "geo").lexically_normal().string());
+    }
+    CHECK(map_source_url(kOfficialMapSource, "93") ==
+          "https://geo.api.gouv.fr/departements/93/communes?format=geojson&geometry=contour");
+    CHECK(map_source_url("/srv/my geo", "75") == "file:///srv/my%20geo/communes-75.geojson");
+    CHECK(map_source_url("file:///srv/geo", "75") == "file:///srv/geo/communes-75.geojson");
+    CHECK(map_source_url("http://mirror.local/geo/", "91") == "http://mirror.local/geo/communes-91.geojson");
+    CHECK(map_source_url("/data/{dept}.json", "92") == "file:///data/92.json");
+}
+
+TEST_CASE("map fetch: from the offline mirror, then nothing to do") {
+    if (!fs::exists(kMirror)) {
+        WARN("offline map mirror absent at " << kMirror << ": skipped");
+        return;
+    }
+    TempDir root("mapfetch-ok");
+    std::string why;
+    CHECK_FALSE(map_cache_complete(root.path, membership(), &why));
+    CHECK(why.find("absent") != std::string::npos);
+    REQUIRE(fetch_maps(root.path, {kMirror.string()}, membership(), quick()) == 0);
+    CHECK(map_cache_complete(root.path, membership()));
+    CHECK(slurp(map_cache_file(root.path, "93")) == slurp(kMirror / "communes-93.geojson"));
+    const auto stamp = fs::last_write_time(map_cache_file(root.path, "77"));
+    // Already complete: a broken source is not even tried.
+    CHECK(fetch_maps(root.path, {"/nonexistent"}, membership(), quick()) == 0);
+    CHECK(fs::last_write_time(map_cache_file(root.path, "77")) == stamp);
+}
+
+TEST_CASE("map fetch: garbage, truncated or incomplete sources are rejected, the previous cache is kept") {
+    if (!fs::exists(kMirror)) {
+        WARN("offline map mirror absent at " << kMirror << ": skipped");
+        return;
+    }
+    TempDir work("mapfetch-bad");
+    const fs::path root = work.path / "root";
+    // A previous, complete cache with one damaged file (so that a fetch is attempted).
+    REQUIRE(fetch_maps(root, {kMirror.string()}, membership(), quick()) == 0);
+    std::ofstream(map_cache_file(root, "95"), std::ios::trunc) << "{}";
+    CHECK_FALSE(map_cache_complete(root, membership()));
+    const std::string before = cache_snapshot(root);
+
+    // Garbage instead of JSON.
+    const fs::path garbage = copy_mirror(work.path / "garbage");
+    std::ofstream(garbage / "communes-92.geojson", std::ios::trunc) << "<html>502 Bad Gateway</html>";
+    // Truncated download.
+    const fs::path truncated = copy_mirror(work.path / "truncated");
+    {
+        const std::string full = slurp(kMirror / "communes-94.geojson");
+        std::ofstream(truncated / "communes-94.geojson", std::ios::trunc) << full.substr(0, full.size() / 2);
+    }
+    // Valid GeoJSON but a Métropole member (Issy-les-Moulineaux) missing.
+    const fs::path incomplete = copy_mirror(work.path / "incomplete");
+    {
+        nlohmann::json doc = nlohmann::json::parse(slurp(kMirror / "communes-92.geojson"));
+        auto& f = doc["features"];
+        f.erase(std::remove_if(f.begin(), f.end(), [](const nlohmann::json& x) {
+                    return x["properties"]["code"] == "92040";
+                }), f.end());
+        std::ofstream(incomplete / "communes-92.geojson", std::ios::trunc) << doc.dump();
+    }
+    // A department file missing altogether.
+    const fs::path missing = copy_mirror(work.path / "missing");
+    fs::remove(missing / "communes-78.geojson");
+
+    for (const fs::path& bad : {garbage, truncated, incomplete, missing}) {
+        INFO(bad);
+        CHECK(fetch_maps(root, {bad.string()}, membership(), quick()) != 0);
+        CHECK(cache_snapshot(root) == before);
+    }
+    CHECK(fetch_maps(root, {garbage.string(), truncated.string(), incomplete.string()}, membership(), quick()) != 0);
+    CHECK(cache_snapshot(root) == before);
+    CHECK(fetch_maps(root, {}, membership(), quick()) != 0);
+
+    // The first working source in the list wins.
+    CHECK(fetch_maps(root, {garbage.string(), kMirror.string()}, membership(), quick()) == 0);
+    CHECK(map_cache_complete(root, membership()));
+}
+
+TEST_CASE("map fetch: over HTTP from a local server, and the model cache is prebuilt") {
+    if (!fs::exists(kMirror)) {
+        WARN("offline map mirror absent at " << kMirror << ": skipped");
+        return;
+    }
+    qmi::test::LocalServer server(kMirror);
+    TempDir root("mapfetch-http");
+    MapFetchOptions options = quick();
+    options.prebuild_model = true;
+    // 404 everywhere first (wrong template), then the right one.
+    REQUIRE(fetch_maps(root.path, {server.url("/nothing/{dept}"), server.url("/files/communes-{dept}.geojson")},
+                       membership(), options) == 0);
+    CHECK(map_cache_complete(root.path, membership()));
+    REQUIRE(fs::exists(map_model_cache_file(root.path)));
+    MapLoad load = load_map(root.path, membership());
+    REQUIRE(load.model);
+    CHECK(load.from_cache);
+    CHECK(load.model->metropole_count == 130);
+
+    // A corrupted model cache is detected and rebuilt, not trusted.
+    {
+        std::string bytes = slurp(map_model_cache_file(root.path));
+        bytes[bytes.size() / 2] ^= 0x40;
+        std::ofstream(map_model_cache_file(root.path), std::ios::binary | std::ios::trunc) << bytes;
+    }
+    MapLoad rebuilt = load_map(root.path, membership());
+    REQUIRE(rebuilt.model);
+    CHECK_FALSE(rebuilt.from_cache);
+    CHECK(rebuilt.cache_note.find("checksum") != std::string::npos);
+    CHECK(load_map(root.path, membership()).from_cache);
+
+    // Oversize: a 20 kB cap rejects Seine-et-Marne.
+    TempDir other("mapfetch-cap");
+    MapFetchOptions tiny = quick();
+    tiny.max_bytes = 20000;
+    CHECK(fetch_maps(other.path, {server.url("/files/communes-{dept}.geojson")}, membership(), tiny) != 0);
+    CHECK_FALSE(fs::exists(map_cache_file(other.path, "75")));
+}
