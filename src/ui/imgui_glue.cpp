@@ -110,6 +110,10 @@ void imgui_gl_render() {
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
+void imgui_gl_reload_fonts() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
 void imgui_gl_shutdown() { ImGui_ImplOpenGL3_Shutdown(); }
 
 }  // namespace qmi::ui

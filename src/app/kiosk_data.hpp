@@ -1,0 +1,43 @@
+// Everything the kiosk shows, loaded from files once at start: membership, programme content, interface text,
+// device settings and the map. No window, no GL: loading happens before the window exists, so the first frame
+// can be drawn (and presented) complete as soon as the window is there.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/config_error.hpp"
+#include "core/content.hpp"
+#include "core/content_store.hpp"
+#include "core/map_model.hpp"
+#include "core/membership.hpp"
+#include "core/settings.hpp"
+#include "core/ui_text.hpp"
+
+namespace qmi::app {
+
+struct KioskData {
+    Membership membership;
+    Content content;
+    ContentSource content_source = ContentSource::Bundled;
+    UiText text;
+    Settings settings;
+    MapModel map;
+};
+
+struct KioskDataLoad {
+    std::optional<KioskData> data;  // nullopt: the kiosk cannot start; `fatal` says why in one line
+    std::string fatal;
+    std::vector<std::string> warnings;  // logged, start goes on (bad kiosk.json -> defaults, bad content cache, ...)
+    double map_seconds = 0;             // how long the map took (cache hit or build), for the start-up figures
+    bool map_from_cache = false;
+};
+
+// `need_map` false skips the map (--countdown).
+KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map = true);
+
+// --check-config: every problem of every file, "file: /json/pointer: reason" each.
+ConfigErrors check_config(const std::filesystem::path& root);
+
+}  // namespace qmi::app

@@ -1,0 +1,287 @@
+#include "app/kiosk_view.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+#include "render/map_labels.hpp"
+
+namespace qmi::app {
+
+std::chrono::system_clock::time_point KioskClock::now_precise() const {
+    if (!start_) return std::chrono::system_clock::now();
+    const auto elapsed = std::chrono::steady_clock::now() - steady_start_;
+    return std::chrono::system_clock::time_point(*start_) +
+           std::chrono::duration_cast<std::chrono::system_clock::duration>(elapsed);
+}
+
+date::sys_seconds KioskClock::now() const { return std::chrono::floor<std::chrono::seconds>(now_precise()); }
+
+namespace {
+
+std::string lower(std::string s) {
+    // ASCII only: enough for "issy-les-moulineaux" vs "Issy-les-Moulineaux"; accented capitals are rare in names.
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+}  // namespace
+
+KioskView::KioskView(const KioskData& data, Lang lang, KioskClock clock)
+    : data_(data), lang_(lang), clock_(clock), hit_(data.map) {}
+
+KioskView::~KioskView() {
+    if (!imgui_) return;
+    ImGui::SetCurrentContext(imgui_);
+    if (gpu_ready_) ui::imgui_gl_shutdown();
+    ImGui::DestroyContext(imgui_);
+}
+
+void KioskView::prepare(unsigned width, unsigned height) {
+    if (!imgui_) {
+        imgui_ = ImGui::CreateContext();
+        glue_.attach(ImGui::GetIO());
+        intro_ = ui::make_intro_model(data_.content, data_.text);
+        legend_ = ui::make_legend_model(data_.content, data_.membership, data_.text);
+    }
+    ImGui::SetCurrentContext(imgui_);
+    layout_for(width, height);
+}
+
+void KioskView::layout_for(unsigned width, unsigned height) {
+    const float px_per_mm = data_.settings.dpi ? static_cast<float>(*data_.settings.dpi / 25.4) : 0.0f;
+    layout_ = ui::make_layout(ImVec2(static_cast<float>(width), static_cast<float>(height)), 0.0f, px_per_mm);
+    theme_ = ui::make_theme(layout_.scale);
+    ImGui::GetStyle() = ImGuiStyle();
+    ui::apply_theme(theme_, layout_.touch_min, ImGui::GetStyle());
+
+    if (fonts_scale_ != layout_.scale) {
+        // Fonts are rasterised at their final pixel size (crisp at 4K), so a new scale means a new atlas.
+        ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+        atlas.Clear();
+        fonts_ = ui::load_fonts(atlas, layout_.scale);
+        unsigned char* pixels;
+        int w, h;
+        atlas.GetTexDataAsRGBA32(&pixels, &w, &h);  // rasterise now, on the CPU, before any frame
+        fonts_scale_ = layout_.scale;
+        fonts_dirty_ = gpu_ready_;
+    }
+
+    camera_.set_viewport(width, height);
+    bounds_ = data_.map.metropole_bbox;
+    const ScreenRect area = ui::to_screen_rect(layout_.map_area);
+    camera_.set_bounds(bounds_, area);
+    camera_.fit(bounds_, area);
+
+    GestureConfig gc;
+    gc.px_per_mm = layout_.px_per_mm;
+    gestures_ = GestureRecognizer(gc);
+    map_pointer_.reset();
+    build_labels();
+    if (selected_) select(selected_, false);
+}
+
+void KioskView::build_labels() {
+    std::vector<size_t> highlighted;
+    for (size_t i = 0; i < data_.map.metropole_count && i < data_.map.communes.size(); ++i)
+        if (data_.content.find_district(data_.map.communes[i].insee)) highlighted.push_back(i);
+    LabelLayoutOptions opt;
+    opt.overview_scale = camera_.min_scale();
+    opt.padding_px = 4.0 * layout_.scale;
+    ImFont* font = fonts_.label;
+    const float size = fonts_.sizes.label;
+    labels_ = layout_labels(
+        data_.map, highlighted,
+        [font, size](std::string_view t) { return font ? render::measure_label(font, size, t) : Vec2{0, 0}; }, opt);
+}
+
+bool KioskView::init_gpu() {
+    ImGui::SetCurrentContext(imgui_);
+    if (!renderer_.upload(data_.map, render::commune_fills(data_.map, data_.content))) return false;
+    if (!gpu_ready_) {
+        if (!ui::imgui_gl_init()) {
+            spdlog::error("imgui: OpenGL 3 renderer init failed");
+            return false;
+        }
+    }
+    gpu_ready_ = true;
+    fonts_dirty_ = false;
+    renderer_.set_selection(data_.map, selected_);
+    return true;
+}
+
+void KioskView::resize(unsigned width, unsigned height) {
+    ImGui::SetCurrentContext(imgui_);
+    layout_for(width, height);
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+bool KioskView::handle_event(const sf::Event& e) {
+    ImGui::SetCurrentContext(imgui_);
+    const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
+    bool changed = glue_.process_event(ImGui::GetIO(), e);
+    const ui::Rect& map = layout_.map_area;
+    switch (e.type) {
+        case sf::Event::Resized:
+            resize(e.size.width, e.size.height);
+            return true;
+        case sf::Event::MouseButtonPressed: {
+            const ImVec2 p(static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y));
+            // Only presses that start on the map drive the map; widgets never lie over the map area.
+            if (e.mouseButton.button == sf::Mouse::Left && !map_pointer_ && map.contains(p)) {
+                map_pointer_ = 0;
+                gestures_.on_pointer({0, PointerEvent::Down, {p.x, p.y}, t, PointerEvent::Mouse});
+            }
+            break;
+        }
+        case sf::Event::MouseMoved:
+            if (map_pointer_)
+                gestures_.on_pointer({0, PointerEvent::Move,
+                                      {static_cast<float>(e.mouseMove.x), static_cast<float>(e.mouseMove.y)}, t,
+                                      PointerEvent::Mouse});
+            break;
+        case sf::Event::MouseButtonReleased:
+            if (map_pointer_ && e.mouseButton.button == sf::Mouse::Left) {
+                gestures_.on_pointer({0, PointerEvent::Up,
+                                      {static_cast<float>(e.mouseButton.x), static_cast<float>(e.mouseButton.y)}, t,
+                                      PointerEvent::Mouse});
+                map_pointer_.reset();
+            }
+            break;
+        case sf::Event::MouseWheelScrolled: {
+            const ImVec2 p(static_cast<float>(e.mouseWheelScroll.x), static_cast<float>(e.mouseWheelScroll.y));
+            if (e.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel && map.contains(p))
+                gestures_.on_wheel({{p.x, p.y}, e.mouseWheelScroll.delta, t});
+            break;
+        }
+        case sf::Event::LostFocus:
+            gestures_.reset();
+            map_pointer_.reset();
+            break;
+        default:
+            break;
+    }
+    if (changed) settle_frames_ = std::max(settle_frames_, 2);
+    return changed;
+}
+
+bool KioskView::update(double dt_s) {
+    const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
+    gestures_.update(t);
+    for (const GestureAction& a : gestures_.take_actions()) apply_action(a);
+    for (const GestureAnomaly& x : gestures_.take_anomalies()) spdlog::warn("input: {}", x.describe());
+    const bool moved = camera_.update(dt_s);
+    return moved || camera_.animating() || gestures_.gliding();
+}
+
+void KioskView::apply_action(const GestureAction& a) {
+    const Vec2 pos{a.pos.x, a.pos.y};
+    switch (a.kind) {
+        case GestureAction::Tap: {
+            // A tap on a Métropole commune selects it; anywhere else on the map closes the card.
+            const std::optional<size_t> hit = hit_.commune_at(camera_.screen_to_world(pos), true);
+            select(hit, true);
+            break;
+        }
+        case GestureAction::DoubleTap: camera_.zoom_at(pos, 2.0); break;
+        case GestureAction::PanBy: camera_.pan_by({a.delta.x, a.delta.y}); break;
+        case GestureAction::ZoomAt: camera_.zoom_at(pos, a.factor); break;
+        default: break;
+    }
+    settle_frames_ = std::max(settle_frames_, 1);
+}
+
+void KioskView::select(std::optional<size_t> commune, bool animate) {
+    if (commune && *commune >= data_.map.communes.size()) commune.reset();
+    selected_ = commune;
+    panel_.reset();
+    if (commune) {
+        const CommuneShape& c = data_.map.communes[*commune];
+        panel_ = ui::make_panel_model(c.insee, data_.content, data_.membership, data_.text, &data_.map);
+        camera_.ease_to_show(c.bbox, ui::to_screen_rect(layout_.map_area));
+        if (!animate) camera_.finish_easing();
+    }
+    if (gpu_ready_) renderer_.set_selection(data_.map, selected_);
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+bool KioskView::select_by_code_or_name(const std::string& what, bool animate) {
+    const std::string code = data_.membership.current_code(what);
+    std::optional<size_t> found = data_.map.find(code);
+    if (!found) {
+        const std::string want = lower(what);
+        for (size_t i = 0; i < data_.map.communes.size(); ++i)
+            if (lower(data_.map.communes[i].name) == want) {
+                found = i;
+                break;
+            }
+    }
+    if (!found) return false;
+    select(found, animate);
+    return true;
+}
+
+void KioskView::draw_widgets() {
+    const ui::WidgetContext ctx{layout_, theme_, fonts_, data_.text, lang_};
+    banner_.update(data_.content, data_.text, lang_, clock_.now());
+    if (banner_.draw_header(ctx) == ui::HeaderResult::SwitchLanguage) {
+        lang_ = lang_ == Lang::Fr ? Lang::En : Lang::Fr;
+        settle_frames_ = std::max(settle_frames_, 2);
+    }
+    banner_.draw(ctx);
+    if (panel_) {
+        if (ui::draw_district_panel(*panel_, ctx) == ui::PanelResult::Close) select(std::nullopt, false);
+    } else {
+        ui::draw_intro_panel(intro_, ctx);
+    }
+    ui::draw_legend(legend_, ctx);
+    ui::draw_attribution(legend_, ctx);
+    render::draw_map_labels(ImGui::GetBackgroundDrawList(), labels_, data_.map, camera_, fonts_.label,
+                            fonts_.sizes.label, ui::to_screen_rect(layout_.map_area), selected_);
+}
+
+void KioskView::warm_up() {
+    ImGui::SetCurrentContext(imgui_);
+    glue_.new_frame(ImGui::GetIO(), layout_.display.x, layout_.display.y, 1.0f / 60);
+    ui::imgui_gl_new_frame();
+    ImGui::NewFrame();
+    draw_widgets();
+    ImGui::EndFrame();
+}
+
+void KioskView::draw(sf::RenderTarget& target, double dt_s) {
+    ImGui::SetCurrentContext(imgui_);
+    target.setActive(true);
+    if (fonts_dirty_) {
+        ui::imgui_gl_reload_fonts();
+        fonts_dirty_ = false;
+    }
+    const sf::Vector2u size = target.getSize();
+    glue_.new_frame(ImGui::GetIO(), static_cast<float>(size.x), static_cast<float>(size.y),
+                    static_cast<float>(dt_s));
+    ui::imgui_gl_new_frame();
+    ImGui::NewFrame();
+    draw_widgets();
+
+    const ui::Rgba8 bg = ui::palette::water_background;
+    target.resetGLStates();  // ImGui's GL calls of the previous frame bypassed SFML's state cache
+    target.clear(sf::Color(bg.r, bg.g, bg.b));
+    renderer_.draw(target, camera_, layout_.scale);
+    ui::imgui_gl_render();
+    if (settle_frames_ > 0) --settle_frames_;
+}
+
+bool KioskView::wants_frame() const {
+    return camera_.animating() || glue_.has_pending_input() || gestures_.gliding() || settle_frames_ > 0;
+}
+
+std::chrono::milliseconds KioskView::idle_wait() const {
+    // A few ms past the instant, so that the whole-second clock the banner reads has really moved on.
+    const auto until = banner_.model().valid_until - clock_.now_precise();
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(until) + std::chrono::milliseconds(5);
+    return std::clamp(ms, std::chrono::milliseconds(0), std::chrono::milliseconds(3600 * 1000));
+}
+
+}  // namespace qmi::app

@@ -1,0 +1,120 @@
+// The running kiosk's screen: camera, map renderer, labels, widgets and the selection, for one display size.
+// Input arrives as SFML events; pointer events inside the map area go through the gesture recognizer
+// (core/gestures) and come out as actions (tap -> select, pan, zoom), so a touch driver (src/input) can feed the
+// same path. draw() renders one COMPLETE frame into any SFML target (window or offscreen texture).
+#pragma once
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Window/Event.hpp>
+#include <date/date.h>
+
+#include "app/kiosk_data.hpp"
+#include "core/camera.hpp"
+#include "core/gestures.hpp"
+#include "core/hit_index.hpp"
+#include "core/label_layout.hpp"
+#include "render/map_renderer.hpp"
+#include "ui/banner.hpp"
+#include "ui/fonts.hpp"
+#include "ui/imgui_glue.hpp"
+#include "ui/info_panel.hpp"
+#include "ui/layout.hpp"
+#include "ui/legend.hpp"
+#include "ui/theme.hpp"
+
+struct ImGuiContext;
+
+namespace qmi::app {
+
+// Wall clock, optionally shifted so that it starts at --now and then runs normally.
+class KioskClock {
+public:
+    KioskClock() = default;
+    explicit KioskClock(date::sys_seconds start) : start_(start), steady_start_(std::chrono::steady_clock::now()) {}
+    date::sys_seconds now() const;
+    std::chrono::system_clock::time_point now_precise() const;  // same clock, sub-second
+
+private:
+    std::optional<date::sys_seconds> start_;
+    std::chrono::steady_clock::time_point steady_start_{};
+};
+
+class KioskView {
+public:
+    KioskView(const KioskData& data, Lang lang, KioskClock clock);
+    ~KioskView();
+    KioskView(const KioskView&) = delete;
+    KioskView& operator=(const KioskView&) = delete;
+
+    // CPU work for a display size, no GL needed: ImGui context, fonts, layout, camera fit, label layout.
+    void prepare(unsigned width, unsigned height);
+    // GPU work, with the target's context active: map upload, ImGui renderer. False (logged) on failure.
+    bool init_gpu();
+    // New display size (window resize / rotation): re-layout and refit.
+    void resize(unsigned width, unsigned height);
+
+    // Returns true when the event may change the screen.
+    bool handle_event(const sf::Event& event);
+    // Advances animations (camera easing, gesture glide) by dt; true while something moves.
+    bool update(double dt_s);
+    // An ImGui-only frame (no GL): lets widgets measure themselves so that the first PRESENTED frame is complete.
+    void warm_up();
+    // One complete frame into `target` (cleared first). Does not present it.
+    void draw(sf::RenderTarget& target, double dt_s);
+
+    // True when the next frame must be drawn without waiting (animation, queued input, ImGui settling).
+    bool wants_frame() const;
+    // Time until the screen would change by itself (the banner countdown ticks); the loop may sleep that long.
+    std::chrono::milliseconds idle_wait() const;
+
+    // Selection by INSEE code (former codes followed) or commune name (case-insensitive). False when unknown.
+    bool select_by_code_or_name(const std::string& what, bool animate);
+    void select(std::optional<size_t> commune, bool animate);
+    std::optional<size_t> selected() const { return selected_; }
+
+    Camera& camera() { return camera_; }
+    const ui::Layout& layout() const { return layout_; }
+    Lang lang() const { return lang_; }
+
+private:
+    void apply_action(const GestureAction& a);
+    void rebuild_fonts_if_needed();
+    void layout_for(unsigned width, unsigned height);
+    void build_labels();
+    void draw_widgets();
+
+    const KioskData& data_;
+    Lang lang_;
+    KioskClock clock_;
+    ImGuiContext* imgui_ = nullptr;
+    ui::ImGuiGlue glue_;
+    ui::Layout layout_;
+    ui::Theme theme_;
+    ui::Fonts fonts_;
+    float fonts_scale_ = 0;
+    bool gpu_ready_ = false;
+    bool fonts_dirty_ = false;
+
+    Camera camera_;
+    Box bounds_;
+    HitIndex hit_;
+    LabelLayout labels_;
+    render::MapRenderer renderer_;
+    GestureRecognizer gestures_;
+    std::optional<int> map_pointer_;  // the mouse button whose press started in the map area
+    std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now();
+
+    ui::Banner banner_;
+    ui::IntroModel intro_;
+    ui::LegendModel legend_;
+    std::optional<ui::PanelModel> panel_;
+    std::optional<size_t> selected_;
+    int settle_frames_ = 0;  // ImGui needs a frame or two after input to show hover/press states
+};
+
+}  // namespace qmi::app

@@ -1,0 +1,77 @@
+#include "app/options.hpp"
+
+#include <cstdio>
+#include <system_error>
+
+#include <CLI/CLI.hpp>
+
+namespace qmi::app {
+
+std::filesystem::path default_root(const char* argv0) {
+    std::error_code ec;
+    std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec && argv0) exe = std::filesystem::absolute(argv0, ec);
+    if (!exe.empty()) {
+        const std::filesystem::path above = exe.parent_path().parent_path();
+        if (std::filesystem::exists(above / "maps" / "membership.json", ec)) return above;
+    }
+    return std::filesystem::current_path(ec);
+}
+
+std::optional<int> parse_options(int argc, char** argv, Options& o) {
+    CLI::App cli{"QMI Kiosk: the Quartiers Métropolitains d'Innovation of the Métropole du Grand Paris on a "
+                 "touch screen. Without a mode option it runs the kiosk full screen."};
+    cli.set_version_flag("--version", std::string("qmi-kiosk ") + QMI_VERSION);
+
+    std::string root, lang, size;
+    cli.add_option("--root", root,
+                   "Repository root holding config/ and maps/ (default: the directory above the executable's build "
+                   "directory, else the current directory)");
+    cli.add_flag("--windowed", o.windowed, "Run in a window instead of full screen (development)");
+    cli.add_option("--lang", lang, "Language of the screen: fr (default) or en; overrides config/kiosk.json")
+        ->check(CLI::IsMember({"fr", "en"}));
+    cli.add_option("--now", o.now,
+                   "Pretend the clock starts at this time, e.g. 2024-05-01T10:00 (Paris) or 2024-05-01T08:00Z; time "
+                   "then runs normally");
+    cli.add_option("--screenshot", o.screenshot,
+                   "Render one complete frame offscreen, write it to this PNG file and exit 0");
+    cli.add_option("--size", size, "Frame size WIDTHxHEIGHT for --screenshot, --bench and --windowed "
+                                   "(default 1920x1080)");
+    cli.add_option("--select", o.select,
+                   "Select a commune by INSEE code or name before drawing (with --screenshot), e.g. 91027");
+    cli.add_flag("--bench", o.bench,
+                 "Scripted pan and zoom at 1920x1080, then print start-up time, frame times and memory, compared "
+                 "with a bare window of the same settings (figures only, no pass/fail)");
+    cli.add_option("--bench-seconds", o.bench_seconds, "Length of the --bench pan/zoom script (default 5)");
+    cli.add_flag("--bench-floor", o.bench_floor, "Internal: the bare-window measurement of --bench")->group("");
+    cli.add_flag("--countdown", o.countdown, "Print the call-for-projects banner text and exit");
+    cli.add_flag("--check-config", o.check_config,
+                 "Validate config/content.json, config/ui-text.json, config/kiosk.json, maps/membership.json and "
+                 "the map cache; print every error as 'file: /json/pointer: reason'; exit 1 if any");
+    cli.add_flag("--fetch-maps", o.fetch_maps,
+                 "Download the commune contours into maps/cache (used by kiosk/setup) and exit");
+    cli.add_flag("-v,--verbose", o.verbose, "Debug logging");
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e);
+    }
+
+    o.root = root.empty() ? default_root(argc > 0 ? argv[0] : nullptr) : std::filesystem::path(root);
+    if (!lang.empty()) o.lang = parse_lang(lang);
+    if (!size.empty()) {
+        unsigned w = 0, h = 0;
+        char x = 0;
+        if (std::sscanf(size.c_str(), "%u%c%u", &w, &x, &h) != 3 || (x != 'x' && x != 'X') || w < 64 || h < 64 ||
+            w > 16384 || h > 16384) {
+            std::fprintf(stderr, "--size: expected WIDTHxHEIGHT such as 1920x1080, got '%s'\n", size.c_str());
+            return 2;
+        }
+        o.width = w;
+        o.height = h;
+    }
+    return std::nullopt;
+}
+
+}  // namespace qmi::app

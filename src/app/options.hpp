@@ -1,0 +1,36 @@
+// The qmi-kiosk command line (CLI11). Every option is documented in --help; parse_options() only parses, the modes
+// themselves live in run_modes.hpp.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/text.hpp"
+
+namespace qmi::app {
+
+struct Options {
+    std::filesystem::path root;          // repository root (config/, maps/); resolved by parse_options
+    bool windowed = false;
+    std::optional<Lang> lang;            // --lang; absent = config/kiosk.json "language" (French by default)
+    std::string now;                     // --now ISO; "" = the system clock
+    std::string screenshot;              // --screenshot out.png
+    unsigned width = 0, height = 0;      // --size WxH; 0 = desktop (full screen) / 1920x1080 (screenshot, bench)
+    std::string select;                  // --select CODE|NAME
+    bool bench = false;
+    double bench_seconds = 5.0;
+    bool bench_floor = false;            // hidden: the bare-window child process of --bench
+    bool countdown = false;
+    bool check_config = false;
+    bool fetch_maps = false;
+    bool verbose = false;
+};
+
+// Returns an exit code to stop with (help, version, parse error), or nullopt to go on with `out` filled.
+std::optional<int> parse_options(int argc, char** argv, Options& out);
+
+// Default root: the directory above the executable's build directory when it holds the kiosk's files
+// (maps/membership.json), else the current directory.
+std::filesystem::path default_root(const char* argv0);
+
+}  // namespace qmi::app

@@ -1,0 +1,298 @@
+#include "app/run_modes.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <SFML/Graphics/Image.hpp>
+#include <SFML/Graphics/RenderTexture.hpp>
+#include <SFML/Graphics/RenderWindow.hpp>
+#include <spdlog/spdlog.h>
+#include <stb_image_write.h>
+
+#include "app/kiosk_data.hpp"
+#include "app/kiosk_view.hpp"
+#include "app/process_stats.hpp"
+#include "core/countdown.hpp"
+#include "core/paris_time.hpp"
+
+namespace qmi::app {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// 4x MSAA everywhere (window, offscreen, benchmark floor), so measurements compare like with like.
+sf::ContextSettings gl_settings() {
+    sf::ContextSettings s;
+    s.antialiasingLevel = 4;
+    s.majorVersion = 2;
+    s.minorVersion = 1;
+    return s;
+}
+
+unsigned width_or(const Options& o, unsigned w) { return o.width ? o.width : w; }
+unsigned height_or(const Options& o, unsigned h) { return o.height ? o.height : h; }
+
+std::optional<KioskClock> make_clock(const Options& o) {
+    if (o.now.empty()) return KioskClock();
+    std::string error;
+    const auto t = parse_now(o.now, &error);
+    if (!t) {
+        spdlog::error("--now {}: {}", o.now, error);
+        return std::nullopt;
+    }
+    return KioskClock(*t);
+}
+
+// Loads everything or explains in one line why the kiosk cannot start.
+std::optional<KioskData> load_or_explain(const Options& o, bool need_map, KioskDataLoad* info = nullptr) {
+    KioskDataLoad load = load_kiosk_data(o.root, need_map);
+    for (const auto& w : load.warnings) spdlog::warn("{}", w);
+    if (!load.data) {
+        spdlog::error("{}", load.fatal);
+        return std::nullopt;
+    }
+    if (info) {
+        info->map_seconds = load.map_seconds;
+        info->map_from_cache = load.map_from_cache;
+    }
+    return std::move(load.data);
+}
+
+Lang language(const Options& o, const KioskData& d) { return o.lang ? *o.lang : d.settings.language; }
+
+// Runs the bare-window child of --bench and returns its output line ("" on failure).
+std::string run_floor_child(unsigned w, unsigned h) {
+    const std::string cmd = "/proc/self/exe --bench-floor --size " + std::to_string(w) + "x" + std::to_string(h);
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return "";
+    std::string out;
+    char buf[512];
+    while (std::fgets(buf, sizeof buf, p)) out += buf;
+    pclose(p);
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out;
+}
+
+double field(const std::string& line, const std::string& key) {
+    const auto at = line.find(key + "=");
+    return at == std::string::npos ? -1 : std::atof(line.c_str() + at + key.size() + 1);
+}
+
+}  // namespace
+
+int run(const Options& o, Clock::time_point process_start) {
+    if (o.check_config) return run_check_config(o);
+    if (o.fetch_maps) return run_fetch_maps(o);
+    if (o.countdown) return run_countdown(o);
+    if (o.bench_floor) return run_bench_floor(o, process_start);
+    if (!o.screenshot.empty()) return run_screenshot(o);
+    if (o.bench) return run_bench(o);
+    return run_kiosk(o, process_start);
+}
+
+int run_check_config(const Options& o) {
+    const ConfigErrors errors = check_config(o.root);
+    for (const auto& e : errors) std::printf("%s\n", e.message().c_str());
+    if (errors.empty()) std::printf("configuration OK (%s)\n", o.root.string().c_str());
+    return errors.empty() ? 0 : 1;
+}
+
+int run_fetch_maps(const Options& o) {
+    (void)o;
+    spdlog::error("--fetch-maps: the map fetcher (src/net/map_fetch) is not built into this version yet");
+    return 1;
+}
+
+int run_countdown(const Options& o) {
+    auto data = load_or_explain(o, false);
+    if (!data) return 1;
+    auto clock = make_clock(o);
+    if (!clock) return 2;
+    const BannerState state = banner_state(data->content.call_windows, clock->now());
+    std::printf("%s\n",
+                banner_text(state, language(o, *data), data->text, data->content.programme.call_url).c_str());
+    return 0;
+}
+
+int run_screenshot(const Options& o) {
+    auto clock = make_clock(o);
+    if (!clock) return 2;
+    auto data = load_or_explain(o, true);
+    if (!data) return 1;
+    const unsigned w = width_or(o, 1920), h = height_or(o, 1080);
+
+    KioskView view(*data, language(o, *data), *clock);
+    view.prepare(w, h);
+    sf::RenderTexture target;
+    if (!target.create(w, h, gl_settings())) {
+        spdlog::error("--screenshot: cannot create a {}x{} offscreen target", w, h);
+        return 1;
+    }
+    target.setActive(true);
+    if (!view.init_gpu()) return 1;
+    if (!o.select.empty() && !view.select_by_code_or_name(o.select, false)) {
+        spdlog::error("--select {}: no such commune on the map", o.select);
+        return 2;
+    }
+    view.warm_up();
+    view.draw(target, 1.0 / 60);
+    target.display();
+    const sf::Image image = target.getTexture().copyToImage();
+
+    // Written next to the destination then renamed: a reader never sees half a PNG.
+    const std::string tmp = o.screenshot + ".tmp";
+    if (!stbi_write_png(tmp.c_str(), static_cast<int>(w), static_cast<int>(h), 4, image.getPixelsPtr(),
+                        static_cast<int>(w * 4))) {
+        spdlog::error("--screenshot: cannot write {}", tmp);
+        return 1;
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, o.screenshot, ec);
+    if (ec) {
+        spdlog::error("--screenshot: cannot rename {} to {}: {}", tmp, o.screenshot, ec.message());
+        return 1;
+    }
+    spdlog::info("screenshot {}x{} written to {}", w, h, o.screenshot);
+    return 0;
+}
+
+int run_bench_floor(const Options& o, Clock::time_point process_start) {
+    const unsigned w = width_or(o, 1920), h = height_or(o, 1080);
+    sf::RenderWindow window(sf::VideoMode(w, h), "qmi-kiosk floor", sf::Style::None, gl_settings());
+    window.clear(sf::Color(247, 248, 250));
+    window.display();
+    const double first = seconds_since(process_start);
+    std::printf("floor_first_frame_s=%.4f floor_rss_kib=%ld floor_peak_rss_kib=%ld msaa=%u\n", first, rss_kib(),
+                peak_rss_kib(), window.getSettings().antialiasingLevel);
+    return 0;
+}
+
+int run_bench(const Options& o) {
+    const unsigned w = width_or(o, 1920), h = height_or(o, 1080);
+    const std::string floor = run_floor_child(w, h);
+    if (floor.empty()) spdlog::warn("--bench: the bare-window measurement failed");
+
+    auto clock = make_clock(o);
+    if (!clock) return 2;
+    const Clock::time_point t0 = Clock::now();
+    KioskDataLoad info;
+    auto data = load_or_explain(o, true, &info);
+    if (!data) return 1;
+    const double loaded = seconds_since(t0);
+    KioskView view(*data, language(o, *data), *clock);
+    view.prepare(w, h);
+    const double prepared = seconds_since(t0);
+    sf::RenderWindow window(sf::VideoMode(w, h), "qmi-kiosk bench", sf::Style::None, gl_settings());
+    window.setVerticalSyncEnabled(false);
+    if (!view.init_gpu()) return 1;
+    view.warm_up();
+    view.draw(window, 1.0 / 60);
+    window.display();
+    const double first = seconds_since(t0);
+
+    // Scripted manipulation: zoom in and out around moving points while panning, as a visitor would.
+    std::vector<double> frames;
+    const Clock::time_point script = Clock::now();
+    for (int k = 0; seconds_since(script) < o.bench_seconds; ++k) {
+        const Clock::time_point f0 = Clock::now();
+        sf::Event e;
+        while (window.pollEvent(e)) {}
+        const double ph = k / 60.0;
+        Camera& cam = view.camera();
+        const ui::Rect& area = view.layout().map_area;
+        const Vec2 focus{area.min.x + area.width() * (0.5 + 0.3 * std::sin(ph * 0.9)),
+                         area.min.y + area.height() * (0.5 + 0.3 * std::cos(ph * 0.7))};
+        cam.zoom_at(focus, std::exp(0.04 * std::sin(ph * 1.1)));
+        cam.pan_by({14.0 * std::cos(ph * 0.8), 10.0 * std::sin(ph * 0.6)});
+        view.update(1.0 / 60);
+        view.draw(window, 1.0 / 60);
+        window.display();
+        frames.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f0).count());
+    }
+
+    const double floor_first = field(floor, "floor_first_frame_s");
+    const double floor_rss = field(floor, "floor_peak_rss_kib");
+    const long peak = peak_rss_kib();
+    std::printf("qmi-kiosk --bench %ux%u, 4x MSAA requested (window got %ux MSAA)\n", w, h,
+                window.getSettings().antialiasingLevel);
+    std::printf("  floor (bare window, same settings): first frame %.3f s, peak RSS %.1f MB\n", floor_first,
+                floor_rss / 1024.0);
+    std::printf("  kiosk: data loaded %.3f s (map %.3f s, %s), prepared %.3f s, first complete frame %.3f s "
+                "(%+.3f s vs floor)\n",
+                loaded, info.map_seconds, info.map_from_cache ? "binary cache" : "built from GeoJSON", prepared,
+                first, first - floor_first);
+    std::printf("  frames: %zu in %.1f s; frame time median %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                frames.size(), o.bench_seconds, percentile(frames, 50), percentile(frames, 95),
+                percentile(frames, 99), percentile(frames, 100));
+    std::printf("  peak RSS %.1f MB (%+.1f MB vs floor)\n", peak / 1024.0, (peak - floor_rss) / 1024.0);
+    return 0;
+}
+
+int run_kiosk(const Options& o, Clock::time_point process_start) {
+    auto clock = make_clock(o);
+    if (!clock) return 2;
+    auto data = load_or_explain(o, true);
+    if (!data) return 1;
+
+    // Everything that needs no window is done before the window exists, so it is never shown empty for long.
+    const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
+    const sf::VideoMode mode = o.windowed ? sf::VideoMode(width_or(o, 1920), height_or(o, 1080)) : desktop;
+    KioskView view(*data, language(o, *data), *clock);
+    view.prepare(mode.width, mode.height);
+
+    sf::RenderWindow window(mode, "QMI Kiosk", o.windowed ? sf::Style::Default : sf::Style::Fullscreen,
+                            gl_settings());
+    window.setVerticalSyncEnabled(true);
+    window.setMouseCursorVisible(o.windowed);
+    window.setKeyRepeatEnabled(false);
+    const sf::Vector2u size = window.getSize();
+    if (size.x != mode.width || size.y != mode.height) view.resize(size.x, size.y);
+    if (!view.init_gpu()) return 1;
+    view.warm_up();
+    view.draw(window, 1.0 / 60);
+    window.display();
+    spdlog::info("first complete frame {}x{} after {:.3f} s ({}x MSAA)", size.x, size.y,
+                 seconds_since(process_start), window.getSettings().antialiasingLevel);
+
+    // Render on demand: draw only while something moves or input arrives, or when the banner text changes.
+    // SFML 2.5 has no waitEvent with a timeout, so the idle loop polls every 16 ms (a few microseconds of work).
+    Clock::time_point last = Clock::now();
+    while (window.isOpen()) {
+        bool input = false;
+        sf::Event e;
+        while (window.pollEvent(e)) {
+            if (e.type == sf::Event::Closed) {
+                window.close();
+                break;
+            }
+            if (o.windowed && e.type == sf::Event::KeyPressed && e.key.code == sf::Keyboard::Escape) {
+                window.close();
+                break;
+            }
+            input = view.handle_event(e) || input;
+        }
+        if (!window.isOpen()) break;
+        const Clock::time_point now = Clock::now();
+        // Clamped: after a long idle sleep, an animation starting now must not jump to its end.
+        const double dt = std::min(std::chrono::duration<double>(now - last).count(), 0.05);
+        last = now;
+        const bool moving = view.update(dt);
+        if (input || moving || view.wants_frame() || view.idle_wait().count() <= 0) {
+            view.draw(window, dt);
+            window.display();
+            continue;
+        }
+        const auto wait = std::min(view.idle_wait(), std::chrono::milliseconds(16));
+        std::this_thread::sleep_for(wait);
+    }
+    return 0;
+}
+
+}  // namespace qmi::app

@@ -1,0 +1,25 @@
+// Thick lines as triangles, because GL wide lines are unreliable (core profiles and many drivers cap them at 1 px).
+// Each ring becomes one quad per segment; the quad corners are the ring points pushed sideways by a per-vertex
+// miter vector stored in the vertex's texCoords. A vertex shader multiplies that vector by the wanted half width in
+// PIXELS, so the line keeps the same on-screen width at every zoom while the geometry is uploaded once.
+// Neighbouring quads share their corner positions (same miter), so joints have neither gaps nor overlaps.
+#pragma once
+#include <vector>
+
+#include <SFML/Graphics/Color.hpp>
+#include <SFML/Graphics/Vertex.hpp>
+
+#include "core/map_model.hpp"
+
+namespace qmi::render {
+
+// Appends the triangles of one closed ring (first point repeated last, as in MapModel). `half_width_px` is the half
+// width at ui scale 1: the miter vectors are pre-multiplied by it, so one draw call serves lines of several widths.
+// Consecutive duplicate points are skipped; rings with fewer than 3 distinct points add nothing.
+void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px, sf::Color color);
+
+// The GLSL pair that extrudes those vertices. Uniforms: `px_to_ndc` (2/width, 2/height) and `width_scale` (ui scale).
+extern const char* const kLineVertexShader;
+extern const char* const kLineFragmentShader;
+
+}  // namespace qmi::render

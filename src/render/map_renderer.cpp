@@ -1,0 +1,125 @@
+#include "render/map_renderer.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "render/line_mesh.hpp"
+#include "ui/theme.hpp"
+
+namespace qmi::render {
+
+namespace {
+
+sf::Color to_sf(ui::Rgba8 c) { return sf::Color(c.r, c.g, c.b, c.a); }
+
+void append_rings(std::vector<sf::Vertex>& out, const std::vector<Ring>& rings, float width_px, sf::Color color) {
+    for (const Ring& r : rings) append_ring(out, r, width_px / 2, color);
+}
+
+bool upload_buffer(sf::VertexBuffer& buffer, const std::vector<sf::Vertex>& vertices, const char* what) {
+    if (vertices.empty()) return true;
+    if (!buffer.create(vertices.size()) || !buffer.update(vertices.data())) {
+        spdlog::error("map renderer: cannot upload {} ({} vertices)", what, vertices.size());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<sf::Color> commune_fills(const MapModel& map, const Content& content) {
+    std::vector<sf::Color> fills(map.communes.size(), to_sf(ui::palette::outside_commune));
+    for (size_t i = 0; i < map.communes.size(); ++i) {
+        const CommuneShape& c = map.communes[i];
+        if (!c.in_metropole) continue;
+        const District* d = content.find_district(c.insee);
+        fills[i] = to_sf(d ? ui::promotion_color(d->promotion) : ui::palette::other_commune);
+    }
+    return fills;
+}
+
+bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fills) {
+    ready_ = false;
+    if (!sf::Shader::isAvailable() ||
+        !line_shader_.loadFromMemory(kLineVertexShader, kLineFragmentShader)) {
+        spdlog::error("map renderer: line shader unavailable (needs OpenGL 2.1 / GLSL 1.20)");
+        return false;
+    }
+
+    // Fills: context communes first, so Métropole members are drawn over any overlap of simplified contours.
+    std::vector<sf::Vertex> v;
+    size_t total = 0;
+    for (const auto& c : map.communes) total += c.triangles.size();
+    v.reserve(total);
+    for (int pass = 0; pass < 2; ++pass) {
+        for (size_t i = 0; i < map.communes.size(); ++i) {
+            const CommuneShape& c = map.communes[i];
+            if (c.in_metropole != (pass == 1)) continue;
+            const sf::Color color = i < fills.size() ? fills[i] : to_sf(ui::palette::outside_commune);
+            for (const Vec2& p : c.triangles)
+                v.emplace_back(sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y)), color);
+        }
+    }
+    if (!upload_buffer(fills_, v, "commune fills")) return false;
+    fill_count_ = v.size();
+
+    // Lines, thinnest first so the thicker outlines cover the thinner ones where they coincide.
+    namespace pal = ui::palette;
+    v.clear();
+    for (const auto& c : map.communes) {
+        for (const Polygon& poly : c.polygons) {
+            append_ring(v, poly.outer, pal::commune_border_width / 2, to_sf(pal::commune_border));
+            for (const Ring& h : poly.holes) append_ring(v, h, pal::commune_border_width / 2, to_sf(pal::commune_border));
+        }
+    }
+    for (const Outline& o : map.territories)
+        append_rings(v, o.rings, pal::territory_border_width, to_sf(pal::territory_border));
+    for (const Outline& o : map.departments)
+        append_rings(v, o.rings, pal::department_border_width, to_sf(pal::department_border));
+    append_rings(v, map.metropole.rings, pal::metropole_border_width, to_sf(pal::metropole_border));
+    if (!upload_buffer(lines_, v, "borders")) return false;
+    line_count_ = v.size();
+
+    spdlog::debug("map renderer: {} fill and {} line vertices uploaded", fill_count_, line_count_);
+    ready_ = true;
+    return true;
+}
+
+void MapRenderer::set_selection(const MapModel& map, std::optional<size_t> commune) {
+    selection_count_ = 0;
+    if (!commune || *commune >= map.communes.size()) return;
+    namespace pal = ui::palette;
+    std::vector<sf::Vertex> v;
+    const CommuneShape& c = map.communes[*commune];
+    // A dark ink outline everybody sees, with a thin accent line inside it.
+    for (const auto& [width, color] : {std::pair{pal::selection_outline_width, to_sf(pal::selection_outline)},
+                                       std::pair{pal::selection_outline_width * 0.4f, to_sf(pal::selection_accent)}}) {
+        for (const Polygon& poly : c.polygons) {
+            append_ring(v, poly.outer, width / 2, color);
+            for (const Ring& h : poly.holes) append_ring(v, h, width / 2, color);
+        }
+    }
+    if (upload_buffer(selection_, v, "selection")) selection_count_ = v.size();
+}
+
+void MapRenderer::draw(sf::RenderTarget& target, const Camera& camera, float ui_scale) {
+    if (!ready_) return;
+    const sf::Vector2u size = target.getSize();
+    target.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+
+    // World (metres, y north) -> target pixels (y down): the camera's affine map as an SFML transform.
+    const double s = camera.scale();
+    const Vec2 c = camera.center();
+    const sf::Transform world(static_cast<float>(s), 0.f, static_cast<float>(camera.viewport_width() / 2 - c.x * s),
+                              0.f, static_cast<float>(-s), static_cast<float>(camera.viewport_height() / 2 + c.y * s),
+                              0.f, 0.f, 1.f);
+    sf::RenderStates states(world);
+    target.draw(fills_, 0, fill_count_, states);
+
+    line_shader_.setUniform("px_to_ndc", sf::Glsl::Vec2(2.f / size.x, 2.f / size.y));
+    line_shader_.setUniform("width_scale", ui_scale);
+    states.shader = &line_shader_;
+    target.draw(lines_, 0, line_count_, states);
+    if (selection_count_ > 0) target.draw(selection_, 0, selection_count_, states);
+}
+
+}  // namespace qmi::render

@@ -1,0 +1,45 @@
+// Draws the map: commune fills, then borders (commune < territory < department < Métropole, each thicker), then the
+// selected commune's outline. Everything is built and uploaded ONCE (upload()); a frame is a handful of draw calls
+// with a different transform, whatever the zoom. Line widths are constant in screen pixels (see line_mesh.hpp).
+#pragma once
+#include <optional>
+#include <vector>
+
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <SFML/Graphics/Shader.hpp>
+#include <SFML/Graphics/VertexBuffer.hpp>
+
+#include "core/camera.hpp"
+#include "core/content.hpp"
+#include "core/map_model.hpp"
+
+namespace qmi::render {
+
+// Fill colour of every commune of `map` (same order): QMI districts by promotion, other Métropole members neutral,
+// context communes faded. Colours come from the shared palette (ui/theme.hpp) so the legend matches the map.
+std::vector<sf::Color> commune_fills(const MapModel& map, const Content& content);
+
+class MapRenderer {
+public:
+    // Needs an active GL context (the window or render texture that will draw). Returns false, with one log line,
+    // when shaders cannot be compiled or buffers cannot be created.
+    bool upload(const MapModel& map, const std::vector<sf::Color>& fills);
+    // Rebuilds only the small selection outline (one commune's rings). nullopt clears it.
+    void set_selection(const MapModel& map, std::optional<size_t> commune);
+
+    // Draws into `target` (whose size must match the camera viewport). `ui_scale` scales line widths
+    // (1 at 1080 px, 2 at 4K).
+    void draw(sf::RenderTarget& target, const Camera& camera, float ui_scale);
+
+    size_t vertex_count() const { return fill_count_ + line_count_; }
+
+private:
+    sf::VertexBuffer fills_{sf::Triangles, sf::VertexBuffer::Static};
+    sf::VertexBuffer lines_{sf::Triangles, sf::VertexBuffer::Static};
+    sf::VertexBuffer selection_{sf::Triangles, sf::VertexBuffer::Static};
+    size_t fill_count_ = 0, line_count_ = 0, selection_count_ = 0;
+    sf::Shader line_shader_;
+    bool ready_ = false;
+};
+
+}  // namespace qmi::render
