@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/content_store.hpp"
 #include "core/json_fields.hpp"
 
 namespace qmi {
@@ -60,8 +61,13 @@ public:
 
     void read(const Json& doc, Content& c) {
         if (!r_.expect_object(doc, "")) return;
-        r_.reject_unknown(doc, "", {"version", "programme", "districts", "call_windows"});
+        r_.reject_unknown(doc, "", {"version", "published", "programme", "districts", "call_windows"});
         c.version = r_.string(doc, "", "version", Need::Required).value_or("");
+        // Bundled, cached and feed content are compared by this instant (newest wins): it must be exact.
+        c.published = r_.string(doc, "", "published", Need::Required).value_or("");
+        if (!c.published.empty() && !parse_publication_time(c.published))
+            r_.error("/published", "expected a date-time with offset such as \"2024-02-06T12:00:00+01:00\", got " +
+                                       q(c.published));
         if (const Json* p = r_.object(doc, "", "programme", Need::Required)) read_programme(*p, c.programme);
         if (const Json* list = r_.array(doc, "", "districts", Need::Required)) {
             districts_listed_ = true;

@@ -35,6 +35,7 @@ std::string read_file(const std::filesystem::path& p) {
 const char* const kBase = R"({
   "$comment": "test content",
   "version": "test.1",
+  "published": "2024-02-06T12:00:00+01:00",
   "programme": {
     "name": {"fr": "Quartiers Métropolitains d'Innovation"},
     "operators": {"fr": "Métropole du Grand Paris", "en": "Greater Paris Metropolis"},
@@ -421,7 +422,7 @@ TEST_CASE("JSON that is not an object is an error at the root", "[content][robus
     }
     const auto empty_object = parse_content("{}", "test.json", membership());
     CHECK_FALSE(empty_object.content);
-    CHECK(empty_object.errors.size() == 4);  // version, programme, districts, call_windows
+    CHECK(empty_object.errors.size() == 5);  // version, published, programme, districts, call_windows
 }
 
 TEST_CASE("deeply nested garbage is refused before parsing", "[content][robustness]") {
