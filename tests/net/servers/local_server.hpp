@@ -21,7 +21,7 @@
 
 extern char** environ;
 
-namespace qmi::test {
+namespace qmi::feedtest {
 
 // A fresh directory under the system temp dir, removed at scope exit.
 class TempDir {
@@ -170,4 +170,4 @@ inline TestPki make_test_pki(const std::filesystem::path& dir) {
     return {d + "/ca.pem", d + "/server.pem", d + "/server.key", d + "/other-ca.pem"};
 }
 
-}  // namespace qmi::test
+}  // namespace qmi::feedtest
