@@ -225,6 +225,27 @@ JobOutcome ContentFeed::check_now(const std::atomic<bool>* cancel) {
     return {true, false};
 }
 
+PeriodicJob map_refresh_job(MapRefreshOptions options) {
+    PeriodicJob job;
+    job.name = "map refresh";
+    job.period = options.period;
+    job.first_run = options.first_run;
+    job.retry_initial = options.retry_initial;
+    job.retry_max = options.retry_max;
+    // shared_ptr: PeriodicJob::run is a copyable std::function, the options are large.
+    auto shared = std::make_shared<MapRefreshOptions>(std::move(options));
+    job.run = [shared](const std::atomic<bool>& cancel) {
+        MapFetchOptions fetch = shared->fetch;
+        fetch.cancel = &cancel;
+        // fetch_maps logs its own lines (one per failed source and a summary) and never touches a good cache
+        // unless every department downloaded and validated.
+        const int rc = fetch_maps(shared->root, shared->sources, shared->membership, fetch);
+        if (cancel) return JobOutcome{false, true};
+        return JobOutcome{rc == 0, false};
+    };
+    return job;
+}
+
 std::optional<Content> ContentFeed::take_update() {
     if (!has_update_.load(std::memory_order_acquire)) return std::nullopt;
     std::lock_guard lock(update_mutex_);

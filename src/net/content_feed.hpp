@@ -24,7 +24,9 @@
 #include <vector>
 
 #include "core/content_store.hpp"
+#include "core/map_build.hpp"
 #include "net/http_fetch.hpp"
+#include "net/map_fetch.hpp"
 
 namespace spdlog {
 class logger;
@@ -154,5 +156,23 @@ private:
     mutable std::mutex status_mutex_;
     FeedStatus status_;
 };
+
+// --- map refresh ---------------------------------------------------------------------------------------------------
+
+// The second periodic job on the same thread: fetch_maps (engineer C's) with its own validation of all eight
+// departments before an atomic cache write. Note: fetch_maps does nothing while the cache is complete, so today
+// this job repairs a missing or damaged contour cache; a forced weekly re-download needs a refresh option in
+// MapFetchOptions. New contours are used at the next start (the model is rebuilt from the cache then).
+struct MapRefreshOptions {
+    std::filesystem::path root;          // kiosk root (<root>/maps/cache)
+    std::vector<std::string> sources;    // map_sources(root, settings.map_source)
+    MapMembership membership;            // copied: the job runs on the background thread
+    MapFetchOptions fetch;               // cancel is set by the job to BackgroundJobs' flag
+    std::chrono::milliseconds period{std::chrono::hours{24 * 7}};  // Settings.map_update_period_s
+    std::chrono::milliseconds first_run{std::chrono::minutes{2}};  // let the kiosk settle before any download
+    std::chrono::milliseconds retry_initial{std::chrono::minutes{5}};
+    std::chrono::milliseconds retry_max{std::chrono::hours{6}};
+};
+PeriodicJob map_refresh_job(MapRefreshOptions options);
 
 }  // namespace qmi::net

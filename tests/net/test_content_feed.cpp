@@ -432,3 +432,39 @@ TEST_CASE("staff tools: keygen then sign-content produce what the feed accepts",
     CHECK_FALSE(fs::exists(w.www / "broken.json.sig"));
     CHECK(app::run_sign_content(keydir / "missing.key", programme) != 0);
 }
+
+TEST_CASE("map refresh: a second periodic job on the same thread fills a missing contour cache", "[feed][maps]") {
+    const fs::path mirror = kRoot + "/../shared/data/geo";
+    if (!fs::exists(mirror)) {
+        WARN("offline map mirror absent at " << mirror << ": skipped");
+        return;
+    }
+    FeedWorld w;
+    feedtest::LocalFeedServer server({w.www});
+    const fs::path kiosk_root = w.dir / "kiosk";
+    const auto map_membership = to_map_membership(membership());
+    REQUIRE_FALSE(map_cache_complete(kiosk_root, map_membership));
+
+    auto options = w.options(server.url("/files/good.json"));
+    options.period = 100ms;
+    ContentFeed feed(options, w.parse, &*w.shown);
+    MapRefreshOptions maps;
+    maps.root = kiosk_root;
+    maps.sources = {mirror.string()};
+    maps.membership = map_membership;
+    maps.fetch.prebuild_model = false;
+    maps.first_run = 0ms;
+    BackgroundJobs jobs(7);
+    jobs.add(feed.job());
+    jobs.add(map_refresh_job(maps));
+    jobs.start();
+    std::optional<Content> update;
+    for (int i = 0; i < 3000 && (!update || !map_cache_complete(kiosk_root, map_membership)); ++i) {  // <= ~60 s
+        if (!update) update = feed.take_update();
+        std::this_thread::sleep_for(20ms);
+    }
+    jobs.stop();
+    CHECK(map_cache_complete(kiosk_root, map_membership));
+    REQUIRE(update);
+    CHECK(update->version == "feed-2");
+}
