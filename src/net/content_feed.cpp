@@ -101,6 +101,15 @@ ContentFeed::ContentFeed(ContentFeedOptions options, ContentParser parse, const 
     }
 }
 
+ContentFeed::ContentFeed(ContentFeedOptions options, ContentParser parse, const Content& current,
+                         ContentSource source)
+    : ContentFeed(std::move(options), std::move(parse), nullptr) {
+    status_.source = source;
+    status_.version = current.version;
+    status_.published = current.published;
+    current_published_ = parse_publication_time(current.published);  // validated at load; nullopt accepts any
+}
+
 PeriodicJob ContentFeed::job() {
     PeriodicJob job;
     job.name = "content feed";
@@ -119,6 +128,7 @@ void ContentFeed::fail(const std::string& line) {
 }
 
 JobOutcome ContentFeed::check_now(const std::atomic<bool>* cancel) {
+    std::lock_guard check_lock(check_mutex_);
     auto cancelled = [&] { return cancel && cancel->load(); };
     {
         std::lock_guard lock(status_mutex_);

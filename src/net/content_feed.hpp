@@ -122,13 +122,16 @@ public:
     // `current` is what the kiosk shows at start (choose_startup_content); null when nothing valid was found,
     // then any valid signed content is accepted.
     ContentFeed(ContentFeedOptions options, ContentParser parse, const ActiveContent* current);
+    // Same, from the content on screen and where it came from (its Content::published is parsed here).
+    ContentFeed(ContentFeedOptions options, ContentParser parse, const Content& current, ContentSource source);
     ContentFeed(const ContentFeed&) = delete;
     ContentFeed& operator=(const ContentFeed&) = delete;
 
     // The periodic job to add to BackgroundJobs. The feed must outlive the jobs' thread (stop() it first).
     PeriodicJob job();
 
-    // One check, in the calling thread (tests, benchmark, a staff "check now"). Same code the job runs.
+    // One check, in the calling thread (tests, benchmark, a staff "check now"). Same code the job runs; checks
+    // are serialised (a staff check waits for the background one). Never call it from the render thread.
     JobOutcome check_now(const std::atomic<bool>* cancel = nullptr);
 
     // Main thread, once per frame: new validated content, at most once per update. Lock-free when empty; when not,
@@ -145,7 +148,8 @@ private:
     ContentParser parse_;
     std::shared_ptr<spdlog::logger> log_;
 
-    // Feed thread only.
+    // Held for a whole check: only checking threads take it, never the render thread.
+    std::mutex check_mutex_;
     std::string etag_, last_modified_;
     std::optional<date::sys_seconds> current_published_;
 

@@ -79,7 +79,10 @@ int main(int argc, char** argv) {
     };
     publish(0);
 
-    feedtest::LocalFeedServer server({www});
+    feedtest::ServerOptions server_options;
+    server_options.root = www;
+    server_options.lifetime_s = 2400;  // the soak's own deadline is 30 minutes
+    feedtest::LocalFeedServer server(server_options);
     ContentFeedOptions options;
     options.url = server.url("/files/content.json");
     options.public_key_b64 = keys.public_b64;

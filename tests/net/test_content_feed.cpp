@@ -222,7 +222,8 @@ TEST_CASE("content feed: the same content as shown is not an update; older conte
         CHECK(w.log.lines().empty());
     }
     {
-        ContentFeed feed(w.options(server.url("/files/older.json")), w.parse, &*w.shown);
+        // Built from the Content on screen (the app's form): its "published" is what older content is held to.
+        ContentFeed feed(w.options(server.url("/files/older.json")), w.parse, w.shown->content, ContentSource::Cache);
         CHECK_FALSE(feed.check_now().ok);
         CHECK_FALSE(feed.take_update());
         CHECK(read(w.cache) == w.shown_bytes);
@@ -467,4 +468,28 @@ TEST_CASE("map refresh: a second periodic job on the same thread fills a missing
     CHECK(map_cache_complete(kiosk_root, map_membership));
     REQUIRE(update);
     CHECK(update->version == "feed-2");
+}
+
+TEST_CASE("staff tools: `qmi-kiosk keygen` and `qmi-kiosk sign-content` from the command line", "[feed][staff]") {
+    FeedWorld w;
+    const std::string exe = QMI_KIOSK_EXE;
+    const auto keydir = w.dir / "cli-keys";
+    const auto out = w.dir / "cli.out";
+    const std::string to_out = " >" + out.string() + " 2>&1";
+    REQUIRE(std::system((exe + " keygen " + keydir.string() + to_out).c_str()) == 0);
+    std::string pub = read(keydir / "content-feed.pub");
+    while (!pub.empty() && pub.back() == '\n') pub.pop_back();
+    CHECK(read(out).find(pub) != std::string::npos);  // the public key is printed for the settings file
+
+    const auto programme = w.dir / "programme.json";
+    write(programme, content_bytes(kNewerPublished, "cli-1"));
+    REQUIRE(std::system((exe + " sign-content --key " + (keydir / "content-feed.key").string() + " " +
+                         programme.string() + to_out)
+                            .c_str()) == 0);
+    CHECK(verify_detached(read(programme), read(signature_file(programme)), pub).ok);
+    // A wrong key file is an error exit, not a crash or an empty signature.
+    CHECK(std::system((exe + " sign-content --key " + (keydir / "content-feed.pub").string() + " " +
+                       programme.string() + to_out)
+                          .c_str()) != 0);
+    CHECK(read(out).find("secret key") != std::string::npos);
 }

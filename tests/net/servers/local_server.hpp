@@ -56,6 +56,7 @@ struct ServerOptions {
     std::string cert, key;           // HTTPS when set
     double slow_seconds = 20.0;
     size_t huge_bytes = 3u << 20;
+    int lifetime_s = 900;            // the server exits by itself after this, whatever happens to the test
 };
 
 class LocalFeedServer {
@@ -68,7 +69,7 @@ public:
                                          "--port-file",    port_file.string(),
                                          "--slow-seconds", std::to_string(options.slow_seconds),
                                          "--huge-bytes",   std::to_string(options.huge_bytes),
-                                         "--lifetime",     "900"};
+                                         "--lifetime",     std::to_string(options.lifetime_s)};
         if (!options.cert.empty()) {
             args.insert(args.end(), {"--cert", options.cert, "--key", options.key});
             scheme_ = "https";
