@@ -52,12 +52,22 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                  "Download the commune contours into maps/cache (used by kiosk/setup) and exit");
     cli.add_flag("-v,--verbose", o.verbose, "Debug logging");
 
+    CLI::App* keygen = cli.add_subcommand(
+        "keygen", "Staff: create an Ed25519 key pair for the signed content feed (DIR/content-feed.pub, .key)");
+    keygen->add_option("dir", o.keygen_dir, "Directory for the key pair (default: current directory)");
+    CLI::App* sign = cli.add_subcommand(
+        "sign-content", "Staff: sign a content file for the feed, writing FILE.sig next to it");
+    sign->add_option("--key", o.sign_key, "Secret key file written by keygen")->required();
+    sign->add_option("file", o.sign_file, "Content file (same format as config/content.json)")->required();
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return cli.exit(e);
     }
 
+    if (keygen->parsed()) o.subcommand = "keygen";
+    if (sign->parsed()) o.subcommand = "sign-content";
     o.root = root.empty() ? default_root(argc > 0 ? argv[0] : nullptr) : std::filesystem::path(root);
     if (!lang.empty()) o.lang = parse_lang(lang);
     if (!size.empty()) {

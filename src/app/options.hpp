@@ -24,6 +24,11 @@ struct Options {
     bool check_config = false;
     bool fetch_maps = false;
     bool verbose = false;
+
+    // Staff subcommands (src/app/staff_tools.hpp): "keygen" or "sign-content"; "" = none.
+    std::string subcommand;
+    std::filesystem::path keygen_dir = ".";
+    std::filesystem::path sign_key, sign_file;
 };
 
 // Returns an exit code to stop with (help, version, parse error), or nullopt to go on with `out` filled.

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -16,7 +17,12 @@
 #include "app/kiosk_data.hpp"
 #include "app/kiosk_view.hpp"
 #include "app/process_stats.hpp"
+#include "app/staff_tools.hpp"
 #include "core/countdown.hpp"
+#include "core/map_build.hpp"
+#include "core/membership.hpp"
+#include "core/settings.hpp"
+#include "net/map_fetch.hpp"
 #include "core/paris_time.hpp"
 
 namespace qmi::app {
@@ -88,6 +94,8 @@ double field(const std::string& line, const std::string& key) {
 }  // namespace
 
 int run(const Options& o, Clock::time_point process_start) {
+    if (o.subcommand == "keygen") return run_keygen(o.keygen_dir);
+    if (o.subcommand == "sign-content") return run_sign_content(o.sign_key, o.sign_file);
     if (o.check_config) return run_check_config(o);
     if (o.fetch_maps) return run_fetch_maps(o);
     if (o.countdown) return run_countdown(o);
@@ -105,9 +113,20 @@ int run_check_config(const Options& o) {
 }
 
 int run_fetch_maps(const Options& o) {
-    (void)o;
-    spdlog::error("--fetch-maps: the map fetcher (src/net/map_fetch) is not built into this version yet");
-    return 1;
+    MembershipLoad m = load_membership(o.root / "maps" / "membership.json");
+    if (!m.membership) {
+        spdlog::error("--fetch-maps: {}", m.errors.empty() ? "maps/membership.json unusable"
+                                                           : m.errors.front().message());
+        return 1;
+    }
+    // QMI_MAP_SOURCE (set-up, CI) wins over kiosk.json's map_source.
+    std::string configured;
+    if (const char* env = std::getenv("QMI_MAP_SOURCE"); env && *env) {
+        configured = env;
+    } else if (SettingsLoad s = load_settings((o.root / "config" / "kiosk.json").string()); s.settings) {
+        configured = s.settings->map_source;
+    }
+    return net::fetch_maps(o.root, net::map_sources(o.root, configured), to_map_membership(*m.membership));
 }
 
 int run_countdown(const Options& o) {

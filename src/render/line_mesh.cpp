@@ -1,5 +1,6 @@
 #include "render/line_mesh.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace qmi::render {
@@ -21,7 +22,16 @@ constexpr double kMiterLimit = 3.0;
 
 }  // namespace
 
-void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px, sf::Color color) {
+namespace {
+
+sf::Color pack_distance(double metres) {
+    const auto d = static_cast<unsigned long>(std::min(std::max(metres, 0.0), 16777215.0));
+    return sf::Color(static_cast<sf::Uint8>(d & 0xFF), static_cast<sf::Uint8>((d >> 8) & 0xFF),
+                     static_cast<sf::Uint8>((d >> 16) & 0xFF), 255);
+}
+
+void append_ring_impl(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px, sf::Color color,
+                      bool dashed) {
     std::vector<V2> p;
     p.reserve(ring.size());
     for (const Vec2& q : ring) {
@@ -49,15 +59,20 @@ void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_widt
     }
 
     out.reserve(out.size() + n * 6);
+    double along = 0;
     for (size_t i = 0; i < n; ++i) {
         const size_t j = (i + 1) % n;
+        const double seg = std::hypot(p[j].x - p[i].x, p[j].y - p[i].y);
+        if (dashed) color = pack_distance(along);
+        const sf::Color end_color = dashed ? pack_distance(along + seg) : color;
+        along += seg;
         const sf::Vector2f a(static_cast<float>(p[i].x), static_cast<float>(p[i].y));
         const sf::Vector2f b(static_cast<float>(p[j].x), static_cast<float>(p[j].y));
         const sf::Vector2f ma(static_cast<float>(miter[i].x), static_cast<float>(miter[i].y));
         const sf::Vector2f mb(static_cast<float>(miter[j].x), static_cast<float>(miter[j].y));
         // Same position for both sides; the shader pushes them apart along +-miter.
         const sf::Vertex a_left(a, color, ma), a_right(a, color, -ma);
-        const sf::Vertex b_left(b, color, mb), b_right(b, color, -mb);
+        const sf::Vertex b_left(b, end_color, mb), b_right(b, end_color, -mb);
         out.push_back(a_left);
         out.push_back(a_right);
         out.push_back(b_left);
@@ -65,6 +80,16 @@ void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_widt
         out.push_back(a_right);
         out.push_back(b_right);
     }
+}
+
+}  // namespace
+
+void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px, sf::Color color) {
+    append_ring_impl(out, ring, half_width_px, color, false);
+}
+
+void append_dashed_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px) {
+    append_ring_impl(out, ring, half_width_px, sf::Color::Black, true);
 }
 
 // GLSL 1.20 with the fixed-function attributes SFML feeds (gl_Vertex, gl_Color, gl_MultiTexCoord0).
@@ -84,6 +109,30 @@ void main() {
 
 const char* const kLineFragmentShader = R"(#version 120
 void main() { gl_FragColor = gl_Color; }
+)";
+
+const char* const kDashedVertexShader = R"(#version 120
+uniform vec2 px_to_ndc;
+uniform float width_scale;
+varying float along_m;
+void main() {
+    vec4 p = gl_ModelViewProjectionMatrix * gl_Vertex;
+    p.xy += gl_MultiTexCoord0.xy * width_scale * px_to_ndc * p.w;
+    gl_Position = p;
+    vec3 c = floor(gl_Color.rgb * 255.0 + 0.5);
+    along_m = c.r + c.g * 256.0 + c.b * 65536.0;
+}
+)";
+
+const char* const kDashedFragmentShader = R"(#version 120
+uniform vec4 color;
+uniform float px_per_m;
+uniform float dash_px;
+varying float along_m;
+void main() {
+    if (mod(along_m * px_per_m / dash_px, 2.0) > 1.0) discard;  // the gap half of each period
+    gl_FragColor = color;
+}
 )";
 
 }  // namespace qmi::render

@@ -18,8 +18,16 @@ namespace qmi::render {
 // Consecutive duplicate points are skipped; rings with fewer than 3 distinct points add nothing.
 void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px, sf::Color color);
 
+// Same geometry for a DASHED line: instead of a colour, each vertex carries its distance along the ring in metres,
+// packed into the colour bytes (R + 256 G + 65536 B, up to 16 777 km), because sf::Vertex has no spare attribute.
+// The dashed shader unpacks it and cuts dashes of constant length in pixels; the colour is a uniform.
+void append_dashed_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px);
+
 // The GLSL pair that extrudes those vertices. Uniforms: `px_to_ndc` (2/width, 2/height) and `width_scale` (ui scale).
 extern const char* const kLineVertexShader;
 extern const char* const kLineFragmentShader;
+// Dashed variant. Extra uniforms: `color` (vec4), `px_per_m` (camera scale), `dash_px` (dash = gap length).
+extern const char* const kDashedVertexShader;
+extern const char* const kDashedFragmentShader;
 
 }  // namespace qmi::render

@@ -39,8 +39,8 @@ std::vector<sf::Color> commune_fills(const MapModel& map, const Content& content
 
 bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fills) {
     ready_ = false;
-    if (!sf::Shader::isAvailable() ||
-        !line_shader_.loadFromMemory(kLineVertexShader, kLineFragmentShader)) {
+    if (!sf::Shader::isAvailable() || !line_shader_.loadFromMemory(kLineVertexShader, kLineFragmentShader) ||
+        !dashed_shader_.loadFromMemory(kDashedVertexShader, kDashedFragmentShader)) {
         spdlog::error("map renderer: line shader unavailable (needs OpenGL 2.1 / GLSL 1.20)");
         return false;
     }
@@ -73,11 +73,16 @@ bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fill
     }
     for (const Outline& o : map.territories)
         append_rings(v, o.rings, pal::territory_border_width, to_sf(pal::territory_border));
-    for (const Outline& o : map.departments)
-        append_rings(v, o.rings, pal::department_border_width, to_sf(pal::department_border));
+    outline_first_ = v.size();
     append_rings(v, map.metropole.rings, pal::metropole_border_width, to_sf(pal::metropole_border));
     if (!upload_buffer(lines_, v, "borders")) return false;
     line_count_ = v.size();
+
+    v.clear();
+    for (const Outline& o : map.departments)
+        for (const Ring& r : o.rings) append_dashed_ring(v, r, pal::department_border_width / 2);
+    if (!upload_buffer(dashed_, v, "department borders")) return false;
+    dashed_count_ = v.size();
 
     spdlog::debug("map renderer: {} fill and {} line vertices uploaded", fill_count_, line_count_);
     ready_ = true;
@@ -118,7 +123,20 @@ void MapRenderer::draw(sf::RenderTarget& target, const Camera& camera, float ui_
     line_shader_.setUniform("px_to_ndc", sf::Glsl::Vec2(2.f / size.x, 2.f / size.y));
     line_shader_.setUniform("width_scale", ui_scale);
     states.shader = &line_shader_;
-    target.draw(lines_, 0, line_count_, states);
+    target.draw(lines_, 0, outline_first_, states);
+
+    const ui::Rgba8 dc = ui::palette::department_border;
+    dashed_shader_.setUniform("px_to_ndc", sf::Glsl::Vec2(2.f / size.x, 2.f / size.y));
+    dashed_shader_.setUniform("width_scale", ui_scale);
+    dashed_shader_.setUniform("color", sf::Glsl::Vec4(sf::Color(dc.r, dc.g, dc.b, dc.a)));
+    dashed_shader_.setUniform("px_per_m", static_cast<float>(s));
+    dashed_shader_.setUniform("dash_px", ui::palette::department_dash_length * ui_scale);
+    sf::RenderStates dashed = states;
+    dashed.shader = &dashed_shader_;
+    target.draw(dashed_, 0, dashed_count_, dashed);
+
+    // The Métropole outline goes over the departments' dashes where they coincide.
+    target.draw(lines_, outline_first_, line_count_ - outline_first_, states);
     if (selection_count_ > 0) target.draw(selection_, 0, selection_count_, states);
 }
 

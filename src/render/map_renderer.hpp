@@ -1,5 +1,5 @@
-// Draws the map: commune fills, then borders (commune < territory < department < Métropole, each thicker), then the
-// selected commune's outline. Everything is built and uploaded ONCE (upload()); a frame is a handful of draw calls
+// Draws the map: commune fills, then borders (commune < territory < department < Métropole, each thicker; departments
+// dashed), then the selected commune's outline. Everything is built and uploaded ONCE (upload()); a frame is a handful of draw calls
 // with a different transform, whatever the zoom. Line widths are constant in screen pixels (see line_mesh.hpp).
 #pragma once
 #include <optional>
@@ -31,14 +31,16 @@ public:
     // (1 at 1080 px, 2 at 4K).
     void draw(sf::RenderTarget& target, const Camera& camera, float ui_scale);
 
-    size_t vertex_count() const { return fill_count_ + line_count_; }
+    size_t vertex_count() const { return fill_count_ + line_count_ + dashed_count_; }
 
 private:
     sf::VertexBuffer fills_{sf::Triangles, sf::VertexBuffer::Static};
     sf::VertexBuffer lines_{sf::Triangles, sf::VertexBuffer::Static};
+    sf::VertexBuffer dashed_{sf::Triangles, sf::VertexBuffer::Static};
     sf::VertexBuffer selection_{sf::Triangles, sf::VertexBuffer::Static};
-    size_t fill_count_ = 0, line_count_ = 0, selection_count_ = 0;
-    sf::Shader line_shader_;
+    size_t fill_count_ = 0, line_count_ = 0, selection_count_ = 0, dashed_count_ = 0;
+    size_t outline_first_ = 0;  // lines_ holds commune and territory borders, then from here the Métropole outline
+    sf::Shader line_shader_, dashed_shader_;
     bool ready_ = false;
 };
 

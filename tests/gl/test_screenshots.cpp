@@ -1,0 +1,239 @@
+// End-to-end: the real qmi-kiosk, under Xvfb (Mesa llvmpipe), renders one frame with --screenshot; the tests look
+// at the PNG the way a visitor looks at the screen. Regions come from the same layout code the kiosk uses.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <stb_image.h>
+
+#include "ui/layout.hpp"
+#include "ui/theme.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kRoot = QMI_SOURCE_ROOT;
+
+struct Run {
+    int exit_code = -1;
+    std::string output;  // stdout and stderr
+};
+
+Run run(const std::string& args) {
+    const std::string cmd = "xvfb-run -a -s \"-screen 0 1920x1080x24\" \"" QMI_KIOSK_EXE "\" " + args + " 2>&1";
+    Run r;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return r;
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, p)) r.output += buf;
+    const int status = pclose(p);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+bool map_cache_present() {
+    for (const char* d : {"75", "77", "78", "91", "92", "93", "94", "95"})
+        if (!fs::exists(kRoot / "maps" / "cache" / (std::string("communes-") + d + ".geojson"))) return false;
+    return true;
+}
+
+// The screenshots need the map cache that kiosk/setup fills. Fill it once if it is missing; if that fails too,
+// say so plainly instead of failing on an empty picture.
+void require_map_cache() {
+    static bool ok = [] {
+        if (map_cache_present()) return true;
+        const Run r = run("--fetch-maps --root \"" + kRoot.string() + "\"");
+        return r.exit_code == 0 && map_cache_present();
+    }();
+    if (!ok) FAIL("map cache missing under " << (kRoot / "maps" / "cache") << ": run kiosk/setup or qmi-kiosk --fetch-maps");
+}
+
+struct Image {
+    int w = 0, h = 0;
+    std::vector<unsigned char> rgba;
+
+    const unsigned char* at(int x, int y) const { return &rgba[(static_cast<size_t>(y) * w + x) * 4]; }
+};
+
+// Renders with the given arguments and loads the PNG; fails the test with the kiosk's output if anything goes wrong.
+Image screenshot(const std::string& name, const std::string& args) {
+    require_map_cache();
+    const fs::path out = fs::temp_directory_path() / ("qmi-gl-" + std::to_string(getpid()) + "-" + name + ".png");
+    fs::remove(out);
+    const Run r = run("--root \"" + kRoot.string() + "\" --now 2024-05-01T10:00 --screenshot \"" + out.string() +
+                      "\" " + args);
+    INFO("qmi-kiosk output:\n" << r.output);
+    REQUIRE(r.exit_code == 0);
+    REQUIRE(fs::exists(out));
+    Image img;
+    int n = 0;
+    unsigned char* data = stbi_load(out.string().c_str(), &img.w, &img.h, &n, 4);
+    REQUIRE(data != nullptr);
+    img.rgba.assign(data, data + static_cast<size_t>(img.w) * img.h * 4);
+    stbi_image_free(data);
+    fs::remove(out);
+    return img;
+}
+
+bool near(const unsigned char* p, qmi::ui::Rgba8 c, int tol) {
+    return std::abs(p[0] - c.r) <= tol && std::abs(p[1] - c.g) <= tol && std::abs(p[2] - c.b) <= tol;
+}
+
+struct ColourStats {
+    long count = 0;
+    int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
+};
+
+ColourStats find(const Image& img, qmi::ui::Rgba8 c, const qmi::ui::Rect& r, int tol = 10) {
+    ColourStats s;
+    for (int y = static_cast<int>(r.min.y); y < static_cast<int>(r.max.y) && y < img.h; ++y)
+        for (int x = static_cast<int>(r.min.x); x < static_cast<int>(r.max.x) && x < img.w; ++x)
+            if (near(img.at(x, y), c, tol)) {
+                ++s.count;
+                s.x0 = std::min(s.x0, x);
+                s.y0 = std::min(s.y0, y);
+                s.x1 = std::max(s.x1, x);
+                s.y1 = std::max(s.y1, y);
+            }
+    return s;
+}
+
+qmi::ui::Rect whole(const Image& img) { return {{0, 0}, {static_cast<float>(img.w), static_cast<float>(img.h)}}; }
+
+// Pixels that differ noticeably between two images inside `r`.
+long differing(const Image& a, const Image& b, const qmi::ui::Rect& r) {
+    long n = 0;
+    for (int y = static_cast<int>(r.min.y); y < static_cast<int>(r.max.y); ++y)
+        for (int x = static_cast<int>(r.min.x); x < static_cast<int>(r.max.x); ++x) {
+            const unsigned char *p = a.at(x, y), *q = b.at(x, y);
+            if (std::abs(p[0] - q[0]) + std::abs(p[1] - q[1]) + std::abs(p[2] - q[2]) > 48) ++n;
+        }
+    return n;
+}
+
+long area(const qmi::ui::Rect& r) { return static_cast<long>(r.width()) * static_cast<long>(r.height()); }
+
+// The QMI districts lie all over the Métropole (Argenteuil in the north-west, Aulnay-sous-Bois in the north-east,
+// Athis-Mons in the south...): the box around their colours shows whether the whole Métropole is on screen.
+void check_whole_metropole_visible(const Image& img, const qmi::ui::Layout& layout) {
+    namespace pal = qmi::ui::palette;
+    const qmi::ui::Rect& map = layout.map_area;
+    const ColourStats blue = find(img, pal::promotion_1, map);
+    const ColourStats orange = find(img, pal::promotion_2, map);
+    INFO("blue px " << blue.count << ", orange px " << orange.count);
+    REQUIRE(blue.count > 800);
+    REQUIRE(orange.count > 800);
+    const int x0 = std::min(blue.x0, orange.x0), x1 = std::max(blue.x1, orange.x1);
+    const int y0 = std::min(blue.y0, orange.y0), y1 = std::max(blue.y1, orange.y1);
+    INFO("districts span x " << x0 << ".." << x1 << ", y " << y0 << ".." << y1 << " in map area " << map.min.x
+                             << "," << map.min.y << " .. " << map.max.x << "," << map.max.y);
+    // Not cut by the edges of the map area...
+    CHECK(x0 > map.min.x + 2);
+    CHECK(y0 > map.min.y + 2);
+    CHECK(x1 < map.max.x - 2);
+    CHECK(y1 < map.max.y - 2);
+    // ...and large: the Métropole fills the area along at least one side.
+    CHECK(std::max((x1 - x0) / map.width(), (y1 - y0) / map.height()) > 0.55);
+}
+
+}  // namespace
+
+TEST_CASE("landscape 1920x1080: the whole Métropole with both promotion colours, legend and attribution") {
+    const Image img = screenshot("landscape", "");
+    REQUIRE(img.w == 1920);
+    REQUIRE(img.h == 1080);
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    check_whole_metropole_visible(img, layout);
+    // The legend repeats both promotion colours as swatches.
+    CHECK(find(img, qmi::ui::palette::promotion_1, layout.legend).count > 50);
+    CHECK(find(img, qmi::ui::palette::promotion_2, layout.legend).count > 50);
+    // The attribution strip carries dark text on its light background.
+    CHECK(find(img, qmi::ui::palette::ink_muted, layout.attribution, 40).count > 100);
+}
+
+TEST_CASE("portrait 1080x1920 also shows the whole Métropole") {
+    const Image img = screenshot("portrait", "--size 1080x1920");
+    REQUIRE(img.w == 1080);
+    REQUIRE(img.h == 1920);
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1080, 1920), 0, 0);
+    REQUIRE(layout.orientation == qmi::ui::Orientation::Portrait);
+    check_whole_metropole_visible(img, layout);
+}
+
+TEST_CASE("selecting a district (91027) zooms to it, outlines it and fills the panel; English differs") {
+    namespace pal = qmi::ui::palette;
+    const Image none = screenshot("none", "");
+    const Image fr = screenshot("fr-91027", "--select 91027");
+    const Image en = screenshot("en-91027", "--select 91027 --lang en");
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const qmi::ui::Rect& panel = layout.panel;
+
+    // The panel is drawn (light card with dark text), and it changed from the introduction to the district.
+    CHECK(find(fr, pal::surface, panel, 6).count > area(panel) / 3);
+    CHECK(find(fr, pal::ink, panel, 40).count > 500);
+    CHECK(differing(none, fr, panel) > area(panel) / 50);
+    // Same district, other language: the panel text differs.
+    CHECK(differing(fr, en, panel) > 500);
+
+    // On the map: the selection outline's accent colour appears only with a selection, and the view zoomed in
+    // (the selected district, orange, now covers far more pixels than at the overview).
+    CHECK(find(none, pal::selection_accent, layout.map_area, 12).count == 0);
+    CHECK(find(fr, pal::selection_accent, layout.map_area, 12).count > 200);
+    CHECK(find(fr, pal::promotion_2, layout.map_area).count > 3 * find(none, pal::promotion_2, layout.map_area).count);
+    const ColourStats sel = find(fr, pal::selection_accent, layout.map_area, 12);
+    const float cx = (sel.x0 + sel.x1) / 2.0f, cy = (sel.y0 + sel.y1) / 2.0f;
+    INFO("selection outline centre " << cx << "," << cy);
+    // Centred in the map area.
+    CHECK(std::abs(cx - (layout.map_area.min.x + layout.map_area.max.x) / 2) < layout.map_area.width() * 0.1);
+    CHECK(std::abs(cy - (layout.map_area.min.y + layout.map_area.max.y) / 2) < layout.map_area.height() * 0.1);
+}
+
+TEST_CASE("a 4K screen gets the same picture at twice the scale, not a small map in a corner") {
+    const Image img = screenshot("4k", "--size 3840x2160");
+    REQUIRE(img.w == 3840);
+    REQUIRE(img.h == 2160);
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(3840, 2160), 0, 0);
+    CHECK(layout.scale == Approx(2.0f));
+    check_whole_metropole_visible(img, layout);
+}
+
+TEST_CASE("without valid content the kiosk refuses to start with one clear line") {
+    const fs::path root = fs::temp_directory_path() / ("qmi-gl-badroot-" + std::to_string(getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "config");
+    fs::create_directories(root / "maps");
+    fs::copy_file(kRoot / "maps" / "membership.json", root / "maps" / "membership.json");
+    fs::copy_file(kRoot / "config" / "ui-text.json", root / "config" / "ui-text.json");
+    std::ofstream(root / "config" / "content.json") << "{\"version\": 3";  // truncated
+    const Run r = run("--root \"" + root.string() + "\" --screenshot \"" + (root / "x.png").string() + "\"");
+    INFO(r.output);
+    CHECK(r.exit_code != 0);
+    CHECK(r.output.find("refusing to start") != std::string::npos);
+    CHECK(r.output.find("content.json") != std::string::npos);
+    CHECK_FALSE(fs::exists(root / "x.png"));
+    fs::remove_all(root);
+}
+
+TEST_CASE("a missing map cache is a clear message, not a crash") {
+    const fs::path root = fs::temp_directory_path() / ("qmi-gl-nomap-" + std::to_string(getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root / "maps");
+    fs::copy(kRoot / "config", root / "config", fs::copy_options::recursive);
+    fs::copy_file(kRoot / "maps" / "membership.json", root / "maps" / "membership.json");
+    const Run r = run("--root \"" + root.string() + "\" --screenshot \"" + (root / "x.png").string() + "\"");
+    INFO(r.output);
+    CHECK(r.exit_code == 1);
+    CHECK(r.output.find("--fetch-maps") != std::string::npos);
+    CHECK_FALSE(fs::exists(root / "x.png"));
+    fs::remove_all(root);
+}
