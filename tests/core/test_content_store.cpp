@@ -206,7 +206,7 @@ TEST_CASE("content store: with no public key configured, a cache is not trusted"
     CHECK(start.errors[0].find("no content feed public key") != std::string::npos);
 }
 
-TEST_CASE("content store: a broken bundled file falls back to a valid cache; nothing valid -> no content",
+TEST_CASE("content store: a broken bundled file falls back to a valid cache, nothing valid means no content",
           "[content_store]") {
     Fixture f;
     write(f.paths.bundled, "{ \"version\": ");

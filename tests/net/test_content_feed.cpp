@@ -212,7 +212,7 @@ TEST_CASE("content feed: the next check is conditional and a 304 changes nothing
     CHECK(seen[2][2] != "");  // If-Modified-Since
 }
 
-TEST_CASE("content feed: the same content as shown is not an update; older content is refused", "[feed]") {
+TEST_CASE("content feed: the same content as shown is not an update, older content is refused", "[feed]") {
     FeedWorld w;
     feedtest::LocalFeedServer server({w.www});
     {
