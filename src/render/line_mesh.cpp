@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <tuple>
 
 namespace qmi::render {
 
@@ -20,59 +22,68 @@ V2 unit(V2 v) {
 // instead of a spear shooting across the map.
 constexpr double kMiterLimit = 3.0;
 
-}  // namespace
-
-namespace {
-
 sf::Color pack_distance(double metres) {
     const auto d = static_cast<unsigned long>(std::min(std::max(metres, 0.0), 16777215.0));
     return sf::Color(static_cast<sf::Uint8>(d & 0xFF), static_cast<sf::Uint8>((d >> 8) & 0xFF),
                      static_cast<sf::Uint8>((d >> 16) & 0xFF), 255);
 }
 
-void append_ring_impl(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px, sf::Color color,
-                      bool dashed) {
+// Miter vector (scaled by the half width) at b, between the segments a->b and b->c. At the open ends of a polyline
+// a == b or b == c, and the vector is the plain normal.
+V2 miter_at(V2 a, V2 b, V2 c, double half_width) {
+    V2 d0 = unit({b.x - a.x, b.y - a.y});
+    V2 d1 = unit({c.x - b.x, c.y - b.y});
+    if (d0.x == 0 && d0.y == 0) d0 = d1;
+    if (d1.x == 0 && d1.y == 0) d1 = d0;
+    const V2 n0{-d0.y, d0.x}, n1{-d1.y, d1.x};
+    V2 m = unit({n0.x + n1.x, n0.y + n1.y});
+    if (m.x == 0 && m.y == 0) m = n0;  // the line turns back on itself
+    const double cos_half = m.x * n0.x + m.y * n0.y;
+    const double len = cos_half > 1.0 / kMiterLimit ? 1.0 / cos_half : kMiterLimit;
+    return {m.x * len * half_width, m.y * len * half_width};
+}
+
+// Points without consecutive duplicates; for a closed line, without the repeated last point.
+std::vector<V2> clean(const std::vector<Vec2>& pts, bool closed) {
     std::vector<V2> p;
-    p.reserve(ring.size());
-    for (const Vec2& q : ring) {
+    p.reserve(pts.size());
+    for (const Vec2& q : pts) {
         if (!p.empty() && p.back().x == q.x && p.back().y == q.y) continue;
         p.push_back({q.x, q.y});
     }
-    if (p.size() >= 2 && p.front().x == p.back().x && p.front().y == p.back().y) p.pop_back();
-    const size_t n = p.size();
-    if (n < 3) return;
+    if (closed && p.size() >= 2 && p.front().x == p.back().x && p.front().y == p.back().y) p.pop_back();
+    return p;
+}
 
-    // Miter vector of every point, in units of the half width.
+void append_line(std::vector<sf::Vertex>& out, const std::vector<Vec2>& pts, bool closed, float half_width_px,
+                 sf::Color color, bool dashed) {
+    const std::vector<V2> p = clean(pts, closed);
+    const size_t n = p.size();
+    if (n < (closed ? 3u : 2u)) return;
+
     std::vector<V2> miter(n);
     for (size_t i = 0; i < n; ++i) {
-        const V2& a = p[(i + n - 1) % n];
-        const V2& b = p[i];
-        const V2& c = p[(i + 1) % n];
-        const V2 d0 = unit({b.x - a.x, b.y - a.y});
-        const V2 d1 = unit({c.x - b.x, c.y - b.y});
-        const V2 n0{-d0.y, d0.x}, n1{-d1.y, d1.x};
-        V2 m = unit({n0.x + n1.x, n0.y + n1.y});
-        if (m.x == 0 && m.y == 0) m = n0;  // the ring turns back on itself
-        const double cos_half = m.x * n0.x + m.y * n0.y;
-        const double len = cos_half > 1.0 / kMiterLimit ? 1.0 / cos_half : kMiterLimit;
-        miter[i] = {m.x * len * half_width_px, m.y * len * half_width_px};
+        const V2 a = closed ? p[(i + n - 1) % n] : p[i == 0 ? 0 : i - 1];
+        const V2 c = closed ? p[(i + 1) % n] : p[i + 1 == n ? i : i + 1];
+        miter[i] = miter_at(a, p[i], c, half_width_px);
     }
 
-    out.reserve(out.size() + n * 6);
+    const size_t segments = closed ? n : n - 1;
+    out.reserve(out.size() + segments * 6);
     double along = 0;
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < segments; ++i) {
         const size_t j = (i + 1) % n;
         const double seg = std::hypot(p[j].x - p[i].x, p[j].y - p[i].y);
-        if (dashed) color = pack_distance(along);
-        const sf::Color end_color = dashed ? pack_distance(along + seg) : color;
+        const sf::Color ca = dashed ? pack_distance(along) : color;
+        const sf::Color cb = dashed ? pack_distance(along + seg) : color;
         along += seg;
         const sf::Vector2f a(static_cast<float>(p[i].x), static_cast<float>(p[i].y));
         const sf::Vector2f b(static_cast<float>(p[j].x), static_cast<float>(p[j].y));
         const sf::Vector2f ma(static_cast<float>(miter[i].x), static_cast<float>(miter[i].y));
         const sf::Vector2f mb(static_cast<float>(miter[j].x), static_cast<float>(miter[j].y));
         // Same position for both sides; the shader pushes them apart along +-miter.
-        const sf::Vertex a_left(a, color, ma), a_right(a, color, -ma);
-        const sf::Vertex b_left(b, end_color, mb), b_right(b, end_color, -mb);
+        const sf::Vertex a_left(a, ca, ma), a_right(a, ca, -ma);
+        const sf::Vertex b_left(b, cb, mb), b_right(b, cb, -mb);
         out.push_back(a_left);
         out.push_back(a_right);
         out.push_back(b_left);
@@ -82,14 +93,59 @@ void append_ring_impl(std::vector<sf::Vertex>& out, const Ring& ring, float half
     }
 }
 
+using Key = std::tuple<double, double, double, double>;
+
+Key edge_key(const Vec2& a, const Vec2& b) {
+    // Undirected: the neighbouring ring walks the shared border the other way round.
+    if (std::tie(a.x, a.y) < std::tie(b.x, b.y)) return {a.x, a.y, b.x, b.y};
+    return {b.x, b.y, a.x, a.y};
+}
+
 }  // namespace
 
 void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px, sf::Color color) {
-    append_ring_impl(out, ring, half_width_px, color, false);
+    append_line(out, ring, true, half_width_px, color, false);
 }
 
-void append_dashed_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px) {
-    append_ring_impl(out, ring, half_width_px, sf::Color::Black, true);
+std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings) {
+    std::set<Key> seen;
+    std::vector<Polyline> out;
+    for (const Ring* ring : rings) {
+        const Ring& r = *ring;
+        if (r.size() < 2) continue;
+        // Runs of not-yet-drawn edges become polylines; a ring none of whose edges was drawn stays closed.
+        std::vector<bool> fresh(r.size() - 1);
+        bool all = true;
+        for (size_t i = 0; i + 1 < r.size(); ++i) {
+            fresh[i] = seen.insert(edge_key(r[i], r[i + 1])).second;
+            all = all && fresh[i];
+        }
+        if (all) {
+            out.push_back({r, true});
+            continue;
+        }
+        // Start the walk just after a drawn edge so that a run crossing the ring's first point stays in one piece.
+        const size_t m = fresh.size();
+        size_t start = 0;
+        while (start < m && fresh[start]) ++start;
+        Polyline cur;
+        for (size_t k = 1; k <= m; ++k) {
+            const size_t i = (start + k) % m;
+            if (fresh[i]) {
+                if (cur.points.empty()) cur.points.push_back(r[i]);
+                cur.points.push_back(r[i + 1]);
+            } else if (!cur.points.empty()) {
+                out.push_back(std::move(cur));
+                cur = Polyline{};
+            }
+        }
+        if (!cur.points.empty()) out.push_back(std::move(cur));
+    }
+    return out;
+}
+
+void append_dashed(std::vector<sf::Vertex>& out, const Polyline& line, float half_width_px) {
+    append_line(out, line.points, line.closed, half_width_px, sf::Color::Black, true);
 }
 
 // GLSL 1.20 with the fixed-function attributes SFML feeds (gl_Vertex, gl_Color, gl_MultiTexCoord0).

@@ -18,10 +18,20 @@ namespace qmi::render {
 // Consecutive duplicate points are skipped; rings with fewer than 3 distinct points add nothing.
 void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px, sf::Color color);
 
-// Same geometry for a DASHED line: instead of a colour, each vertex carries its distance along the ring in metres,
+struct Polyline {
+    std::vector<Vec2> points;
+    bool closed = false;  // true: a whole ring (first point repeated last)
+};
+
+// The rings' edges with shared borders kept ONCE (the first ring that has an edge keeps it), as polylines.
+// Neighbouring departments both hold their common border; drawn twice, two dash patterns out of phase would add
+// up to a solid line.
+std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings);
+
+// Same geometry for a DASHED line: instead of a colour, each vertex carries its distance along the line in metres,
 // packed into the colour bytes (R + 256 G + 65536 B, up to 16 777 km), because sf::Vertex has no spare attribute.
 // The dashed shader unpacks it and cuts dashes of constant length in pixels; the colour is a uniform.
-void append_dashed_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px);
+void append_dashed(std::vector<sf::Vertex>& out, const Polyline& line, float half_width_px);
 
 // The GLSL pair that extrudes those vertices. Uniforms: `px_to_ndc` (2/width, 2/height) and `width_scale` (ui scale).
 extern const char* const kLineVertexShader;

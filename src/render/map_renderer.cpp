@@ -79,8 +79,11 @@ bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fill
     line_count_ = v.size();
 
     v.clear();
+    std::vector<const Ring*> department_rings;
     for (const Outline& o : map.departments)
-        for (const Ring& r : o.rings) append_dashed_ring(v, r, pal::department_border_width / 2);
+        for (const Ring& r : o.rings) department_rings.push_back(&r);
+    for (const Polyline& line : unique_edges(department_rings))
+        append_dashed(v, line, pal::department_border_width / 2);
     if (!upload_buffer(dashed_, v, "department borders")) return false;
     dashed_count_ = v.size();
 
