@@ -95,6 +95,7 @@ ContentFeed::ContentFeed(ContentFeedOptions options, ContentParser parse, const 
     if (!options_.now) options_.now = [] { return system_clock::now(); };
     if (current) {
         current_published_ = current->published;
+        current_version_ = current->content.version;
         status_.source = current->source;
         status_.version = current->content.version;
         status_.published = current->content.published;
@@ -108,6 +109,7 @@ ContentFeed::ContentFeed(ContentFeedOptions options, ContentParser parse, const 
     status_.version = current.version;
     status_.published = current.published;
     current_published_ = parse_publication_time(current.published);  // validated at load; nullopt accepts any
+    current_version_ = current.version;
 }
 
 PeriodicJob ContentFeed::job() {
@@ -195,6 +197,13 @@ JobOutcome ContentFeed::check_now(const std::atomic<bool>* cancel) {
         return {false, false};
     }
 
+    if (current_published_ && check.published == *current_published_ && check.content->version != current_version_) {
+        // Edited but not re-dated: the newest-wins rule cannot order the two, so say what to fix.
+        fail(options_.url + ": rejected: version " + check.content->version + " has the same published date as " +
+             "the content in use (" + current_version_ + "); publish it with a later \"published\"");
+        return {false, false};
+    }
+
     // From here the check succeeded: remember the validators so the next check can be a cheap 304.
     etag_ = body.etag;
     last_modified_ = body.last_modified;
@@ -210,6 +219,7 @@ JobOutcome ContentFeed::check_now(const std::atomic<bool>* cancel) {
     // back content that verified: the screen shows it, the log says it will not survive a restart.
     const std::string save_error = save_content_cache(options_.cache, body.body, sig.body);
     current_published_ = check.published;
+    current_version_ = check.content->version;
     const std::string version = check.content->version;
     const std::string published = check.content->published;
     {

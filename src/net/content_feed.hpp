@@ -152,6 +152,7 @@ private:
     std::mutex check_mutex_;
     std::string etag_, last_modified_;
     std::optional<date::sys_seconds> current_published_;
+    std::string current_version_;
 
     std::atomic<bool> has_update_{false};
     std::mutex update_mutex_;

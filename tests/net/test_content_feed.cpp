@@ -106,6 +106,7 @@ struct FeedWorld {
         publish("good.json", content_bytes(kNewerPublished, "feed-2"));
         publish("older.json", content_bytes("2023-12-01T09:00:00+01:00", "feed-0"));
         publish("same.json", shown_bytes);
+        publish("same-date.json", content_bytes(kShownPublished, "shown-2"));  // edited, not re-dated
         publish("not-json.json", "{\"version\": \"feed-3\", \"programme\": ");
         auto invalid = nlohmann::json::parse(content_bytes(kNewerPublished, "feed-4"));
         invalid["districts"][0]["insee"] = "99999";  // not a member of the Métropole
@@ -230,6 +231,19 @@ TEST_CASE("content feed: the same content as shown is not an update, older conte
         const auto lines = w.log.lines();
         REQUIRE(lines.size() == 1);
         CHECK(lines[0].find("older than the content in use") != std::string::npos);
+    }
+    {
+        CapturedLog log;
+        auto options = w.options(server.url("/files/same-date.json"));
+        options.logger = log.logger;
+        ContentFeed feed(options, w.parse, &*w.shown);
+        CHECK_FALSE(feed.check_now().ok);
+        CHECK_FALSE(feed.take_update());
+        CHECK(read(w.cache) == w.shown_bytes);
+        const auto lines = log.lines();
+        REQUIRE(lines.size() == 1);
+        CHECK(lines[0].find("same published date") != std::string::npos);
+        CHECK(lines[0].find("shown-2") != std::string::npos);
     }
 }
 
