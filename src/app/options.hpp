@@ -24,6 +24,7 @@ struct Options {
     bool check_config = false;
     bool fetch_maps = false;
     bool verbose = false;
+    unsigned msaa = 4;                   // --msaa: antialiasing samples (diagnosis on slow GPUs)
 
     // Staff subcommands (src/app/staff_tools.hpp): "keygen" or "sign-content"; "" = none.
     std::string subcommand;

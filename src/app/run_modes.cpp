@@ -11,6 +11,7 @@
 #include <SFML/Graphics/Image.hpp>
 #include <SFML/Graphics/RenderTexture.hpp>
 #include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/OpenGL.hpp>
 #include <spdlog/spdlog.h>
 #include <stb_image_write.h>
 
@@ -34,9 +35,11 @@ using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 // 4x MSAA everywhere (window, offscreen, benchmark floor), so measurements compare like with like.
+unsigned g_msaa = 4;
+
 sf::ContextSettings gl_settings() {
     sf::ContextSettings s;
-    s.antialiasingLevel = 4;
+    s.antialiasingLevel = g_msaa;
     s.majorVersion = 2;
     s.minorVersion = 1;
     return s;
@@ -75,7 +78,12 @@ Lang language(const Options& o, const KioskData& d) { return o.lang ? *o.lang : 
 
 // Runs the bare-window child of --bench and returns its output line ("" on failure).
 std::string run_floor_child(unsigned w, unsigned h) {
-    const std::string cmd = "/proc/self/exe --bench-floor --size " + std::to_string(w) + "x" + std::to_string(h);
+    // The real path: through the shell, /proc/self/exe would name the shell itself.
+    std::error_code ec;
+    const std::string exe = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+    if (ec) return "";
+    const std::string cmd = "'" + exe + "' --bench-floor --size " + std::to_string(w) + "x" + std::to_string(h) +
+                            " --msaa " + std::to_string(g_msaa);
     FILE* p = popen(cmd.c_str(), "r");
     if (!p) return "";
     std::string out;
@@ -94,6 +102,7 @@ double field(const std::string& line, const std::string& key) {
 }  // namespace
 
 int run(const Options& o, Clock::time_point process_start) {
+    g_msaa = o.msaa;
     if (o.subcommand == "keygen") return run_keygen(o.keygen_dir);
     if (o.subcommand == "sign-content") return run_sign_content(o.sign_key, o.sign_file);
     if (o.check_config) return run_check_config(o);
@@ -215,6 +224,9 @@ int run_bench(const Options& o) {
     view.draw(window, 1.0 / 60);
     window.display();
     const double first = seconds_since(t0);
+    window.setActive(true);
+    const char* gl_renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    if (!gl_renderer) gl_renderer = "?";
 
     // Scripted manipulation: zoom in and out around moving points while panning, as a visitor would.
     std::vector<double> frames;
@@ -239,8 +251,8 @@ int run_bench(const Options& o) {
     const double floor_first = field(floor, "floor_first_frame_s");
     const double floor_rss = field(floor, "floor_peak_rss_kib");
     const long peak = peak_rss_kib();
-    std::printf("qmi-kiosk --bench %ux%u, 4x MSAA requested (window got %ux MSAA)\n", w, h,
-                window.getSettings().antialiasingLevel);
+    std::printf("qmi-kiosk --bench %ux%u, %ux MSAA requested (window got %ux MSAA), OpenGL renderer: %s\n", w, h,
+                g_msaa, window.getSettings().antialiasingLevel, gl_renderer);
     std::printf("  floor (bare window, same settings): first frame %.3f s, peak RSS %.1f MB\n", floor_first,
                 floor_rss / 1024.0);
     std::printf("  kiosk: data loaded %.3f s (map %.3f s, %s), prepared %.3f s, first complete frame %.3f s "

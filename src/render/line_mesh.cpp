@@ -69,7 +69,7 @@ void append_line(std::vector<sf::Vertex>& out, const std::vector<Vec2>& pts, boo
     }
 
     const size_t segments = closed ? n : n - 1;
-    out.reserve(out.size() + segments * 6);
+    // No reserve() here: called once per ring, an exact reserve would reallocate the whole buffer every time.
     double along = 0;
     for (size_t i = 0; i < segments; ++i) {
         const size_t j = (i + 1) % n;
