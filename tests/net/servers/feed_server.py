@@ -10,7 +10,8 @@ Routes (NAME is a file under --root):
   /redirect-loop/NAME 302 to itself, forever
   /requests           JSON list of the requests seen so far: [path, If-None-Match, If-Modified-Since]
 The port is written to --port-file once listening (port 0 = any free port). With --cert/--key it speaks HTTPS.
-It exits by itself after --lifetime seconds so that a crashed test never leaves it running.
+It exits by itself after --lifetime seconds, or when its parent (the test) is gone, so that a crashed test
+never leaves it running.
 """
 import argparse
 import email.utils
@@ -151,8 +152,14 @@ def main():
         f.write(str(server.server_address[1]))
     os.replace(tmp, args.port_file)
 
+    # Exit after --lifetime, or as soon as the test that started us is gone (crashed or killed: no destructor
+    # ran to stop us), so that no server outlives its test.
+    parent = os.getppid()
+
     def stop_later():
-        stopping.wait(args.lifetime)
+        deadline = time.monotonic() + args.lifetime
+        while time.monotonic() < deadline and os.getppid() == parent and not stopping.wait(0.5):
+            pass
         stopping.set()
         server.shutdown()
 
