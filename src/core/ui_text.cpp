@@ -20,6 +20,7 @@ struct RequiredKey {
 // "ui-text.json in the repository loads without error" keeps the two in step.
 const RequiredKey kRequiredKeys[] = {
     {"app.title", {}},
+    {"app.subtitle", {}},
     // Countdown banner (countdown.cpp). {url} is the call page, available to every banner text.
     {"banner.before", {"remaining", "date", "url"}},
     {"banner.open", {"remaining", "date", "url"}},
@@ -40,6 +41,7 @@ const RequiredKey kRequiredKeys[] = {
     {"panel.not_qmi", {}},
     {"panel.outside_metropole", {}},
     {"panel.challenge_unpublished", {}},
+    {"panel.site_unpublished", {}},
     {"panel.unknown", {}},
     {"panel.close", {}},
     // Legend.
@@ -53,6 +55,7 @@ const RequiredKey kRequiredKeys[] = {
     // QR code, attribution, hints.
     {"qr.scan_to_apply", {}},
     {"attribution.contours", {}},
+    {"attribution.membership", {"source"}},
     {"map.touch_hint", {}},
     {"lang.switch", {}},
     // Staff menu.

@@ -11,8 +11,7 @@ BannerModel make_banner_model(const Content& content, const UiText& text, Lang l
     m.lang = lang;
     const Programme& p = content.programme;
     m.title = !p.name.empty() ? p.name.in(lang) : text.get("app.title", lang);
-    // "Métropole du Grand Paris · Paris&Co" is interface wording; the content's operators sentence is the fallback.
-    m.subtitle = text.has("app.subtitle") ? text.get("app.subtitle", lang) : p.operators.in(lang);
+    m.subtitle = text.get("app.subtitle", lang);  // "Métropole du Grand Paris · Paris&Co"
     m.lang_switch = text.get("lang.switch", lang);
     m.scan = text.get("qr.scan_to_apply", lang);
 

@@ -39,11 +39,7 @@ LegendText make_text(const Content& content, const Membership& membership, const
 
     t.contours = text.get("attribution.contours", lang);
     const std::string source = short_source(membership.source());
-    if (!source.empty()) {
-        t.membership = text.has("attribution.membership")
-                           ? text.format("attribution.membership", lang, {{"source", source}})
-                           : source;
-    }
+    if (!source.empty()) t.membership = text.format("attribution.membership", lang, {{"source", source}});
     t.one_line = t.membership.empty() ? t.contours : t.contours + "  ·  " + t.membership;
     return t;
 }
