@@ -68,6 +68,7 @@ void KioskView::layout_for(unsigned width, unsigned height) {
         fonts_scale_ = layout_.scale;
         fonts_dirty_ = gpu_ready_;
     }
+    map_dirty_ = gpu_ready_;
 
     camera_.set_viewport(width, height);
     bounds_ = data_.map.metropole_bbox;
@@ -99,7 +100,8 @@ void KioskView::build_labels() {
 
 bool KioskView::init_gpu() {
     ImGui::SetCurrentContext(imgui_);
-    if (!renderer_.upload(data_.map, render::commune_fills(data_.map, data_.content))) return false;
+    if (!renderer_.upload(data_.map, render::commune_fills(data_.map, data_.content), reachable_world())) return false;
+    map_dirty_ = false;
     if (!gpu_ready_) {
         if (!ui::imgui_gl_init()) {
             spdlog::error("imgui: OpenGL 3 renderer init failed");
@@ -110,6 +112,18 @@ bool KioskView::init_gpu() {
     fonts_dirty_ = false;
     renderer_.set_selection(data_.map, selected_);
     return true;
+}
+
+Box KioskView::reachable_world() const {
+    // The overview is the widest view allowed; panning at that zoom only slides within the slack around the
+    // Métropole, so half the view's size on each side is a safe margin.
+    Camera overview = camera_;
+    overview.fit(bounds_, ui::to_screen_rect(layout_.map_area));
+    Box b = overview.visible_world();
+    const double mx = b.width() / 2, my = b.height() / 2;
+    b.add({b.min.x - mx, b.min.y - my});
+    b.add({b.max.x + mx, b.max.y + my});
+    return b;
 }
 
 void KioskView::resize(unsigned width, unsigned height) {
@@ -258,6 +272,12 @@ void KioskView::draw(sf::RenderTarget& target, double dt_s) {
         ui::imgui_gl_reload_fonts();
         fonts_dirty_ = false;
     }
+    if (map_dirty_) {
+        // New display size: what is reachable changed (rare: rotation or resize).
+        renderer_.upload(data_.map, render::commune_fills(data_.map, data_.content), reachable_world());
+        renderer_.set_selection(data_.map, selected_);
+        map_dirty_ = false;
+    }
     const sf::Vector2u size = target.getSize();
     glue_.new_frame(ImGui::GetIO(), static_cast<float>(size.x), static_cast<float>(size.y),
                     static_cast<float>(dt_s));
@@ -265,9 +285,8 @@ void KioskView::draw(sf::RenderTarget& target, double dt_s) {
     ImGui::NewFrame();
     draw_widgets();
 
-    const ui::Rgba8 bg = ui::palette::water_background;
     target.resetGLStates();  // ImGui's GL calls of the previous frame bypassed SFML's state cache
-    target.clear(sf::Color(bg.r, bg.g, bg.b));
+    target.clear(render::clear_color());
     renderer_.draw(target, camera_, layout_.scale);
     ui::imgui_gl_render();
     if (settle_frames_ > 0) --settle_frames_;

@@ -86,6 +86,7 @@ private:
     void rebuild_fonts_if_needed();
     void layout_for(unsigned width, unsigned height);
     void build_labels();
+    Box reachable_world() const;
     void draw_widgets();
 
     const KioskData& data_;
@@ -99,6 +100,7 @@ private:
     float fonts_scale_ = 0;
     bool gpu_ready_ = false;
     bool fonts_dirty_ = false;
+    bool map_dirty_ = false;
 
     Camera camera_;
     Box bounds_;

@@ -144,6 +144,10 @@ std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings) {
     return out;
 }
 
+void append_polyline(std::vector<sf::Vertex>& out, const Polyline& line, float half_width_px, sf::Color color) {
+    append_line(out, line.points, line.closed, half_width_px, color, false);
+}
+
 void append_dashed(std::vector<sf::Vertex>& out, const Polyline& line, float half_width_px) {
     append_line(out, line.points, line.closed, half_width_px, sf::Color::Black, true);
 }

@@ -32,6 +32,8 @@ std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings);
 // packed into the colour bytes (R + 256 G + 65536 B, up to 16 777 km), because sf::Vertex has no spare attribute.
 // The dashed shader unpacks it and cuts dashes of constant length in pixels; the colour is a uniform.
 void append_dashed(std::vector<sf::Vertex>& out, const Polyline& line, float half_width_px);
+// A plain (solid) polyline.
+void append_polyline(std::vector<sf::Vertex>& out, const Polyline& line, float half_width_px, sf::Color color);
 
 // The GLSL pair that extrudes those vertices. Uniforms: `px_to_ndc` (2/width, 2/height) and `width_scale` (ui scale).
 extern const char* const kLineVertexShader;

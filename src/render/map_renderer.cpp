@@ -26,6 +26,8 @@ bool upload_buffer(sf::VertexBuffer& buffer, const std::vector<sf::Vertex>& vert
 
 }  // namespace
 
+sf::Color clear_color() { return to_sf(ui::palette::outside_commune); }
+
 std::vector<sf::Color> commune_fills(const MapModel& map, const Content& content) {
     std::vector<sf::Color> fills(map.communes.size(), to_sf(ui::palette::outside_commune));
     for (size_t i = 0; i < map.communes.size(); ++i) {
@@ -37,7 +39,16 @@ std::vector<sf::Color> commune_fills(const MapModel& map, const Content& content
     return fills;
 }
 
-bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fills) {
+namespace {
+
+bool intersects(const Box& a, const Box& b) {
+    return !a.empty() && !b.empty() && a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y &&
+           b.min.y <= a.max.y;
+}
+
+}  // namespace
+
+bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fills, const Box& reachable) {
     ready_ = false;
     if (!sf::Shader::isAvailable() || !line_shader_.loadFromMemory(kLineVertexShader, kLineFragmentShader) ||
         !dashed_shader_.loadFromMemory(kDashedVertexShader, kDashedFragmentShader)) {
@@ -54,6 +65,11 @@ bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fill
         for (size_t i = 0; i < map.communes.size(); ++i) {
             const CommuneShape& c = map.communes[i];
             if (c.in_metropole != (pass == 1)) continue;
+            // Context communes all share one faded colour: the clear colour paints them (see clear_color()), which
+            // saves most of the fill triangles. Only a commune given another colour is filled.
+            if (!c.in_metropole && (!intersects(c.bbox, reachable) ||
+                                    (i < fills.size() && fills[i] == to_sf(ui::palette::outside_commune))))
+                continue;
             const sf::Color color = i < fills.size() ? fills[i] : to_sf(ui::palette::outside_commune);
             for (const Vec2& p : c.triangles)
                 v.emplace_back(sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y)), color);
@@ -65,12 +81,17 @@ bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fill
     // Lines, thinnest first so the thicker outlines cover the thinner ones where they coincide.
     namespace pal = ui::palette;
     v.clear();
+    // Commune borders: each shared border once (half the triangles).
+    std::vector<const Ring*> commune_rings;
     for (const auto& c : map.communes) {
+        if (!c.in_metropole && !intersects(c.bbox, reachable)) continue;
         for (const Polygon& poly : c.polygons) {
-            append_ring(v, poly.outer, pal::commune_border_width / 2, to_sf(pal::commune_border));
-            for (const Ring& h : poly.holes) append_ring(v, h, pal::commune_border_width / 2, to_sf(pal::commune_border));
+            commune_rings.push_back(&poly.outer);
+            for (const Ring& h : poly.holes) commune_rings.push_back(&h);
         }
     }
+    for (const Polyline& line : unique_edges(commune_rings))
+        append_polyline(v, line, pal::commune_border_width / 2, to_sf(pal::commune_border));
     for (const Outline& o : map.territories)
         append_rings(v, o.rings, pal::territory_border_width, to_sf(pal::territory_border));
     outline_first_ = v.size();

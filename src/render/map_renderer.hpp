@@ -19,11 +19,17 @@ namespace qmi::render {
 // context communes faded. Colours come from the shared palette (ui/theme.hpp) so the legend matches the map.
 std::vector<sf::Color> commune_fills(const MapModel& map, const Content& content);
 
+// What the target is cleared with before draw(): the faded colour of the context communes, which therefore need no
+// fill triangles of their own.
+sf::Color clear_color();
+
 class MapRenderer {
 public:
     // Needs an active GL context (the window or render texture that will draw). Returns false, with one log line,
     // when shaders cannot be compiled or buffers cannot be created.
-    bool upload(const MapModel& map, const std::vector<sf::Color>& fills);
+    // Context communes entirely outside `reachable` (the largest world area any allowed view can show) are left
+    // out: on a software rasteriser every triangle costs, and most of Île-de-France is never on screen.
+    bool upload(const MapModel& map, const std::vector<sf::Color>& fills, const Box& reachable);
     // Rebuilds only the small selection outline (one commune's rings). nullopt clears it.
     void set_selection(const MapModel& map, std::optional<size_t> commune);
 
