@@ -78,6 +78,7 @@ public:
     std::optional<size_t> selected() const { return selected_; }
 
     Camera& camera() { return camera_; }
+    size_t map_vertex_count() const { return renderer_.vertex_count(); }
     const ui::Layout& layout() const { return layout_; }
     Lang lang() const { return lang_; }
 

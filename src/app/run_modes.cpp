@@ -13,6 +13,7 @@
 #include <SFML/Graphics/RenderWindow.hpp>
 #include <SFML/OpenGL.hpp>
 #include <spdlog/spdlog.h>
+#include <imgui.h>
 #include <stb_image_write.h>
 
 #include "app/kiosk_data.hpp"
@@ -271,6 +272,8 @@ int run_bench(const Options& o) {
                 frames.size(), o.bench_seconds, percentile(frames, 50), percentile(frames, 95),
                 percentile(frames, 99), percentile(frames, 100));
     std::printf("  peak RSS %.1f MB (%+.1f MB vs floor)\n", peak / 1024.0, (peak - floor_rss) / 1024.0);
+    std::printf("  geometry per frame: map %zu vertices (uploaded once), overlay %d vertices (ImGui, last frame)\n",
+                view.map_vertex_count(), ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : -1);
     return 0;
 }
 

@@ -110,8 +110,8 @@ void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_widt
 std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings) {
     std::set<Key> seen;
     std::vector<Polyline> out;
-    for (const Ring* ring : rings) {
-        const Ring& r = *ring;
+    for (size_t ri = 0; ri < rings.size(); ++ri) {
+        const Ring& r = *rings[ri];
         if (r.size() < 2) continue;
         // Runs of not-yet-drawn edges become polylines; a ring none of whose edges was drawn stays closed.
         std::vector<bool> fresh(r.size() - 1);
@@ -121,7 +121,7 @@ std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings) {
             all = all && fresh[i];
         }
         if (all) {
-            out.push_back({r, true});
+            out.push_back({r, true, ri});
             continue;
         }
         // Start the walk just after a drawn edge so that a run crossing the ring's first point stays in one piece.
@@ -129,6 +129,7 @@ std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings) {
         size_t start = 0;
         while (start < m && fresh[start]) ++start;
         Polyline cur;
+        cur.source = ri;
         for (size_t k = 1; k <= m; ++k) {
             const size_t i = (start + k) % m;
             if (fresh[i]) {
@@ -137,6 +138,7 @@ std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings) {
             } else if (!cur.points.empty()) {
                 out.push_back(std::move(cur));
                 cur = Polyline{};
+                cur.source = ri;
             }
         }
         if (!cur.points.empty()) out.push_back(std::move(cur));
@@ -146,6 +148,15 @@ std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings) {
 
 void append_polyline(std::vector<sf::Vertex>& out, const Polyline& line, float half_width_px, sf::Color color) {
     append_line(out, line.points, line.closed, half_width_px, color, false);
+}
+
+void append_hairline(std::vector<sf::Vertex>& out, const Polyline& line, sf::Color color) {
+    for (size_t i = 0; i + 1 < line.points.size(); ++i) {
+        out.emplace_back(sf::Vector2f(static_cast<float>(line.points[i].x), static_cast<float>(line.points[i].y)),
+                         color);
+        out.emplace_back(
+            sf::Vector2f(static_cast<float>(line.points[i + 1].x), static_cast<float>(line.points[i + 1].y)), color);
+    }
 }
 
 void append_dashed(std::vector<sf::Vertex>& out, const Polyline& line, float half_width_px) {

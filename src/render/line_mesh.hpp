@@ -21,6 +21,7 @@ void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_widt
 struct Polyline {
     std::vector<Vec2> points;
     bool closed = false;  // true: a whole ring (first point repeated last)
+    size_t source = 0;    // index of the ring it comes from in unique_edges()' input
 };
 
 // The rings' edges with shared borders kept ONCE (the first ring that has an edge keeps it), as polylines.
@@ -34,6 +35,9 @@ std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings);
 void append_dashed(std::vector<sf::Vertex>& out, const Polyline& line, float half_width_px);
 // A plain (solid) polyline.
 void append_polyline(std::vector<sf::Vertex>& out, const Polyline& line, float half_width_px, sf::Color color);
+// A hairline as GL_LINES pairs (sf::Lines): 2 vertices per segment instead of 6. One-pixel GL lines are reliable
+// everywhere (only WIDE lines are not), and cost a software rasteriser far less than two triangles.
+void append_hairline(std::vector<sf::Vertex>& out, const Polyline& line, sf::Color color);
 
 // The GLSL pair that extrudes those vertices. Uniforms: `px_to_ndc` (2/width, 2/height) and `width_scale` (ui scale).
 extern const char* const kLineVertexShader;

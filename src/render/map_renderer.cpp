@@ -81,17 +81,30 @@ bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fill
     // Lines, thinnest first so the thicker outlines cover the thinner ones where they coincide.
     namespace pal = ui::palette;
     v.clear();
-    // Commune borders: each shared border once (half the triangles).
+    // Commune borders, each shared border once. Members' borders are extruded (they scale with the screen);
+    // the many context communes get hairlines, which cost a software rasteriser a third of the vertices.
     std::vector<const Ring*> commune_rings;
-    for (const auto& c : map.communes) {
-        if (!c.in_metropole && !intersects(c.bbox, reachable)) continue;
-        for (const Polygon& poly : c.polygons) {
-            commune_rings.push_back(&poly.outer);
-            for (const Ring& h : poly.holes) commune_rings.push_back(&h);
+    size_t member_rings = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const auto& c : map.communes) {
+            if (c.in_metropole != (pass == 0)) continue;
+            if (!c.in_metropole && !intersects(c.bbox, reachable)) continue;
+            for (const Polygon& poly : c.polygons) {
+                commune_rings.push_back(&poly.outer);
+                for (const Ring& h : poly.holes) commune_rings.push_back(&h);
+            }
         }
+        if (pass == 0) member_rings = commune_rings.size();
     }
-    for (const Polyline& line : unique_edges(commune_rings))
-        append_polyline(v, line, pal::commune_border_width / 2, to_sf(pal::commune_border));
+    std::vector<sf::Vertex> hair;
+    for (const Polyline& line : unique_edges(commune_rings)) {
+        if (line.source < member_rings)
+            append_polyline(v, line, pal::commune_border_width / 2, to_sf(pal::commune_border));
+        else
+            append_hairline(hair, line, to_sf(pal::commune_border));
+    }
+    if (!upload_buffer(hairlines_, hair, "context borders")) return false;
+    hairline_count_ = hair.size();
     for (const Outline& o : map.territories)
         append_rings(v, o.rings, pal::territory_border_width, to_sf(pal::territory_border));
     outline_first_ = v.size();
@@ -143,6 +156,7 @@ void MapRenderer::draw(sf::RenderTarget& target, const Camera& camera, float ui_
                               0.f, 0.f, 1.f);
     sf::RenderStates states(world);
     target.draw(fills_, 0, fill_count_, states);
+    target.draw(hairlines_, 0, hairline_count_, states);
 
     line_shader_.setUniform("px_to_ndc", sf::Glsl::Vec2(2.f / size.x, 2.f / size.y));
     line_shader_.setUniform("width_scale", ui_scale);

@@ -37,12 +37,14 @@ public:
     // (1 at 1080 px, 2 at 4K).
     void draw(sf::RenderTarget& target, const Camera& camera, float ui_scale);
 
-    size_t vertex_count() const { return fill_count_ + line_count_ + dashed_count_; }
+    size_t vertex_count() const { return fill_count_ + line_count_ + dashed_count_ + hairline_count_; }
 
 private:
     sf::VertexBuffer fills_{sf::Triangles, sf::VertexBuffer::Static};
     sf::VertexBuffer lines_{sf::Triangles, sf::VertexBuffer::Static};
     sf::VertexBuffer dashed_{sf::Triangles, sf::VertexBuffer::Static};
+    sf::VertexBuffer hairlines_{sf::Lines, sf::VertexBuffer::Static};  // context commune borders
+    size_t hairline_count_ = 0;
     sf::VertexBuffer selection_{sf::Triangles, sf::VertexBuffer::Static};
     size_t fill_count_ = 0, line_count_ = 0, selection_count_ = 0, dashed_count_ = 0;
     size_t outline_first_ = 0;  // lines_ holds commune and territory borders, then from here the Métropole outline
