@@ -39,6 +39,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                                    "(default 1920x1080)");
     cli.add_option("--select", o.select,
                    "Select a commune by INSEE code or name before drawing (with --screenshot), e.g. 91027");
+    cli.add_option("--tap", o.taps,
+                   "With --screenshot: tap at screen pixel X,Y first (mouse press and release through the same "
+                   "input path as a visitor), e.g. --tap 700,560; repeatable");
     cli.add_flag("--bench", o.bench,
                  "Scripted pan and zoom at 1920x1080, then print start-up time, frame times and memory, compared "
                  "with a bare window of the same settings (figures only, no pass/fail)");

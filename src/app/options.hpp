@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/text.hpp"
 
@@ -17,6 +18,7 @@ struct Options {
     std::string screenshot;              // --screenshot out.png
     unsigned width = 0, height = 0;      // --size WxH; 0 = desktop (full screen) / 1920x1080 (screenshot, bench)
     std::string select;                  // --select CODE|NAME
+    std::vector<std::string> taps;       // --tap X,Y (screenshot): simulated taps through the mouse input path
     bool bench = false;
     double bench_seconds = 5.0;
     bool bench_floor = false;            // hidden: the bare-window child process of --bench

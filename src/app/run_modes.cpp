@@ -100,6 +100,32 @@ double field(const std::string& line, const std::string& key) {
     return at == std::string::npos ? -1 : std::atof(line.c_str() + at + key.size() + 1);
 }
 
+// A visitor's tap through the real input path (SFML mouse events -> gesture recognizer -> actions), then the
+// frames the kiosk would run until everything settled (tap confirmation, camera easing).
+void simulate_tap(KioskView& view, float x, float y) {
+    sf::Event e;
+    e.type = sf::Event::MouseMoved;
+    e.mouseMove.x = static_cast<int>(x);
+    e.mouseMove.y = static_cast<int>(y);
+    view.handle_event(e);
+    e.type = sf::Event::MouseButtonPressed;
+    e.mouseButton.button = sf::Mouse::Left;
+    e.mouseButton.x = static_cast<int>(x);
+    e.mouseButton.y = static_cast<int>(y);
+    view.handle_event(e);
+    std::this_thread::sleep_for(std::chrono::milliseconds(60));
+    e.type = sf::Event::MouseButtonReleased;
+    view.handle_event(e);
+    // The recognizer may hold a tap back for the double-tap window: run frames on the real clock for a while.
+    const Clock::time_point start = Clock::now();
+    while (seconds_since(start) < 0.8) {
+        view.update(1.0 / 60);
+        view.warm_up();
+        std::this_thread::sleep_for(std::chrono::milliseconds(16));
+    }
+    view.camera().finish_easing();
+}
+
 }  // namespace
 
 int run(const Options& o, Clock::time_point process_start) {
@@ -169,6 +195,14 @@ int run_screenshot(const Options& o) {
     if (!o.select.empty() && !view.select_by_code_or_name(o.select, false)) {
         spdlog::error("--select {}: no such commune on the map", o.select);
         return 2;
+    }
+    for (const std::string& tap : o.taps) {
+        float x = 0, y = 0;
+        if (std::sscanf(tap.c_str(), "%f,%f", &x, &y) != 2) {
+            spdlog::error("--tap {}: expected X,Y in pixels", tap);
+            return 2;
+        }
+        simulate_tap(view, x, y);
     }
     view.warm_up();
     view.draw(target, 1.0 / 60);

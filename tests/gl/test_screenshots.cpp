@@ -237,3 +237,23 @@ TEST_CASE("a missing map cache is a clear message, not a crash") {
     CHECK_FALSE(fs::exists(root / "x.png"));
     fs::remove_all(root);
 }
+
+TEST_CASE("a tap on the map selects the commune under the finger; a tap outside the Métropole closes the card") {
+    namespace pal = qmi::ui::palette;
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const qmi::ui::Rect& panel = layout.panel;
+    const ImVec2 centre((layout.map_area.min.x + layout.map_area.max.x) / 2,
+                        (layout.map_area.min.y + layout.map_area.max.y) / 2);
+    const std::string tap = "--tap " + std::to_string(static_cast<int>(centre.x)) + "," +
+                            std::to_string(static_cast<int>(centre.y));
+    const Image none = screenshot("tap-none", "");
+    const Image one = screenshot("tap-one", tap);  // the middle of the Métropole is Paris: a member, no QMI
+    CHECK(differing(none, one, panel) > area(panel) / 50);
+    CHECK(find(one, pal::selection_accent, layout.map_area, 12).count > 200);
+
+    // Then a tap near the left edge of the map area, outside the Métropole once zoomed on Paris: the card closes,
+    // the panel shows the introduction again and the outline is gone.
+    const Image closed = screenshot("tap-closed", tap + " --tap 40,920");
+    CHECK(differing(none, closed, panel) < area(panel) / 200);
+    CHECK(find(closed, pal::selection_accent, layout.map_area, 12).count == 0);
+}
