@@ -170,7 +170,7 @@ TEST_CASE("portrait 1080x1920 also shows the whole Métropole") {
     check_whole_metropole_visible(img, layout);
 }
 
-TEST_CASE("selecting a district (91027) zooms to it, outlines it and fills the panel; English differs") {
+TEST_CASE("selecting a district (91027) zooms to it, outlines it and fills the panel, and English differs") {
     namespace pal = qmi::ui::palette;
     const Image none = screenshot("none", "");
     const Image fr = screenshot("fr-91027", "--select 91027");
@@ -238,7 +238,7 @@ TEST_CASE("a missing map cache is a clear message, not a crash") {
     fs::remove_all(root);
 }
 
-TEST_CASE("a tap on the map selects the commune under the finger; a tap outside the Métropole closes the card") {
+TEST_CASE("a tap on the map selects the commune under the finger, a tap outside the Métropole closes the card") {
     namespace pal = qmi::ui::palette;
     const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
     const qmi::ui::Rect& panel = layout.panel;

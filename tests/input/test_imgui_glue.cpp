@@ -97,7 +97,7 @@ TEST_CASE("pressing on the button then sliding off before release is not a click
     CHECK(im.clicks_until_settled() == 0);
 }
 
-TEST_CASE("mouse position and wheel reach ImGui; display size and time step are set every frame") {
+TEST_CASE("mouse position and wheel reach ImGui, display size and time step are set every frame") {
     HeadlessImGui im;
     ImGuiIO& io = ImGui::GetIO();
     im.feed(move(321, 123));
