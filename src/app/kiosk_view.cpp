@@ -80,6 +80,7 @@ void KioskView::layout_for(unsigned width, unsigned height) {
     gc.px_per_mm = layout_.px_per_mm;
     gestures_ = GestureRecognizer(gc);
     map_pointer_.reset();
+    map_touches_.clear();
     build_labels();
     if (selected_) select(selected_, false);
 }
@@ -173,12 +174,31 @@ bool KioskView::handle_event(const sf::Event& e) {
         case sf::Event::LostFocus:
             gestures_.reset();
             map_pointer_.reset();
+            map_touches_.clear();
             break;
         default:
             break;
     }
     if (changed) settle_frames_ = std::max(settle_frames_, 2);
     return changed;
+}
+
+double KioskView::input_time() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
+}
+
+void KioskView::handle_pointer(const PointerEvent& e) {
+    auto tracked = std::find(map_touches_.begin(), map_touches_.end(), e.id);
+    if (e.kind == PointerEvent::Down) {
+        if (tracked != map_touches_.end() || !layout_.map_area.contains(ImVec2(e.pos.x, e.pos.y))) return;
+        map_touches_.push_back(e.id);
+    } else if (tracked == map_touches_.end()) {
+        return;
+    } else if (e.kind == PointerEvent::Up || e.kind == PointerEvent::Cancel) {
+        map_touches_.erase(tracked);
+    }
+    gestures_.on_pointer(e);
+    settle_frames_ = std::max(settle_frames_, 1);
 }
 
 bool KioskView::update(double dt_s) {

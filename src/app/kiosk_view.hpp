@@ -60,6 +60,10 @@ public:
 
     // Returns true when the event may change the screen.
     bool handle_event(const sf::Event& event);
+    // Pointer input from any other source (touch through src/input): screen pixels, `t` on input_time()'s clock.
+    // A finger that goes down inside the map area drives the map until it lifts; elsewhere it is ignored here.
+    void handle_pointer(const PointerEvent& e);
+    double input_time() const;  // seconds since the view was created (steady clock), the time base of gestures
     // Advances animations (camera easing, gesture glide) by dt; true while something moves.
     bool update(double dt_s);
     // An ImGui-only frame (no GL): lets widgets measure themselves so that the first PRESENTED frame is complete.
@@ -110,6 +114,7 @@ private:
     render::MapRenderer renderer_;
     GestureRecognizer gestures_;
     std::optional<int> map_pointer_;  // the mouse button whose press started in the map area
+    std::vector<int> map_touches_;    // touch ids that went down in the map area
     std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now();
 
     ui::Banner banner_;
