@@ -135,7 +135,7 @@ void KioskView::resize(unsigned width, unsigned height) {
 
 bool KioskView::handle_event(const sf::Event& e) {
     ImGui::SetCurrentContext(imgui_);
-    const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
+    const double t = input_time();
     bool changed = glue_.process_event(ImGui::GetIO(), e);
     const ui::Rect& map = layout_.map_area;
     switch (e.type) {
@@ -183,7 +183,30 @@ bool KioskView::handle_event(const sf::Event& e) {
     return changed;
 }
 
+bool KioskView::handle_ui_event(const sf::Event& e) {
+    ImGui::SetCurrentContext(imgui_);
+    const bool changed = glue_.process_event(ImGui::GetIO(), e);
+    if (changed) settle_frames_ = std::max(settle_frames_, 2);
+    return changed;
+}
+
+void KioskView::set_highlight(std::optional<size_t> commune) {
+    if (commune && *commune >= data_.map.communes.size()) commune.reset();
+    highlight_ = commune;
+    if (gpu_ready_) renderer_.set_selection(data_.map, selected_ ? selected_ : highlight_);
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void KioskView::show_overview() {
+    select(std::nullopt, false);
+    gestures_.reset();
+    map_pointer_.reset();
+    map_touches_.clear();
+    camera_.ease_to_show(bounds_, ui::to_screen_rect(layout_.map_area), 1.0);
+}
+
 double KioskView::input_time() const {
+    if (input_clock_) return input_clock_();
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
 }
 
@@ -202,7 +225,7 @@ void KioskView::handle_pointer(const PointerEvent& e) {
 }
 
 bool KioskView::update(double dt_s) {
-    const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
+    const double t = input_time();
     gestures_.update(t);
     for (const GestureAction& a : gestures_.take_actions()) apply_action(a);
     for (const GestureAnomaly& x : gestures_.take_anomalies()) spdlog::warn("input: {}", x.describe());
@@ -274,6 +297,7 @@ void KioskView::draw_widgets() {
     ui::draw_attribution(legend_, ctx);
     render::draw_map_labels(ImGui::GetBackgroundDrawList(), labels_, data_.map, camera_, fonts_.label,
                             fonts_.sizes.label, ui::to_screen_rect(layout_.map_area), selected_);
+    if (overlay_) overlay_(ctx);
 }
 
 void KioskView::warm_up() {

@@ -4,6 +4,7 @@
 // same path. draw() renders one COMPLETE frame into any SFML target (window or offscreen texture).
 #pragma once
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -81,6 +82,15 @@ public:
     void select(std::optional<size_t> commune, bool animate);
     std::optional<size_t> selected() const { return selected_; }
 
+    // Touch-first wiring (src/app/kiosk_session): the loop's clock (virtual under --replay --screenshot), input for
+    // the widgets only (the ImGui touch bridge, modal staff screens), overlays drawn after the widgets every frame,
+    // and attract mode's highlight / return to the overview.
+    void set_input_clock(std::function<double()> now) { input_clock_ = std::move(now); }
+    bool handle_ui_event(const sf::Event& e);
+    void set_overlay(std::function<void(const ui::WidgetContext&)> draw) { overlay_ = std::move(draw); }
+    void set_highlight(std::optional<size_t> commune);  // outlined on the map (no card); a selection wins
+    void show_overview();  // card closed, fingers dropped, glide back to the whole Métropole
+
     Camera& camera() { return camera_; }
     size_t map_vertex_count() const { return renderer_.vertex_count(); }
     const ui::Layout& layout() const { return layout_; }
@@ -122,7 +132,10 @@ private:
     ui::LegendModel legend_;
     std::optional<ui::PanelModel> panel_;
     std::optional<size_t> selected_;
-    int settle_frames_ = 0;  // ImGui needs a frame or two after input to show hover/press states
+    int settle_frames_ = 0;
+    std::function<double()> input_clock_;
+    std::function<void(const ui::WidgetContext&)> overlay_;
+    std::optional<size_t> highlight_;  // ImGui needs a frame or two after input to show hover/press states  // ImGui needs a frame or two after input to show hover/press states
 };
 
 }  // namespace qmi::app

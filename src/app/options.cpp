@@ -57,6 +57,21 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     cli.add_option("--msaa", o.msaa, "Multisample antialiasing samples: 0, 2, 4 (default), 8; for diagnosis")
         ->check(CLI::IsMember({0u, 2u, 4u, 8u}));
 
+    cli.add_option("--replay", o.replay,
+                   "Play an input script (JSON lines: touch, mouse, wheel, key, close events at their times, see "
+                   "src/core/input_script.hpp). With --screenshot: offscreen on a virtual clock (1/60 s per frame), "
+                   "the whole script then --replay-tail, then the capture; otherwise on screen in real time, quitting "
+                   "after the tail. A malformed script is refused (exit 2)");
+    cli.add_option("--replay-tail", o.replay_tail_s, "Seconds to keep running after the last replayed event "
+                                                      "(default 1)")->check(CLI::Range(0.0, 600.0));
+    cli.add_option("--record", o.record, "Record live input as an input script to this file (written on exit)");
+    cli.add_option("--state-out", o.state_out,
+                   "With --replay --screenshot: write {selected, panel_title, zoom_scale, attract_active, "
+                   "pin_pad_open, staff_menu_open, ...} as JSON after the capture");
+    cli.add_option("--idle-timeout", o.idle_timeout_s,
+                   "Seconds without input before attract mode (overrides config/kiosk.json idle_timeout_s)")
+        ->check(CLI::Range(0.5, 86400.0));
+
     CLI::App* keygen = cli.add_subcommand(
         "keygen", "Staff: create an Ed25519 key pair for the signed content feed (DIR/content-feed.pub, .key)");
     keygen->add_option("dir", o.keygen_dir, "Directory for the key pair (default: current directory)");

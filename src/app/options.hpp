@@ -27,6 +27,11 @@ struct Options {
     bool fetch_maps = false;
     bool verbose = false;
     unsigned msaa = 4;                   // --msaa: antialiasing samples (diagnosis on slow GPUs)
+    std::string replay;                  // --replay FILE: input script (core/input_script.hpp) played at its times
+    std::string record;                  // --record FILE: live input written as an input script on exit
+    std::string state_out;               // --state-out FILE.json (with --replay --screenshot): what is on screen
+    double idle_timeout_s = 0;           // --idle-timeout: overrides kiosk.json idle_timeout_s; 0 = no override
+    double replay_tail_s = 1.0;          // --replay-tail: seconds run after the script's last event
 
     // Staff subcommands (src/app/staff_tools.hpp): "keygen" or "sign-content"; "" = none.
     std::string subcommand;

@@ -17,6 +17,7 @@
 #include <stb_image_write.h>
 
 #include "app/kiosk_data.hpp"
+#include "app/kiosk_session.hpp"
 #include "app/kiosk_view.hpp"
 #include "app/process_stats.hpp"
 #include "app/staff_tools.hpp"
@@ -136,9 +137,11 @@ int run(const Options& o, Clock::time_point process_start) {
     if (o.fetch_maps) return run_fetch_maps(o);
     if (o.countdown) return run_countdown(o);
     if (o.bench_floor) return run_bench_floor(o, process_start);
+    if (!o.screenshot.empty() && !o.replay.empty()) return run_replay_screenshot(o);  // kiosk_session.hpp
     if (!o.screenshot.empty()) return run_screenshot(o);
     if (o.bench) return run_bench(o);
-    return run_kiosk(o, process_start);
+    // Touch, attract mode, staff access, lock-down, watchdog, --replay/--record: kiosk_session.hpp.
+    return run_interactive(o, process_start);
 }
 
 int run_check_config(const Options& o) {

@@ -68,6 +68,20 @@ const RequiredKey kRequiredKeys[] = {
     {"staff.exit", {}},
     {"staff.reload", {}},
     {"staff.status", {}},
+    {"staff.close", {}},
+    {"staff.windowed", {}},
+    {"staff.fullscreen", {}},
+    {"staff.none", {}},
+    {"staff.version", {}},
+    {"staff.content_version", {}},
+    {"staff.content_published", {}},
+    {"staff.content_source", {}},
+    {"staff.live_updates", {}},
+    {"staff.fps", {}},
+    {"staff.last_error", {}},
+    {"staff.reload_ok", {}},
+    {"staff.reload_failed", {"error"}},
+    {"staff.attempts_left", {"n"}},
 };
 
 const RequiredKey* find_required(std::string_view key) {

@@ -1,0 +1,149 @@
+#include "app/touch_input.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace qmi::app {
+
+KeyChord key_chord(const sf::Event::KeyEvent& k) {
+    KeyChord c;
+    c.ctrl = k.control;
+    c.alt = k.alt;
+    c.shift = k.shift;
+    c.system = k.system;
+    using K = sf::Keyboard;
+    if (k.code >= K::A && k.code <= K::Z) {
+        c.key = std::string(1, static_cast<char>('A' + (k.code - K::A)));
+    } else if (k.code >= K::Num0 && k.code <= K::Num9) {
+        c.key = std::string(1, static_cast<char>('0' + (k.code - K::Num0)));
+    } else if (k.code >= K::Numpad0 && k.code <= K::Numpad9) {
+        c.key = std::string(1, static_cast<char>('0' + (k.code - K::Numpad0)));
+    } else if (k.code >= K::F1 && k.code <= K::F12) {
+        c.key = "F" + std::to_string(1 + (k.code - K::F1));
+    } else {
+        switch (k.code) {
+            case K::Escape: c.key = "Escape"; break;
+            case K::Tab: c.key = "Tab"; break;
+            case K::Enter: c.key = "Enter"; break;
+            case K::Backspace: c.key = "Backspace"; break;
+            case K::Space: c.key = "Space"; break;
+            case K::Delete: c.key = "Delete"; break;
+            case K::LSystem:
+            case K::RSystem: c.key = "Super"; break;
+            default: c.key = "Other"; break;
+        }
+    }
+    return c;
+}
+
+InputGatherer::InputGatherer(sf::Window* window, std::optional<InputScript> replay, double start_t,
+                             std::string record_path)
+    : window_(window), record_path_(std::move(record_path)) {
+    if (window_) {
+        touch_ = std::make_unique<XiTouchSource>(static_cast<unsigned long>(window_->getSystemHandle()));
+        spdlog::info("{}", touch_->description());
+    }
+    if (replay) replay_.emplace(std::move(replay->events), start_t);
+    if (!record_path_.empty()) recorder_.emplace(start_t);
+}
+
+void InputGatherer::gather(double now, FrameInput& out) {
+    out.events.clear();
+    out.window_events.clear();
+    auto push = [&](InputEvent e) {
+        if (recorder_) recorder_->add(e, now);
+        out.events.push_back(std::move(e));
+    };
+    if (touch_) {
+        touch_buf_.clear();
+        touch_->poll(touch_buf_, now);
+        for (const PointerEvent& p : touch_buf_) {
+            InputEvent e;
+            e.kind = InputEvent::Pointer;
+            e.t = p.t;
+            e.pointer = p;
+            push(e);
+        }
+    }
+    if (window_) {
+        sf::Event ev;
+        while (window_->pollEvent(ev)) {
+            InputEvent e;
+            e.t = now;
+            switch (ev.type) {
+                case sf::Event::MouseButtonPressed:
+                case sf::Event::MouseButtonReleased:
+                    // Left button only (the map and ImGui need no other); dropped while a finger is down, in
+                    // case the server emulates the mouse for touches anyway (a tap would count twice).
+                    if (ev.mouseButton.button != sf::Mouse::Left || touch_recent(now)) break;
+                    e.kind = InputEvent::Pointer;
+                    e.pointer = {0, ev.type == sf::Event::MouseButtonPressed ? PointerEvent::Down : PointerEvent::Up,
+                                 {static_cast<float>(ev.mouseButton.x), static_cast<float>(ev.mouseButton.y)}, now,
+                                 PointerEvent::Mouse};
+                    push(e);
+                    break;
+                case sf::Event::MouseMoved:
+                    if (touch_recent(now)) break;
+                    e.kind = InputEvent::Pointer;
+                    e.pointer = {0, PointerEvent::Move,
+                                 {static_cast<float>(ev.mouseMove.x), static_cast<float>(ev.mouseMove.y)}, now,
+                                 PointerEvent::Mouse};
+                    push(e);
+                    break;
+                case sf::Event::MouseWheelScrolled:
+                    if (ev.mouseWheelScroll.wheel != sf::Mouse::VerticalWheel) break;
+                    e.kind = InputEvent::Wheel;
+                    e.wheel = {{static_cast<float>(ev.mouseWheelScroll.x), static_cast<float>(ev.mouseWheelScroll.y)},
+                               ev.mouseWheelScroll.delta, now};
+                    push(e);
+                    break;
+                case sf::Event::KeyPressed:
+                    e.kind = InputEvent::Key;
+                    e.key = key_chord(ev.key);
+                    push(e);
+                    break;
+                case sf::Event::Closed:
+                    e.kind = InputEvent::Close;
+                    push(e);
+                    break;
+                default:
+                    out.window_events.push_back(ev);
+                    break;
+            }
+        }
+    }
+    if (replay_) {
+        for (InputEvent& e : replay_->poll(now)) {
+            if (recorder_) recorder_->add(e, now);
+            out.events.push_back(std::move(e));
+        }
+    }
+}
+
+std::string InputGatherer::save_recording() const {
+    if (!recorder_) return "";
+    return recorder_->save(record_path_);
+}
+
+void ImGuiTouchBridge::to_mouse_events(const PointerEvent& e, std::vector<sf::Event>& out) {
+    const std::pair<int, int> who{static_cast<int>(e.source), e.id};
+    if (e.kind == PointerEvent::Down && !primary_) primary_ = who;
+    // A mouse without a pressed button still moves ImGui's cursor (hover); other fingers are not the mouse.
+    const bool hover = e.source == PointerEvent::Mouse && e.kind == PointerEvent::Move && !primary_;
+    if (!hover && primary_ != who) return;
+    sf::Event m;
+    m.type = sf::Event::MouseMoved;
+    m.mouseMove.x = static_cast<int>(e.pos.x);
+    m.mouseMove.y = static_cast<int>(e.pos.y);
+    out.push_back(m);
+    if (e.kind == PointerEvent::Down || e.kind == PointerEvent::Up || e.kind == PointerEvent::Cancel) {
+        sf::Event b;
+        b.type = e.kind == PointerEvent::Down ? sf::Event::MouseButtonPressed : sf::Event::MouseButtonReleased;
+        b.mouseButton.button = sf::Mouse::Left;
+        b.mouseButton.x = m.mouseMove.x;
+        b.mouseButton.y = m.mouseMove.y;
+        out.push_back(b);
+        if (e.kind != PointerEvent::Down) primary_.reset();
+    }
+}
+
+}  // namespace qmi::app

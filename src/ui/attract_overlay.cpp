@@ -1,0 +1,89 @@
+#include "ui/attract_overlay.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include <imgui.h>
+
+namespace qmi::ui {
+
+AttractCard make_attract_card(const District& d, const UiText& text, Lang lang) {
+    AttractCard c;
+    c.district = d.commune;
+    if (d.site_name && !d.site_name->in(lang).empty()) c.district += " \xC2\xB7 " + d.site_name->in(lang);
+    if (d.challenge && !d.challenge->in(lang).empty()) {
+        c.challenge = d.challenge->in(lang);
+        c.challenge_published = true;
+    } else {
+        c.challenge = text.get("panel.challenge_unpublished", lang);
+    }
+    // One line: line breaks in the content become spaces.
+    std::replace(c.challenge.begin(), c.challenge.end(), '\n', ' ');
+    c.hint = text.get("map.touch_hint", lang);
+    return c;
+}
+
+std::string fit_one_line(ImFont* font, float size, const std::string& s, float max_width) {
+    if (!font || font->CalcTextSizeA(size, 1e9f, 0, s.c_str()).x <= max_width) return s;
+    static const std::string kEllipsis = "\xE2\x80\xA6";  // U+2026, in the French glyph ranges
+    const float budget = max_width - font->CalcTextSizeA(size, 1e9f, 0, kEllipsis.c_str()).x;
+    // Binary search on code point boundaries (UTF-8 continuation bytes are 10xxxxxx).
+    std::vector<size_t> cuts;
+    for (size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) cuts.push_back(i);
+    size_t lo = 0, hi = cuts.size();  // number of code points kept
+    while (lo < hi) {
+        const size_t mid = (lo + hi + 1) / 2;
+        const size_t end = mid < cuts.size() ? cuts[mid] : s.size();
+        if (font->CalcTextSizeA(size, 1e9f, 0, s.c_str(), s.c_str() + end).x <= budget)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    std::string out = s.substr(0, lo < cuts.size() ? cuts[lo] : s.size());
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + kEllipsis;
+}
+
+void draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx) {
+    const Layout& l = ctx.layout;
+    const Rect& map = l.map_area;
+    const float pad = l.padding;
+    const float width = std::min(map.width() - 2 * l.margin, 1000.0f * l.scale);
+    const float height = ctx.fonts.sizes.title + ctx.fonts.sizes.body + ctx.fonts.sizes.banner + 2 * pad +
+                         2 * ImGui::GetStyle().ItemSpacing.y + 8 * l.scale;
+    Rect r;
+    r.min = ImVec2(map.min.x + (map.width() - width) / 2, map.max.y - l.margin - height);
+    r.max = ImVec2(r.min.x + width, r.min.y + height);
+    next_window_on(r);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(ctx.theme.panel_bg));
+    ImGui::PushStyleColor(ImGuiCol_Border, to_vec4(ctx.theme.accent));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 3.0f * l.scale);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ctx.theme.rounding);
+    // Not focusable, no inputs: a touch anywhere wakes the kiosk, and is consumed by attract mode.
+    ImGui::Begin("##qmi_attract", nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoInputs);
+    const float inner = width - 2 * pad;
+    ImGui::PushFont(ctx.fonts.title);
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text));
+    ImGui::TextUnformatted(fit_one_line(ctx.fonts.title, ctx.fonts.sizes.title, card.district, inner).c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::PushFont(ctx.fonts.body);
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(card.challenge_published ? ctx.theme.text : ctx.theme.text_muted));
+    ImGui::TextUnformatted(fit_one_line(ctx.fonts.body, ctx.fonts.sizes.body, card.challenge, inner).c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::PushFont(ctx.fonts.banner);
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.accent));
+    const float hint_w = ImGui::CalcTextSize(card.hint.c_str()).x;
+    ImGui::SetCursorPosX(std::max(pad, (width - hint_w) / 2));
+    ImGui::TextUnformatted(card.hint.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor(2);
+}
+
+}  // namespace qmi::ui

@@ -1,0 +1,29 @@
+// Attract mode card: while nobody uses the kiosk, a card at the bottom of the map names the highlighted QMI district,
+// its challenge in ONE line (ellipsised; "challenge not yet published" when the content has none) and invites the
+// passer-by to "Touchez la carte". The map itself outlines the district (KioskView::set_highlight).
+// Any touch stops attract mode and is consumed (core/attract_mode), so the card needs no buttons.
+#pragma once
+#include <string>
+
+#include "core/content.hpp"
+#include "ui/widget_context.hpp"
+
+namespace qmi::ui {
+
+// What the card shows, built once per highlight change (never per frame).
+struct AttractCard {
+    std::string district;      // commune name (site name after it when published)
+    std::string challenge;     // the challenge, or the "not yet published" text
+    bool challenge_published = false;
+    std::string hint;          // "Touchez la carte"
+};
+
+AttractCard make_attract_card(const District& district, const UiText& text, Lang lang);
+
+// Cuts `s` (UTF-8) so that it fits `max_width` px in `font` at `size`, ending with "…" when cut.
+std::string fit_one_line(ImFont* font, float size, const std::string& s, float max_width);
+
+// Draws the card over the bottom of layout.map_area.
+void draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx);
+
+}  // namespace qmi::ui
