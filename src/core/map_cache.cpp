@@ -1,8 +1,8 @@
 #include "core/map_cache.hpp"
 
-#include <fcntl.h>
+#include "core/atomic_file.hpp"
+
 #include <sodium.h>
-#include <unistd.h>
 
 #include <bit>
 #include <cstring>
@@ -118,43 +118,6 @@ std::string read_file(const std::filesystem::path& path, bool& ok) {
 }
 
 }  // namespace
-
-bool write_file_atomically(const std::filesystem::path& target, std::string_view bytes, std::string& why) {
-    const std::filesystem::path tmp = target.string() + ".tmp." + std::to_string(::getpid());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        why = "cannot create " + tmp.string() + ": " + std::strerror(errno);
-        return false;
-    }
-    size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            why = "cannot write " + tmp.string() + ": " + std::strerror(errno);
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return false;
-        }
-        done += static_cast<size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        why = "cannot flush " + tmp.string() + ": " + std::strerror(errno);
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    if (::rename(tmp.c_str(), target.c_str()) != 0) {
-        why = "cannot replace " + target.string() + ": " + std::strerror(errno);
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    const int dir = ::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-    return true;
-}
 
 std::string map_input_key(const std::vector<std::string>& geojson_files, const MapMembership& membership) {
     // Length-prefixed pieces so that moving bytes from one file to the next changes the key.
@@ -348,8 +311,8 @@ MapLoad load_map(const std::filesystem::path& root, const MapMembership& members
         out.model = std::move(built.model);
         return out;
     }
-    std::string write_error;
-    if (!write_file_atomically(bin, bytes, write_error)) out.cache_note += "; not written: " + write_error;
+    if (std::string write_error = write_file_atomically(bin, bytes); !write_error.empty())
+        out.cache_note += "; not written: " + write_error;
     return out;
 }
 

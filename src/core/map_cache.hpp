@@ -39,10 +39,6 @@ struct MapLoad {
     std::string cache_note;      // why the binary cache was not used or not written ("" when used / written)
 };
 
-// Temp file beside `target`, fsync, rename over it, fsync the directory: readers see the old or the new bytes,
-// never a mix, even across a power cut. False (and `why`) on failure, `target` then untouched.
-bool write_file_atomically(const std::filesystem::path& target, std::string_view bytes, std::string& why);
-
 // What the app calls at start: reads the eight cached GeoJSON files, uses map-model.bin when it matches them,
 // else builds (build_map) and rewrites map-model.bin atomically (temp file, fsync, rename). Either way the
 // returned model is the decoded form, so a cached and a fresh start draw exactly the same thing.

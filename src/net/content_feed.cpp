@@ -257,6 +257,7 @@ PeriodicJob map_refresh_job(MapRefreshOptions options) {
     job.run = [shared](const std::atomic<bool>& cancel) {
         MapFetchOptions fetch = shared->fetch;
         fetch.cancel = &cancel;
+        fetch.refresh = true;  // re-download even when the cache is complete; the old cache stays on any failure
         // fetch_maps logs its own lines (one per failed source and a summary) and never touches a good cache
         // unless every department downloaded and validated.
         const int rc = fetch_maps(shared->root, shared->sources, shared->membership, fetch);

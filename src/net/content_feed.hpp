@@ -165,9 +165,9 @@ private:
 // --- map refresh ---------------------------------------------------------------------------------------------------
 
 // The second periodic job on the same thread: fetch_maps (engineer C's) with its own validation of all eight
-// departments before an atomic cache write. Note: fetch_maps does nothing while the cache is complete, so today
-// this job repairs a missing or damaged contour cache; a forced weekly re-download needs a refresh option in
-// MapFetchOptions. New contours are used at the next start (the model is rebuilt from the cache then).
+// departments before the cache is replaced. The job sets MapFetchOptions::refresh, so it re-downloads every period
+// even when the cache is complete (and repairs a damaged one). New contours are used at the next start (the model
+// is rebuilt from the cache then): a hot swap would rebuild meshes, labels and the hit index for a weekly change.
 struct MapRefreshOptions {
     std::filesystem::path root;          // kiosk root (<root>/maps/cache)
     std::vector<std::string> sources;    // map_sources(root, settings.map_source)

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/atomic_file.hpp"
 #include "core/geojson.hpp"
 #include "core/map_cache.hpp"
 #include "net/http_fetch.hpp"
@@ -119,12 +120,15 @@ int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>
     };
 
     std::string why;
-    if (map_cache_complete(root, membership, &why)) {
+    if (options.refresh) {
+        spdlog::info("map contours: refreshing from {} source(s)", sources.size());
+    } else if (map_cache_complete(root, membership, &why)) {
         spdlog::info("map contours: cache complete in {}, nothing to fetch", (root / "maps" / "cache").string());
         prebuild();
         return 0;
+    } else {
+        spdlog::info("map contours: fetching ({})", why);
     }
-    spdlog::info("map contours: fetching ({})", why);
 
     for (const std::string& source : sources) {
         std::vector<std::string> bodies;
@@ -154,18 +158,50 @@ int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>
             spdlog::warn("map contours: source {} rejected: {}", source, failure);
             continue;
         }
-        // All eight downloaded and valid: only now touch the cache, each file atomically.
-        std::error_code ec;
-        std::filesystem::create_directories(root / "maps" / "cache", ec);
+        // All eight downloaded and valid: only now touch the cache.
+        const std::vector<std::string>& depts = ile_de_france_departments();
+        if (options.refresh) {
+            bool same = true;
+            for (size_t i = 0; i < bodies.size() && same; ++i) {
+                bool ok = false;
+                same = read_file(map_cache_file(root, depts[i]), ok) == bodies[i] && ok;
+            }
+            if (same) {
+                spdlog::info("map contours: refresh from {}: unchanged", source);
+                prebuild();
+                return 0;
+            }
+        }
+        // Stage all eight as "<file>.new" (each written atomically: temp + fsync + rename), so that a full disk
+        // or any write error is found before a single cache file is replaced; then rename them over the cache.
+        std::vector<std::filesystem::path> staged;
         for (size_t i = 0; i < bodies.size(); ++i) {
-            std::string write_error;
-            if (!write_file_atomically(map_cache_file(root, ile_de_france_departments()[i]), bodies[i],
-                                       write_error)) {
-                spdlog::error("map contours: {}", write_error);
+            const std::filesystem::path target = map_cache_file(root, depts[i]);
+            std::filesystem::path stage = target;
+            stage += ".new";
+            if (std::string write_error = write_file_atomically(stage, bodies[i]); !write_error.empty()) {
+                spdlog::error("map contours: {}; previous cache kept", write_error);
+                std::error_code ec;
+                for (const auto& p : staged) std::filesystem::remove(p, ec);
+                std::filesystem::remove(stage, ec);
+                return 1;
+            }
+            staged.push_back(stage);
+        }
+        for (size_t i = 0; i < staged.size(); ++i) {
+            std::error_code ec;
+            std::filesystem::rename(staged[i], map_cache_file(root, depts[i]), ec);
+            if (ec) {
+                // Renames in one directory do not fail short of a broken disk; what is already renamed is valid
+                // per department, and the next refresh rewrites all eight.
+                spdlog::error("map contours: cannot replace {}: {}", map_cache_file(root, depts[i]).string(),
+                              ec.message());
+                for (size_t j = i; j < staged.size(); ++j) std::filesystem::remove(staged[j], ec);
                 return 1;
             }
         }
-        spdlog::info("map contours: 8 departments from {}", source);
+        spdlog::info("map contours: 8 departments from {}{}", source,
+                     options.refresh ? " (new contours are used at the next start)" : "");
         prebuild();
         return 0;
     }

@@ -33,6 +33,11 @@ struct MapFetchOptions {
     std::string ca_file;
     const std::atomic<bool>* cancel = nullptr;
     bool prebuild_model = true;  // also (re)build maps/cache/map-model.bin so the next kiosk start is fast
+    // false (set-up): nothing to do while the cache is complete. true (the periodic map refresh): download the
+    // eight departments again even when the cache is complete, validate all eight, stage them as temporary files
+    // beside the cache, then rename them over the cache; any failure keeps the old cache as it was. Identical
+    // downloads write nothing.
+    bool refresh = false;
 };
 
 // True when the eight cached files exist, parse and pass validate_department_contours; else `why` says what not.
@@ -40,6 +45,8 @@ bool map_cache_complete(const std::filesystem::path& root, const MapMembership& 
 
 // Returns 0 when the cache is complete (already, or after fetching from the first source that fully works);
 // otherwise logs one line per failed source and a final line, returns 1, and leaves the previous cache untouched.
+// With options.refresh, 0 means the cache now holds the newest valid download (changed or not); a running kiosk
+// keeps drawing the model it loaded at start, new contours are used at the next start.
 int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>& sources,
                const MapMembership& membership, const MapFetchOptions& options = {});
 
