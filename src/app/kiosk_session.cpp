@@ -84,7 +84,7 @@ std::optional<InputScript> load_replay(const Options& o, bool* ok) {
     InputScript s = load_input_script(o.replay);
     if (!s.errors.empty()) {
         // A test script with a mistake must not "pass" by replaying half of itself.
-        spdlog::error("--replay {}: {}{}", o.replay, s.errors.front().message(),
+        spdlog::error("--replay: {}{}", s.errors.front().message(),
                       s.errors.size() > 1 ? " (and " + std::to_string(s.errors.size() - 1) + " more)" : "");
         *ok = false;
         return std::nullopt;
@@ -229,6 +229,7 @@ public:
         j["pin_pad_open"] = screen_ == Screen::PinPad;
         j["staff_menu_open"] = screen_ == Screen::Menu;
         j["windowed"] = windowed_;
+        j["quit_requested"] = quit_;
         return j;
     }
 

@@ -8,6 +8,8 @@ Routes (NAME is a file under --root):
   /truncated/NAME     announces more bytes than it sends, then closes the connection
   /huge/NAME          a body of --huge-bytes (larger than the client's cap)
   /redirect-loop/NAME 302 to itself, forever
+  /trickle/NAME       serves NAME (no ETag: every request downloads it again) at --trickle-bytes-per-s, in
+                      16 KiB pieces: a large feed response arriving slowly, for the frame-time benchmark
   /requests           JSON list of the requests seen so far: [path, If-None-Match, If-Modified-Since]
 The port is written to --port-file once listening (port 0 = any free port). With --cert/--key it speaks HTTPS.
 It exits by itself after --lifetime seconds, or when its parent (the test) is gone, so that a crashed test
@@ -110,6 +112,26 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     sent += n
             except OSError:
                 pass  # the client aborted at its cap, as intended
+        elif mode == "trickle":
+            body, _ = self.read_file(rest)
+            if body is None:
+                self.send_bytes(404, b"not found\n")
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            piece = 16384
+            pause = piece / max(1.0, self.server.trickle_rate)
+            try:
+                for at in range(0, len(body), piece):
+                    if stopping.is_set():
+                        break
+                    self.wfile.write(body[at:at + piece])
+                    self.wfile.flush()
+                    time.sleep(pause)
+            except OSError:
+                pass  # the client gave up (cancelled)
         elif mode == "redirect-loop":
             self.send_bytes(302, b"", [("Location", self.path)])
         elif mode == "requests":
@@ -136,12 +158,14 @@ def main():
     ap.add_argument("--slow-seconds", type=float, default=20.0)
     ap.add_argument("--huge-bytes", type=int, default=3 * 1024 * 1024)
     ap.add_argument("--lifetime", type=float, default=600.0)
+    ap.add_argument("--trickle-bytes-per-s", type=float, default=256 * 1024)
     args = ap.parse_args()
 
     server = Server(("127.0.0.1", args.port), Handler)
     server.root = args.root
     server.slow_seconds = args.slow_seconds
     server.huge_bytes = args.huge_bytes
+    server.trickle_rate = args.trickle_bytes_per_s
     if args.cert:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.load_cert_chain(args.cert, args.key)

@@ -1,0 +1,29 @@
+// Everything on screen that is derived from the programme content, built in one go: at start, and again when the
+// content feed delivers new content (KioskView::set_content). No GL, no ImGui context: testable headless.
+// What is NOT here because it needs the GPU or the fonts: the map fills (re-uploaded from highlighted_communes at
+// the next draw) and the label layout (rebuilt by the view with its fonts).
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "app/kiosk_data.hpp"
+#include "ui/info_panel.hpp"
+#include "ui/legend.hpp"
+
+namespace qmi::app {
+
+struct ContentViews {
+    ui::IntroModel intro;                 // panel area with nothing selected (carries "Informations au ...")
+    ui::LegendModel legend;               // promotions and their colours
+    std::optional<ui::PanelModel> panel;  // the card of `selected`, rebuilt from the new facts; nullopt if none
+};
+
+// `selected`: index into data.map.communes of the commune whose card is open, if any.
+ContentViews make_content_views(const Content& content, const KioskData& data, std::optional<size_t> selected);
+
+// Map communes (indices into map.communes, Métropole members only) that are innovation districts in `content`:
+// they get the promotion fill and a label.
+std::vector<size_t> highlighted_communes(const MapModel& map, const Content& content);
+
+}  // namespace qmi::app

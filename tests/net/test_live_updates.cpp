@@ -1,0 +1,247 @@
+// The kiosk's live updates as wired in the app (src/app/live_updates, content_views) against the real local feed
+// server: a signed update reaches the render loop once and the staff status says where the content comes from;
+// a bad update reaches nothing and the status says why; new content rebuilds the card, intro and legend.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include "app/content_views.hpp"
+#include "app/kiosk_data.hpp"
+#include "app/live_updates.hpp"
+#include "core/content_store.hpp"
+#include "core/membership.hpp"
+#include "core/signature.hpp"
+#include "core/ui_text.hpp"
+#include "servers/local_server.hpp"
+
+using namespace qmi;
+using namespace qmi::app;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kRoot = QMI_SOURCE_ROOT;
+
+const Membership& membership() {
+    static const Membership m = [] {
+        auto load = load_membership(kRoot + "/maps/membership.json");
+        REQUIRE(load.membership);
+        return *load.membership;
+    }();
+    return m;
+}
+
+nlohmann::json bundled_json() {
+    std::ifstream in(kRoot + "/config/content.json");
+    return nlohmann::json::parse(in);
+}
+
+void write(const fs::path& p, const std::string& bytes) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
+
+Content parse_content(const std::string& bytes) {
+    auto load = content_parser(membership())(bytes, "test");
+    REQUIRE(load.content);
+    return *load.content;
+}
+
+struct CapturedLog {
+    std::ostringstream out;
+    std::shared_ptr<spdlog::logger> logger;
+    CapturedLog() {
+        auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out);
+        sink->set_pattern("%l: %v");
+        logger = std::make_shared<spdlog::logger>("live-test", sink);
+    }
+};
+
+constexpr const char* kNewerPublished = "2099-03-01T09:00:00+01:00";  // newer than any bundled content
+
+// A kiosk root (its own var/) showing the bundled content, and a feed directory with one file per case.
+struct LiveWorld {
+    feedtest::TempDir dir{"qmi-live-test"};
+    fs::path www = dir / "www";
+    SigningKeys keys = generate_signing_keys();
+    Content bundled;
+    std::string new_mayor_insee;
+    CapturedLog log;
+
+    LiveWorld() {
+        fs::create_directories(www);
+        bundled = parse_content(bundled_json().dump(2));
+
+        auto good = bundled_json();
+        good["published"] = kNewerPublished;
+        good["version"] = "feed-2";
+        new_mayor_insee = good["districts"][0]["insee"].get<std::string>();
+        good["districts"][0]["mayor"] = "Maire Mise-à-jour";
+        publish("good.json", good.dump(2));
+
+        // Correctly signed but invalid: a district outside the Métropole.
+        auto invalid = good;
+        invalid["version"] = "feed-3";
+        invalid["districts"][0]["insee"] = "99999";
+        publish("invalid.json", invalid.dump(2));
+
+        // Valid content whose signature is over other bytes (tampered on the way, or a stale .sig).
+        auto tampered = good;
+        tampered["version"] = "feed-4";
+        write(www / "tampered.json", tampered.dump(2));
+        write(www / "tampered.json.sig", sign_detached(good.dump(2), keys.secret_b64).signature_b64 + "\n");
+    }
+
+    void publish(const std::string& name, const std::string& bytes) {
+        write(www / name, bytes);
+        write(www / (name + ".sig"), sign_detached(bytes, keys.secret_b64).signature_b64 + "\n");
+    }
+
+    LiveUpdatesOptions options(const std::string& url) {
+        Settings settings;
+        settings.content_feed.url = url;
+        settings.content_feed.public_key = keys.public_b64;
+        LiveUpdatesOptions o = live_updates_options(dir.path(), settings);
+        o.map_refresh = false;  // no contour downloads in this test
+        o.logger = log.logger;
+        return o;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("live updates: a signed update is taken by poll once and the status names the feed", "[live]") {
+    LiveWorld w;
+    feedtest::LocalFeedServer server({w.www});
+    const std::string url = server.url("/files/good.json");
+    LiveUpdates live(w.options(url), membership(), w.bundled, ContentSource::Bundled);
+
+    LiveStatus before = live.status();
+    CHECK(before.feed_configured);
+    CHECK(before.version == w.bundled.version);
+    CHECK(before.source == ContentSource::Bundled);
+    CHECK(before.source_label.find("bundled") == 0);
+    CHECK_FALSE(before.last_success);
+    CHECK_FALSE(live.poll());
+
+    REQUIRE(live.check_now().ok);
+    auto update = live.poll();
+    REQUIRE(update);
+    CHECK(update->version == "feed-2");
+    CHECK(update->find_district(w.new_mayor_insee)->mayor == std::optional<std::string>("Maire Mise-à-jour"));
+    CHECK_FALSE(live.poll());  // exactly once
+
+    LiveStatus after = live.status();
+    CHECK(after.version == "feed-2");
+    CHECK(after.published == kNewerPublished);
+    CHECK(after.source == ContentSource::Feed);
+    CHECK(after.source_label == url);
+    REQUIRE(after.last_success);
+    CHECK(after.last_error.empty());
+    CHECK(after.updates == 1);
+    CHECK(format_status_time(after.last_success) != format_status_time(std::nullopt));
+
+    // The next start of the kiosk shows it too, from its own cache.
+    const auto start = choose_startup_content({kRoot + "/config/content.json", w.dir / "var/content-cache.json"},
+                                              w.keys.public_b64, content_parser(membership()));
+    REQUIRE(start.active);
+    CHECK(start.active->source == ContentSource::Cache);
+    CHECK(start.active->content.version == "feed-2");
+}
+
+TEST_CASE("live updates: the background thread delivers the update to poll", "[live]") {
+    LiveWorld w;
+    feedtest::LocalFeedServer server({w.www});
+    LiveUpdates live(w.options(server.url("/files/good.json")), membership(), w.bundled, ContentSource::Bundled);
+    live.start();
+    std::optional<Content> update;
+    // Bounded wait (the first check runs at once); not a timing assertion.
+    for (int i = 0; i < 300 && !update; ++i) {
+        update = live.poll();
+        if (!update) std::this_thread::sleep_for(50ms);
+    }
+    live.stop();
+    REQUIRE(update);
+    CHECK(update->version == "feed-2");
+    CHECK(live.status().source == ContentSource::Feed);
+}
+
+TEST_CASE("live updates: a bad update leaves poll empty and the status explains", "[live]") {
+    LiveWorld w;
+    feedtest::LocalFeedServer server({w.www});
+    const char* cases[] = {"/files/invalid.json", "/files/tampered.json", "/files/absent.json"};
+    for (const char* path : cases) {
+        SECTION(path) {
+            LiveUpdates live(w.options(server.url(path)), membership(), w.bundled, ContentSource::Bundled);
+            CHECK_FALSE(live.check_now().ok);
+            CHECK_FALSE(live.poll());
+            const LiveStatus s = live.status();
+            CHECK_FALSE(s.last_error.empty());
+            CHECK(s.version == w.bundled.version);  // still what was on screen
+            CHECK(s.source == ContentSource::Bundled);
+            CHECK(s.failures == 1);
+            CHECK_FALSE(fs::exists(w.dir / "var/content-cache.json"));  // nothing cached either
+        }
+    }
+}
+
+TEST_CASE("live updates: without a feed URL nothing runs and the status says bundled", "[live]") {
+    LiveWorld w;
+    LiveUpdates live(w.options(""), membership(), w.bundled, ContentSource::Bundled);
+    live.start();
+    CHECK_FALSE(live.poll());
+    const LiveStatus s = live.status();
+    CHECK_FALSE(s.feed_configured);
+    CHECK(s.source_label.find("bundled") == 0);
+    CHECK(s.version == w.bundled.version);
+}
+
+TEST_CASE("content views: new content rebuilds the open card and the intro from the new facts", "[live]") {
+    LiveWorld w;
+    KioskData data;
+    data.membership = membership();
+    auto text = load_ui_text(kRoot + "/config/ui-text.json");
+    REQUIRE(text.text);
+    data.text = *text.text;
+    data.content = w.bundled;
+    // A two-commune map is enough: the card joins content and membership by INSEE code.
+    CommuneShape district;
+    district.insee = w.new_mayor_insee;
+    district.name = w.bundled.find_district(w.new_mayor_insee)->commune;
+    district.department = w.bundled.find_district(w.new_mayor_insee)->department;
+    district.territory = w.bundled.find_district(w.new_mayor_insee)->territory;
+    district.in_metropole = true;
+    data.map.communes.push_back(district);
+    data.map.metropole_count = 1;
+
+    const ContentViews old_views = make_content_views(w.bundled, data, 0);
+    REQUIRE(old_views.panel);
+    auto mayor_line = [](const ui::PanelModel& p) { return p.mayor.value_or(""); };
+    CHECK(mayor_line(*old_views.panel) != "Maire Mise-à-jour");
+
+    auto updated_json = bundled_json();
+    updated_json["published"] = kNewerPublished;
+    updated_json["districts"][0]["mayor"] = "Maire Mise-à-jour";
+    updated_json["programme"]["as_of_label"] = {{"fr", "mars 2099"}, {"en", "March 2099"}};
+    const Content updated = parse_content(updated_json.dump());
+    const ContentViews views = make_content_views(updated, data, 0);
+    REQUIRE(views.panel);
+    CHECK(mayor_line(*views.panel) == "Maire Mise-à-jour");
+    CHECK(views.panel->fr.as_of.find("mars 2099") != std::string::npos);  // "information as of" follows the content
+    CHECK(views.intro.fr.as_of.find("mars 2099") != std::string::npos);
+    CHECK(views.intro.en.as_of.find("March 2099") != std::string::npos);
+
+    CHECK_FALSE(make_content_views(updated, data, std::nullopt).panel);  // nothing selected: no card
+    CHECK(highlighted_communes(data.map, updated) == std::vector<size_t>{0});
+    updated_json["districts"].erase(0);
+    CHECK(highlighted_communes(data.map, parse_content(updated_json.dump())).empty());
+}
