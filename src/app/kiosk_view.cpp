@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <spdlog/spdlog.h>
 
+#include "app/content_views.hpp"
 #include "render/map_labels.hpp"
 
 namespace qmi::app {
@@ -30,7 +31,7 @@ std::string lower(std::string s) {
 }  // namespace
 
 KioskView::KioskView(const KioskData& data, Lang lang, KioskClock clock)
-    : data_(data), lang_(lang), clock_(clock), hit_(data.map) {}
+    : data_(data), content_(data.content), lang_(lang), clock_(clock), hit_(data.map) {}
 
 KioskView::~KioskView() {
     if (!imgui_) return;
@@ -43,8 +44,8 @@ void KioskView::prepare(unsigned width, unsigned height) {
     if (!imgui_) {
         imgui_ = ImGui::CreateContext();
         glue_.attach(ImGui::GetIO());
-        intro_ = ui::make_intro_model(data_.content, data_.text);
-        legend_ = ui::make_legend_model(data_.content, data_.membership, data_.text);
+        intro_ = ui::make_intro_model(content_, data_.text);
+        legend_ = ui::make_legend_model(content_, data_.membership, data_.text);
     }
     ImGui::SetCurrentContext(imgui_);
     layout_for(width, height);
@@ -71,7 +72,14 @@ void KioskView::layout_for(unsigned width, unsigned height) {
     map_dirty_ = gpu_ready_;
 
     camera_.set_viewport(width, height);
+    // The Métropole plus a thin frame (3 % of its larger side): at the overview its outline never touches the
+    // banner, the panel or the screen edge, and its outer communes stay easy to touch.
     bounds_ = data_.map.metropole_bbox;
+    if (!bounds_.empty()) {
+        const double m = 0.03 * std::max(bounds_.width(), bounds_.height());
+        bounds_.add({bounds_.min.x - m, bounds_.min.y - m});
+        bounds_.add({bounds_.max.x + m, bounds_.max.y + m});
+    }
     const ScreenRect area = ui::to_screen_rect(layout_.map_area);
     camera_.set_bounds(bounds_, area);
     camera_.fit(bounds_, area);
@@ -88,7 +96,7 @@ void KioskView::layout_for(unsigned width, unsigned height) {
 void KioskView::build_labels() {
     std::vector<size_t> highlighted;
     for (size_t i = 0; i < data_.map.metropole_count && i < data_.map.communes.size(); ++i)
-        if (data_.content.find_district(data_.map.communes[i].insee)) highlighted.push_back(i);
+        if (content_.find_district(data_.map.communes[i].insee)) highlighted.push_back(i);
     LabelLayoutOptions opt;
     opt.overview_scale = camera_.min_scale();
     opt.padding_px = 4.0 * layout_.scale;
@@ -101,7 +109,7 @@ void KioskView::build_labels() {
 
 bool KioskView::init_gpu() {
     ImGui::SetCurrentContext(imgui_);
-    if (!renderer_.upload(data_.map, render::commune_fills(data_.map, data_.content), reachable_world())) return false;
+    if (!renderer_.upload(data_.map, render::commune_fills(data_.map, content_), reachable_world())) return false;
     map_dirty_ = false;
     if (!gpu_ready_) {
         if (!ui::imgui_gl_init()) {
@@ -256,11 +264,26 @@ void KioskView::select(std::optional<size_t> commune, bool animate) {
     panel_.reset();
     if (commune) {
         const CommuneShape& c = data_.map.communes[*commune];
-        panel_ = ui::make_panel_model(c.insee, data_.content, data_.membership, data_.text, &data_.map);
+        panel_ = ui::make_panel_model(c.insee, content_, data_.membership, data_.text, &data_.map);
         camera_.ease_to_show(c.bbox, ui::to_screen_rect(layout_.map_area));
         if (!animate) camera_.finish_easing();
     }
     if (gpu_ready_) renderer_.set_selection(data_.map, selected_);
+    map_cache_.invalidate();
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void KioskView::set_content(Content content) {
+    content_ = std::move(content);
+    if (!imgui_) return;  // prepare() builds everything from content_
+    ImGui::SetCurrentContext(imgui_);
+    ContentViews views = make_content_views(content_, data_, selected_);
+    intro_ = std::move(views.intro);
+    legend_ = std::move(views.legend);
+    panel_ = std::move(views.panel);
+    banner_.invalidate();  // same Content object, new facts: the banner must not trust its version check alone
+    build_labels();        // districts may have come or gone
+    map_dirty_ = gpu_ready_;  // district fills: re-uploaded by the next draw(), which has the GL context
     settle_frames_ = std::max(settle_frames_, 2);
 }
 
@@ -282,7 +305,7 @@ bool KioskView::select_by_code_or_name(const std::string& what, bool animate) {
 
 void KioskView::draw_widgets() {
     const ui::WidgetContext ctx{layout_, theme_, fonts_, data_.text, lang_};
-    banner_.update(data_.content, data_.text, lang_, clock_.now());
+    banner_.update(content_, data_.text, lang_, clock_.now());
     if (banner_.draw_header(ctx) == ui::HeaderResult::SwitchLanguage) {
         lang_ = lang_ == Lang::Fr ? Lang::En : Lang::Fr;
         settle_frames_ = std::max(settle_frames_, 2);
@@ -295,8 +318,13 @@ void KioskView::draw_widgets() {
     }
     ui::draw_legend(legend_, ctx);
     ui::draw_attribution(legend_, ctx);
+    const auto labels_start = std::chrono::steady_clock::now();
     render::draw_map_labels(ImGui::GetBackgroundDrawList(), labels_, data_.map, camera_, fonts_.label,
-                            fonts_.sizes.label, ui::to_screen_rect(layout_.map_area), selected_);
+                            fonts_.sizes.label, ui::to_screen_rect(layout_.map_area), selected_,
+                            use_map_cache_ && map_cache_.moving(camera_));
+    if (phase_times_)
+        phase_times_->labels_cpu_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - labels_start).count();
     if (overlay_) overlay_(ctx);
 }
 
@@ -318,26 +346,39 @@ void KioskView::draw(sf::RenderTarget& target, double dt_s) {
     }
     if (map_dirty_) {
         // New display size: what is reachable changed (rare: rotation or resize).
-        renderer_.upload(data_.map, render::commune_fills(data_.map, data_.content), reachable_world());
+        renderer_.upload(data_.map, render::commune_fills(data_.map, content_), reachable_world());
         renderer_.set_selection(data_.map, selected_);
+        map_cache_.invalidate();
         map_dirty_ = false;
     }
+    render::PhaseClock clock(phase_times_ != nullptr);
     const sf::Vector2u size = target.getSize();
     glue_.new_frame(ImGui::GetIO(), static_cast<float>(size.x), static_cast<float>(size.y),
                     static_cast<float>(dt_s));
     ui::imgui_gl_new_frame();
     ImGui::NewFrame();
     draw_widgets();
+    if (phase_times_) phase_times_->widgets_cpu_ms = clock.lap() - phase_times_->labels_cpu_ms;
 
     target.resetGLStates();  // ImGui's GL calls of the previous frame bypassed SFML's state cache
     target.clear(render::clear_color());
-    renderer_.draw(target, camera_, layout_.scale);
-    ui::imgui_gl_render();
+    if (phase_times_) phase_times_->map_rendered = false;
+    if (!use_map_cache_ || !map_cache_.draw(target, renderer_, camera_, layout_.scale, phase_times_))
+        renderer_.draw(target, camera_, layout_.scale, phase_times_);
+    target.setActive(true);  // ImGui draws into whatever framebuffer is bound: the target's, not the cache's
+    if (phase_times_) {
+        clock.lap();
+        ImGui::Render();
+        render::render_imgui_timed(*phase_times_);
+    } else {
+        ui::imgui_gl_render();
+    }
     if (settle_frames_ > 0) --settle_frames_;
 }
 
 bool KioskView::wants_frame() const {
-    return camera_.animating() || glue_.has_pending_input() || gestures_.gliding() || settle_frames_ > 0;
+    return camera_.animating() || glue_.has_pending_input() || gestures_.gliding() || settle_frames_ > 0 ||
+           (use_map_cache_ && map_cache_.needs_crisp_frame(camera_));  // the view came to rest: draw it crisp
 }
 
 std::chrono::milliseconds KioskView::idle_wait() const {

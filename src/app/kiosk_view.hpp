@@ -19,7 +19,9 @@
 #include "core/gestures.hpp"
 #include "core/hit_index.hpp"
 #include "core/label_layout.hpp"
+#include "render/map_layer_cache.hpp"
 #include "render/map_renderer.hpp"
+#include "render/phase_times.hpp"
 #include "ui/banner.hpp"
 #include "ui/fonts.hpp"
 #include "ui/imgui_glue.hpp"
@@ -82,6 +84,12 @@ public:
     void select(std::optional<size_t> commune, bool animate);
     std::optional<size_t> selected() const { return selected_; }
 
+    // New programme content from the live feed (main thread only, between frames): swaps it and rebuilds once what
+    // depends on it (intro, legend, the open card, banner, labels; map fills at the next draw). Selection, camera
+    // and language stay as they are.
+    void set_content(Content content);
+    const Content& content() const { return content_; }
+
     // Touch-first wiring (src/app/kiosk_session): the loop's clock (virtual under --replay --screenshot), input for
     // the widgets only (the ImGui touch bridge, modal staff screens), overlays drawn after the widgets every frame,
     // and attract mode's highlight / return to the overview.
@@ -93,6 +101,10 @@ public:
 
     Camera& camera() { return camera_; }
     size_t map_vertex_count() const { return renderer_.vertex_count(); }
+    // --bench only: per-phase timings of each draw() (glFinish-bracketed) go to `times`; nullptr stops them.
+    void set_phase_times(render::PhaseTimes* times) { phase_times_ = times; }
+    // Diagnosis: draw the map directly every frame instead of through the layer cache.
+    void set_map_cache(bool on) { use_map_cache_ = on; }
     const ui::Layout& layout() const { return layout_; }
     Lang lang() const { return lang_; }
 
@@ -105,6 +117,7 @@ private:
     void draw_widgets();
 
     const KioskData& data_;
+    Content content_;  // the programme on screen: data_.content at start, then what set_content() gave
     Lang lang_;
     KioskClock clock_;
     ImGuiContext* imgui_ = nullptr;
@@ -122,6 +135,9 @@ private:
     HitIndex hit_;
     LabelLayout labels_;
     render::MapRenderer renderer_;
+    render::MapLayerCache map_cache_;
+    bool use_map_cache_ = true;
+    render::PhaseTimes* phase_times_ = nullptr;
     GestureRecognizer gestures_;
     std::optional<int> map_pointer_;  // the mouse button whose press started in the map area
     std::vector<int> map_touches_;    // touch ids that went down in the map area
@@ -135,7 +151,7 @@ private:
     int settle_frames_ = 0;
     std::function<double()> input_clock_;
     std::function<void(const ui::WidgetContext&)> overlay_;
-    std::optional<size_t> highlight_;  // ImGui needs a frame or two after input to show hover/press states  // ImGui needs a frame or two after input to show hover/press states
+    std::optional<size_t> highlight_;  // ImGui needs a frame or two after input to show hover/press states
 };
 
 }  // namespace qmi::app

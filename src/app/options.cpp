@@ -46,6 +46,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                  "Scripted pan and zoom at 1920x1080, then print start-up time, frame times and memory, compared "
                  "with a bare window of the same settings (figures only, no pass/fail)");
     cli.add_option("--bench-seconds", o.bench_seconds, "Length of the --bench pan/zoom script (default 5)");
+    cli.add_option("--bench-feed", o.bench_feed,
+                   "With --bench: run the script a second time while the content feed downloads URL over and over "
+                   "(signed with config/kiosk.json's content_feed.public_key), and print both frame-time figures");
     cli.add_flag("--bench-floor", o.bench_floor, "Internal: the bare-window measurement of --bench")->group("");
     cli.add_flag("--countdown", o.countdown, "Print the call-for-projects banner text and exit");
     cli.add_flag("--check-config", o.check_config,
@@ -80,6 +83,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     sign->add_option("--key", o.sign_key, "Secret key file written by keygen")->required();
     sign->add_option("file", o.sign_file, "Content file (same format as config/content.json)")->required();
 
+    CLI::App* hash_pin = cli.add_subcommand(
+        "hash-pin", "Staff: read a new staff PIN (4-12 digits) and print its hash for config/kiosk.json staff.pin_hash");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -88,6 +94,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
 
     if (keygen->parsed()) o.subcommand = "keygen";
     if (sign->parsed()) o.subcommand = "sign-content";
+    if (hash_pin->parsed()) o.subcommand = "hash-pin";
     o.root = root.empty() ? default_root(argc > 0 ? argv[0] : nullptr) : std::filesystem::path(root);
     if (!lang.empty()) o.lang = parse_lang(lang);
     if (!size.empty()) {

@@ -22,6 +22,7 @@ struct Options {
     bool bench = false;
     double bench_seconds = 5.0;
     bool bench_floor = false;            // hidden: the bare-window child process of --bench
+    std::string bench_feed;              // --bench-feed URL: repeat the script while the content feed downloads URL
     bool countdown = false;
     bool check_config = false;
     bool fetch_maps = false;
@@ -33,7 +34,7 @@ struct Options {
     double idle_timeout_s = 0;           // --idle-timeout: overrides kiosk.json idle_timeout_s; 0 = no override
     double replay_tail_s = 1.0;          // --replay-tail: seconds run after the script's last event
 
-    // Staff subcommands (src/app/staff_tools.hpp): "keygen" or "sign-content"; "" = none.
+    // Staff subcommands (src/app/staff_tools.hpp): "keygen", "sign-content" or "hash-pin"; "" = none.
     std::string subcommand;
     std::filesystem::path keygen_dir = ".";
     std::filesystem::path sign_key, sign_file;

@@ -16,6 +16,7 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include "app/bench_feed.hpp"
 #include "app/kiosk_data.hpp"
 #include "app/kiosk_session.hpp"
 #include "app/kiosk_view.hpp"
@@ -36,12 +37,17 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-// 4x MSAA everywhere (window, offscreen, benchmark floor), so measurements compare like with like.
+// 4x MSAA for the map. With the map layer cache (default) the map gets it in its offscreen texture and the window
+// needs none (ImGui antialiases its own shapes); QMI_MAP_CACHE=0 (diagnosis) draws the map straight into a window
+// with g_msaa samples. The benchmark floor always uses the window's settings, so figures compare like with like.
 unsigned g_msaa = 4;
+bool g_map_cache = true;
+
+unsigned window_msaa() { return g_map_cache ? 0 : g_msaa; }
 
 sf::ContextSettings gl_settings() {
     sf::ContextSettings s;
-    s.antialiasingLevel = g_msaa;
+    s.antialiasingLevel = window_msaa();
     s.majorVersion = 2;
     s.minorVersion = 1;
     return s;
@@ -85,7 +91,7 @@ std::string run_floor_child(unsigned w, unsigned h) {
     const std::string exe = std::filesystem::read_symlink("/proc/self/exe", ec).string();
     if (ec) return "";
     const std::string cmd = "'" + exe + "' --bench-floor --size " + std::to_string(w) + "x" + std::to_string(h) +
-                            " --msaa " + std::to_string(g_msaa);
+                            " --msaa " + std::to_string(window_msaa());
     FILE* p = popen(cmd.c_str(), "r");
     if (!p) return "";
     std::string out;
@@ -131,8 +137,11 @@ void simulate_tap(KioskView& view, float x, float y) {
 
 int run(const Options& o, Clock::time_point process_start) {
     g_msaa = o.msaa;
+    if (const char* env = std::getenv("QMI_MAP_CACHE"); env && std::string(env) == "0") g_map_cache = false;
+    if (o.bench_floor) g_map_cache = false;  // the child got the window's samples explicitly
     if (o.subcommand == "keygen") return run_keygen(o.keygen_dir);
     if (o.subcommand == "sign-content") return run_sign_content(o.sign_key, o.sign_file);
+    if (o.subcommand == "hash-pin") return run_hash_pin();
     if (o.check_config) return run_check_config(o);
     if (o.fetch_maps) return run_fetch_maps(o);
     if (o.countdown) return run_countdown(o);
@@ -279,31 +288,89 @@ int run_bench(const Options& o) {
     const char* gl_renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
     if (!gl_renderer) gl_renderer = "?";
 
+    view.set_map_cache(g_map_cache);
+
     // Scripted manipulation: zoom in and out around moving points while panning, as a visitor would.
+    // First pass: plain frames (the frame-time figures). Second pass: the same script with glFinish between phases
+    // (which serialises the pipeline, so it only serves to split the cost).
     std::vector<double> frames;
-    const Clock::time_point script = Clock::now();
-    for (int k = 0; seconds_since(script) < o.bench_seconds; ++k) {
-        const Clock::time_point f0 = Clock::now();
-        sf::Event e;
-        while (window.pollEvent(e)) {}
-        const double ph = k / 60.0;
-        Camera& cam = view.camera();
-        const ui::Rect& area = view.layout().map_area;
-        const Vec2 focus{area.min.x + area.width() * (0.5 + 0.3 * std::sin(ph * 0.9)),
-                         area.min.y + area.height() * (0.5 + 0.3 * std::cos(ph * 0.7))};
-        cam.zoom_at(focus, std::exp(0.04 * std::sin(ph * 1.1)));
-        cam.pan_by({14.0 * std::cos(ph * 0.8), 10.0 * std::sin(ph * 0.6)});
-        view.update(1.0 / 60);
-        view.draw(window, 1.0 / 60);
-        window.display();
-        frames.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f0).count());
+    std::vector<double> ph_fill, ph_borders, ph_quad, ph_widgets_cpu, ph_labels_cpu, ph_labels_gl, ph_widgets_gl,
+        ph_present, timed_frames;
+    int map_renders = 0;
+    int k = 0;
+    BenchFeedLoad* feed_load = nullptr;  // --bench-feed: content updates are taken and applied like in the kiosk
+    std::vector<double> swap_ms;
+    auto run_script = [&](double seconds, bool timed) {
+        render::PhaseTimes t;
+        view.set_phase_times(timed ? &t : nullptr);
+        const Clock::time_point script = Clock::now();
+        for (; seconds_since(script) < seconds; ++k) {
+            const Clock::time_point f0 = Clock::now();
+            sf::Event e;
+            while (window.pollEvent(e)) {}
+            const double ph = k / 60.0;
+            Camera& cam = view.camera();
+            const ui::Rect& area = view.layout().map_area;
+            const Vec2 focus{area.min.x + area.width() * (0.5 + 0.3 * std::sin(ph * 0.9)),
+                             area.min.y + area.height() * (0.5 + 0.3 * std::cos(ph * 0.7))};
+            cam.zoom_at(focus, std::exp(0.04 * std::sin(ph * 1.1)));
+            cam.pan_by({14.0 * std::cos(ph * 0.8), 10.0 * std::sin(ph * 0.6)});
+            if (feed_load)
+                if (std::optional<Content> c = feed_load->take_update()) {
+                    const Clock::time_point s0 = Clock::now();
+                    view.set_content(std::move(*c));
+                    swap_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - s0).count());
+                }
+            view.update(1.0 / 60);
+            view.draw(window, 1.0 / 60);
+            const Clock::time_point p0 = Clock::now();
+            window.display();
+            if (timed) glFinish();
+            const double ms = std::chrono::duration<double, std::milli>(Clock::now() - f0).count();
+            if (!timed) {
+                frames.push_back(ms);
+                continue;
+            }
+            timed_frames.push_back(ms);
+            t.present_ms = std::chrono::duration<double, std::milli>(Clock::now() - p0).count();
+            if (t.map_rendered) {
+                ++map_renders;
+                ph_fill.push_back(t.map_fill_ms);
+                ph_borders.push_back(t.map_borders_ms);
+            }
+            ph_quad.push_back(t.map_quad_ms);
+            ph_widgets_cpu.push_back(t.widgets_cpu_ms);
+            ph_labels_cpu.push_back(t.labels_cpu_ms);
+            ph_labels_gl.push_back(t.labels_gl_ms);
+            ph_widgets_gl.push_back(t.widgets_gl_ms);
+            ph_present.push_back(t.present_ms);
+        }
+        view.set_phase_times(nullptr);
+    };
+    run_script(o.bench_seconds, false);
+    run_script(std::max(2.0, o.bench_seconds / 2), true);
+    std::vector<double> feed_frames;
+    std::string feed_summary;
+    if (!o.bench_feed.empty()) {
+        std::vector<double> plain = std::move(frames);
+        frames.clear();
+        BenchFeedLoad load(o.bench_feed, *data);
+        feed_load = &load;
+        load.start();
+        run_script(o.bench_seconds, false);
+        load.stop();
+        feed_load = nullptr;
+        feed_summary = load.summary();
+        feed_frames = std::move(frames);
+        frames = std::move(plain);
     }
 
     const double floor_first = field(floor, "floor_first_frame_s");
     const double floor_rss = field(floor, "floor_peak_rss_kib");
     const long peak = peak_rss_kib();
-    std::printf("qmi-kiosk --bench %ux%u, %ux MSAA requested (window got %ux MSAA), OpenGL renderer: %s\n", w, h,
-                g_msaa, window.getSettings().antialiasingLevel, gl_renderer);
+    std::printf("qmi-kiosk --bench %ux%u, map %ux MSAA %s, window %ux MSAA requested (got %u), OpenGL renderer: %s\n",
+                w, h, g_msaa, g_map_cache ? "in the map layer cache" : "drawn directly (QMI_MAP_CACHE=0)",
+                window_msaa(), window.getSettings().antialiasingLevel, gl_renderer);
     std::printf("  floor (bare window, same settings): first frame %.3f s, peak RSS %.1f MB, empty frame median %.2f ms\n",
                 floor_first, floor_rss / 1024.0, field(floor, "floor_frame_ms"));
     std::printf("  kiosk: data loaded %.3f s (map %.3f s, %s), prepared %.3f s, first complete frame %.3f s "
@@ -316,6 +383,36 @@ int run_bench(const Options& o) {
     std::printf("  peak RSS %.1f MB (%+.1f MB vs floor)\n", peak / 1024.0, (peak - floor_rss) / 1024.0);
     std::printf("  geometry per frame: map %zu vertices (uploaded once), overlay %d vertices (ImGui, last frame)\n",
                 view.map_vertex_count(), ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : -1);
+    auto phase = [](const char* name, std::vector<double>& v) {
+        if (v.empty()) {
+            std::printf("    %-34s      -\n", name);
+            return;
+        }
+        std::printf("    %-34s median %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%zu frames)\n", name,
+                    percentile(v, 50), percentile(v, 95), percentile(v, 99), v.size());
+    };
+    std::printf("  phases (second pass, glFinish between phases; %zu frames, map layer rendered in %d of them):\n",
+                timed_frames.size(), map_renders);
+    phase("map fill (when rendered)", ph_fill);
+    phase("map borders (when rendered)", ph_borders);
+    phase("map layer quad", ph_quad);
+    phase("ImGui widgets, CPU", ph_widgets_cpu);
+    phase("map labels, CPU", ph_labels_cpu);
+    phase("map labels, GL", ph_labels_gl);
+    phase("ImGui widgets, GL", ph_widgets_gl);
+    phase("resolve + swap (display)", ph_present);
+    phase("whole frame (timed pass)", timed_frames);
+    if (!o.bench_feed.empty()) {
+        std::printf("  with the content feed downloading %s: %s\n", o.bench_feed.c_str(), feed_summary.c_str());
+        std::printf("    frames without download: median %.2f ms, p99 %.2f ms (%zu frames)\n", percentile(frames, 50),
+                    percentile(frames, 99), frames.size());
+        std::printf("    frames with download:    median %.2f ms, p99 %.2f ms, max %.2f ms (%zu frames)\n",
+                    percentile(feed_frames, 50), percentile(feed_frames, 99), percentile(feed_frames, 100),
+                    feed_frames.size());
+        if (!swap_ms.empty())
+            std::printf("    content swaps (set_content, CPU): %zu, median %.2f ms, max %.2f ms (map re-upload in the "
+                        "next frame)\n", swap_ms.size(), percentile(swap_ms, 50), percentile(swap_ms, 100));
+    }
     return 0;
 }
 

@@ -1,8 +1,12 @@
 #include "app/staff_tools.hpp"
 
 #include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "core/atomic_file.hpp"
@@ -10,6 +14,7 @@
 #include "core/content_store.hpp"
 #include "core/json_fields.hpp"
 #include "core/signature.hpp"
+#include "core/staff_access.hpp"
 
 namespace qmi::app {
 
@@ -18,7 +23,49 @@ namespace {
 constexpr const char* kPublicKeyFile = "content-feed.pub";
 constexpr const char* kSecretKeyFile = "content-feed.key";
 
+// One line from stdin; echo is turned off while a terminal types it, so the PIN never shows on screen.
+std::string read_secret_line(const char* prompt, bool tty) {
+    termios saved{};
+    if (tty) {
+        std::fprintf(stderr, "%s", prompt);
+        tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    std::string line;
+    for (int c; (c = std::fgetc(stdin)) != EOF && c != '\n' && line.size() < 256;) line += static_cast<char>(c);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fprintf(stderr, "\n");
+    }
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
 }  // namespace
+
+int run_hash_pin() {
+    const bool tty = isatty(STDIN_FILENO) != 0;
+    const std::string pin = read_secret_line("Staff PIN (4 to 12 digits): ", tty);
+    const bool digits_only = std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (pin.size() < 4 || pin.size() > 12 || !digits_only) {
+        std::fprintf(stderr, "hash-pin: a staff PIN is 4 to 12 digits (the on-screen pad has only digits)\n");
+        return 1;
+    }
+    if (tty && read_secret_line("Same PIN again: ", tty) != pin) {
+        std::fprintf(stderr, "hash-pin: the two PINs differ, nothing printed\n");
+        return 1;
+    }
+    const std::optional<std::string> hash = hash_staff_pin(pin);
+    if (!hash) {
+        std::fprintf(stderr, "hash-pin: libsodium could not hash the PIN (out of memory?)\n");
+        return 1;
+    }
+    std::printf("%s\n", hash->c_str());
+    if (tty) std::fprintf(stderr, "put it in config/kiosk.json: \"staff\": {\"pin_hash\": \"...\"}\n");
+    return 0;
+}
 
 int run_keygen(const std::filesystem::path& out_dir) {
     const auto keys = generate_signing_keys();

@@ -1,6 +1,7 @@
 // Staff command-line tools for the signed content feed (subcommands of qmi-kiosk, wired by the app's CLI):
 //   qmi-kiosk keygen [DIR]                              -> DIR/content-feed.pub (public) + DIR/content-feed.key (0600)
 //   qmi-kiosk sign-content --key SECRET programme.json  -> programme.json.sig
+//   qmi-kiosk hash-pin                                  -> "$argon2id$..." for config/kiosk.json staff.pin_hash
 // Publish programme.json and programme.json.sig side by side at the feed URL; put the public key in
 // config/kiosk.json "content_feed": {"public_key": ...}. Output goes to stdout, problems to stderr; exit code 0/1.
 #pragma once
@@ -15,5 +16,9 @@ int run_keygen(const std::filesystem::path& out_dir);
 // content_file + ".sig" atomically. Refuses content the kiosk would reject for sure (not JSON, no valid
 // "published" date-time); the full validation against the membership is `qmi-kiosk --check-config`.
 int run_sign_content(const std::filesystem::path& secret_key_file, const std::filesystem::path& content_file);
+
+// Reads a staff PIN (4 to 12 digits, what the on-screen pad accepts) from the terminal without echo, twice, or
+// once from a pipe, and prints its libsodium argon2id hash on stdout. Exit code 1 on a malformed or mismatched PIN.
+int run_hash_pin();
 
 }  // namespace qmi::app

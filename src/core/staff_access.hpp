@@ -79,7 +79,7 @@ private:
     double next_lockout_s_;
 };
 
-// PIN -> crypto_pwhash_str string for config/kiosk.json (`qmi-kiosk --hash-pin`). nullopt when libsodium fails
+// PIN -> crypto_pwhash_str string for config/kiosk.json (`qmi-kiosk hash-pin`). nullopt when libsodium fails
 // (out of memory). Default cost: libsodium's "interactive" limits (about 0.1 s, 64 MiB).
 std::optional<std::string> hash_staff_pin(std::string_view pin);
 

@@ -12,7 +12,8 @@ Vec2 measure_label(ImFont* font, float size_px, std::string_view text) {
 }
 
 void draw_map_labels(ImDrawList* dl, const LabelLayout& layout, const MapModel& map, const Camera& camera,
-                     ImFont* font, float size_px, const ScreenRect& clip, std::optional<size_t> selected) {
+                     ImFont* font, float size_px, const ScreenRect& clip, std::optional<size_t> selected,
+                     bool moving) {
     if (!font) return;
     namespace pal = ui::palette;
     const ImU32 ink = ui::to_u32(pal::ink);
@@ -44,8 +45,12 @@ void draw_map_labels(ImDrawList* dl, const LabelLayout& layout, const MapModel& 
         // A light halo keeps dark text readable over the blue and orange fills and over borders.
         // Four offsets, not eight: each copy is a quad per glyph, and on a software rasteriser the diagonals cost as
         // much as the rest of the map for no visible gain at this halo width.
-        for (const ImVec2 d : {ImVec2(-h, 0), ImVec2(h, 0), ImVec2(0, -h), ImVec2(0, h)})
-            dl->AddText(font, size_px, ImVec2(x0 + d.x, y0 + d.y), halo, b, e);
+        if (moving) {
+            dl->AddText(font, size_px, ImVec2(x0 + h, y0 + h), halo, b, e);
+        } else {
+            for (const ImVec2 d : {ImVec2(-h, 0), ImVec2(h, 0), ImVec2(0, -h), ImVec2(0, h)})
+                dl->AddText(font, size_px, ImVec2(x0 + d.x, y0 + d.y), halo, b, e);
+        }
         dl->AddText(font, size_px, ImVec2(x0, y0), l.highlighted || is_selected ? ink : muted, b, e);
     }
     dl->PopClipRect();

@@ -143,20 +143,24 @@ void MapRenderer::set_selection(const MapModel& map, std::optional<size_t> commu
     if (upload_buffer(selection_, v, "selection")) selection_count_ = v.size();
 }
 
-void MapRenderer::draw(sf::RenderTarget& target, const Camera& camera, float ui_scale) {
+void MapRenderer::draw(sf::RenderTarget& target, const Camera& camera, float ui_scale, PhaseTimes* times) {
+    draw_view(target, camera.center(), camera.scale(), ui_scale, times);
+}
+
+void MapRenderer::draw_view(sf::RenderTarget& target, Vec2 c, double s, float ui_scale, PhaseTimes* times) {
     if (!ready_) return;
     const sf::Vector2u size = target.getSize();
     target.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+    PhaseClock clock(times != nullptr);
 
     // World (metres, y north) -> target pixels (y down): the camera's affine map as an SFML transform.
-    const double s = camera.scale();
-    const Vec2 c = camera.center();
-    const sf::Transform world(static_cast<float>(s), 0.f, static_cast<float>(camera.viewport_width() / 2 - c.x * s),
-                              0.f, static_cast<float>(-s), static_cast<float>(camera.viewport_height() / 2 + c.y * s),
+    const sf::Transform world(static_cast<float>(s), 0.f, static_cast<float>(size.x / 2.0 - c.x * s),
+                              0.f, static_cast<float>(-s), static_cast<float>(size.y / 2.0 + c.y * s),
                               0.f, 0.f, 1.f);
     sf::RenderStates states(world);
     target.draw(fills_, 0, fill_count_, states);
     target.draw(hairlines_, 0, hairline_count_, states);
+    if (times) times->map_fill_ms = clock.lap();
 
     line_shader_.setUniform("px_to_ndc", sf::Glsl::Vec2(2.f / size.x, 2.f / size.y));
     line_shader_.setUniform("width_scale", ui_scale);
@@ -176,6 +180,10 @@ void MapRenderer::draw(sf::RenderTarget& target, const Camera& camera, float ui_
     // The Métropole outline goes over the departments' dashes where they coincide.
     target.draw(lines_, outline_first_, line_count_ - outline_first_, states);
     if (selection_count_ > 0) target.draw(selection_, 0, selection_count_, states);
+    if (times) {
+        times->map_borders_ms = clock.lap();
+        times->map_rendered = true;
+    }
 }
 
 }  // namespace qmi::render

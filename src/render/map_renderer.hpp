@@ -12,6 +12,7 @@
 #include "core/camera.hpp"
 #include "core/content.hpp"
 #include "core/map_model.hpp"
+#include "render/phase_times.hpp"
 
 namespace qmi::render {
 
@@ -35,7 +36,10 @@ public:
 
     // Draws into `target` (whose size must match the camera viewport). `ui_scale` scales line widths
     // (1 at 1080 px, 2 at 4K).
-    void draw(sf::RenderTarget& target, const Camera& camera, float ui_scale);
+    void draw(sf::RenderTarget& target, const Camera& camera, float ui_scale, PhaseTimes* times = nullptr);
+    // Same, for the view centred on world point `center` at `scale` pixels per metre over the whole target (the
+    // map layer cache renders a target larger than the screen). `times`: bench phase timings, or nullptr.
+    void draw_view(sf::RenderTarget& target, Vec2 center, double scale, float ui_scale, PhaseTimes* times = nullptr);
 
     size_t vertex_count() const { return fill_count_ + line_count_ + dashed_count_ + hairline_count_; }
 
