@@ -121,13 +121,26 @@ void Camera::ease_to(Vec2 c, double s, double duration_s) {
 void Camera::ease_to_show(const Box& target, const ScreenRect& area, double duration_s) {
     if (target.empty() || area.w <= 0 || area.h <= 0) return;
     const double w = std::max(target.width(), 1.0), h = std::max(target.height(), 1.0);
+    // The commune with its neighbours: its box grown to 3x its size, and to at least kContextMinSpan, so that a
+    // visitor sees where it lies. Never closer than the zoom-in limit.
+    const double cw = std::max(w * kContextFactor, kContextMinSpan), ch = std::max(h * kContextFactor, kContextMinSpan);
+    const double context_scale = std::clamp(std::min(area.w / cw, area.h / ch), min_scale_, max_scale_);
     const double fit_scale = std::min(area.w / w, area.h / h);
-    // Half the area: the commune reads well and its neighbours stay visible for orientation.
-    double s = std::min(fit_scale * 0.5, max_scale_);
-    // Already closer than that and the commune still fits comfortably: do not zoom out, only re-centre.
-    if (scale_ > s && scale_ <= fit_scale * 0.85) s = scale_;
-    s = std::clamp(s, min_scale_, max_scale_);
-    ease_to(center_for(target.center(), area.center(), s), s, duration_s);
+    // Already about as close as that (or closer) with the whole commune fitting: keep the zoom the visitor chose.
+    const bool comfortable = scale_ >= context_scale * kComfortableZoom && scale_ <= fit_scale * kComfortableFit;
+    if (!comfortable) {
+        ease_to(center_for(target.center(), area.center(), context_scale), context_scale, duration_s);
+        return;
+    }
+    // Same zoom: move only if part of the commune is hidden (under the panel, off screen, too close to an edge).
+    const double mx = area.w * kEdgeMargin, my = area.h * kEdgeMargin;
+    const Vec2 a = world_to_screen({target.min.x, target.max.y});  // top-left on screen
+    const Vec2 b = world_to_screen({target.max.x, target.min.y});  // bottom-right on screen
+    if (a.x >= area.x + mx && a.y >= area.y + my && b.x <= area.x + area.w - mx && b.y <= area.y + area.h - my) {
+        easing_ = false;  // in plain view: the map stays still
+        return;
+    }
+    ease_to(center_for(target.center(), area.center(), scale_), scale_, duration_s);
 }
 
 bool Camera::update(double dt_s) {

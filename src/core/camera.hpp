@@ -43,9 +43,18 @@ public:
     void pan_by(Vec2 screen_delta);                    // content follows the finger
     void zoom_at(Vec2 screen_point, double factor);   // the world point under screen_point stays there
 
-    // Smoothly move so that `target` is centred in `area` and large enough to read, over `duration_s` seconds.
-    // Zooms in at most to the limit, and keeps the current scale when the target already shows comfortably.
+    // Smoothly show `target` (a selected commune) inside `area` with its neighbours for context, over `duration_s`
+    // seconds: the view eases to `target` grown to kContextFactor times its size and at least kContextMinSpan
+    // metres, centred in `area` (never closer than the zoom-in limit). When the current zoom already shows the
+    // whole target about that close (at least kComfortableZoom of that scale, target within kComfortableFit of the
+    // area), the zoom is kept: the view only re-centres, and only if part of the target is hidden or within
+    // kEdgeMargin of the area's edges (e.g. under the panel); otherwise nothing moves.
     void ease_to_show(const Box& target, const ScreenRect& area, double duration_s = 0.45);
+    static constexpr double kContextFactor = 3.0;
+    static constexpr double kContextMinSpan = 4000.0;  // metres
+    static constexpr double kComfortableZoom = 0.5;  // within a factor 2 of the context zoom
+    static constexpr double kComfortableFit = 0.9;
+    static constexpr double kEdgeMargin = 0.04;
     // Smoothly move to an explicit view (clamped).
     void ease_to(Vec2 center, double scale, double duration_s = 0.45);
     // Advance easing by dt seconds. Returns true while the view is still moving (the caller keeps redrawing).

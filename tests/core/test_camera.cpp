@@ -125,7 +125,17 @@ TEST_CASE("pan_by moves the content with the finger but the view never leaves th
     CHECK(inside(whole.world_to_screen(metropole().max), area));
 }
 
-TEST_CASE("ease_to_show glides to a commune, centres it in the area and zooms to show it whole") {
+// Runs the easing to its end, as the kiosk's frames would.
+void settle(Camera& cam) {
+    int steps = 0;
+    while (cam.update(1.0 / 60) && ++steps < 1000) {}
+}
+
+// The world size the area shows at the camera's scale.
+double shown_w(const Camera& cam, const ScreenRect& area) { return area.w / cam.scale(); }
+double shown_h(const Camera& cam, const ScreenRect& area) { return area.h / cam.scale(); }
+
+TEST_CASE("ease_to_show glides to a commune, centres it in the area and shows it with its neighbours") {
     const ScreenRect full{0, 100, 1920, 980};
     Camera cam = fitted(1920, 1080, full);
     const Box commune = box(2000, -12000, 5000, -9000);  // a 3 km commune in the south
@@ -138,8 +148,7 @@ TEST_CASE("ease_to_show glides to a commune, centres it in the area and zooms to
     CHECK(cam.update(0.25));
     CHECK(cam.scale() > start_scale);
     CHECK(cam.animating());
-    int steps = 0;
-    while (cam.update(1.0 / 60) && ++steps < 1000) {}
+    settle(cam);
     CHECK_FALSE(cam.animating());
     CHECK_FALSE(cam.update(1.0 / 60));  // nothing left to redraw
 
@@ -149,6 +158,88 @@ TEST_CASE("ease_to_show glides to a commune, centres it in the area and zooms to
     CHECK(inside(cam.world_to_screen(commune.min), with_panel));
     CHECK(inside(cam.world_to_screen(commune.max), with_panel));
     CHECK(cam.scale() > 2 * start_scale);  // clearly closer than the whole Métropole
+    // ...but not so close that the neighbours vanish: the area shows three times the commune on its tighter
+    // side (9 km), and no more than needed for that.
+    CHECK(shown_h(cam, with_panel) == Approx(9000).epsilon(0.01));
+    CHECK(shown_w(cam, with_panel) >= 9000);
+}
+
+TEST_CASE("a small commune is shown with at least 4 km around it, within the zoom-in limit") {
+    const ScreenRect area{0, 100, 1300, 980};
+    Camera cam = fitted(1920, 1080, {0, 100, 1920, 980});
+    const Box tiny = box(-1000, 3000, -200, 3600);  // 800 m x 600 m, like Les Lilas or Saint-Mandé
+    cam.ease_to_show(tiny, area, 0.3);
+    settle(cam);
+    CHECK(cam.scale() <= cam.max_scale());
+    CHECK(shown_w(cam, area) >= 4000 - 1);
+    CHECK(shown_h(cam, area) >= 4000 - 1);
+    CHECK(cam.world_to_screen(tiny.center()).x == Approx(area.center().x).margin(1.0));
+    CHECK(cam.world_to_screen(tiny.center()).y == Approx(area.center().y).margin(1.0));
+
+    // Without the zoom limit in the way, the 4 km are exactly what the tighter side shows: no closer than needed.
+    Camera deep;
+    deep.set_viewport(1920, 1080);
+    deep.set_bounds(metropole(), {0, 100, 1920, 980}, 1000.0);
+    deep.fit(metropole(), {0, 100, 1920, 980});
+    deep.ease_to_show(tiny, area, 0.3);
+    settle(deep);
+    CHECK(shown_h(deep, area) == Approx(4000).epsilon(0.01));
+}
+
+TEST_CASE("a commune already in plain view at a comfortable zoom does not move the map") {
+    const ScreenRect area{0, 100, 1300, 980};
+    Camera cam = fitted(1920, 1080, {0, 100, 1920, 980});
+    const Box first = box(2000, -12000, 5000, -9000);
+    cam.ease_to_show(first, area, 0.3);
+    settle(cam);
+    const Vec2 before_center = cam.center();
+    const double before_scale = cam.scale();
+
+    // Its neighbour to the west is on screen whole, well inside the area.
+    const Box neighbour = box(-500, -11500, 1800, -9500);
+    REQUIRE(inside(cam.world_to_screen(neighbour.min), area));
+    REQUIRE(inside(cam.world_to_screen(neighbour.max), area));
+    cam.ease_to_show(neighbour, area, 0.3);
+    CHECK_FALSE(cam.animating());
+    settle(cam);
+    CHECK(cam.center().x == before_center.x);
+    CHECK(cam.center().y == before_center.y);
+    CHECK(cam.scale() == before_scale);
+}
+
+TEST_CASE("a commune partly hidden by the panel is centred without changing the zoom") {
+    const ScreenRect full{0, 100, 1920, 980};
+    const ScreenRect with_panel{0, 100, 1300, 980};
+    Camera cam = fitted(1920, 1080, full);
+    const Box first = box(2000, -12000, 5000, -9000);
+    cam.ease_to_show(first, full, 0.3);  // no panel yet: context view over the whole width
+    settle(cam);
+    const double zoom = cam.scale();
+
+    // A commune to the east, visible on the full map but under where the panel opens.
+    const Box east = box(7500, -11500, 9500, -9500);
+    REQUIRE(cam.world_to_screen(east.max).x > with_panel.x + with_panel.w);
+    REQUIRE(inside(cam.world_to_screen(east.max), full));
+    cam.ease_to_show(east, with_panel, 0.3);
+    CHECK(cam.animating());
+    settle(cam);
+    CHECK(cam.scale() == Approx(zoom));
+    CHECK(cam.world_to_screen(east.center()).x == Approx(with_panel.center().x).margin(1.0));
+    CHECK(inside(cam.world_to_screen(east.min), with_panel));
+    CHECK(inside(cam.world_to_screen(east.max), with_panel));
+}
+
+TEST_CASE("zoomed in closer than the commune fits, the view zooms out to show it with its neighbours") {
+    const ScreenRect area{0, 100, 1300, 980};
+    Camera cam = fitted(1920, 1080, {0, 100, 1920, 980});
+    const Box big = box(-9000, -4000, 0, 2000);  // 9 km x 6 km, like a large commune
+    cam.zoom_at(cam.world_to_screen(big.center()), 1000.0);  // as close as allowed
+    REQUIRE(cam.scale() == Approx(cam.max_scale()));
+    cam.ease_to_show(big, area, 0.3);
+    settle(cam);
+    CHECK(cam.scale() < cam.max_scale());
+    CHECK(inside(cam.world_to_screen(big.min), area));
+    CHECK(inside(cam.world_to_screen(big.max), area));
 }
 
 TEST_CASE("a gesture during easing stops the easing where it is") {
