@@ -1,10 +1,27 @@
 #include "ui/banner.hpp"
 
 #include <algorithm>
+#include <vector>
 
 #include <imgui.h>
 
 namespace qmi::ui {
+
+std::string keep_numbers_with_words(const std::string& s) {
+    // A space next to a digit becomes a no-break space (U+00A0), so that "11 j 14 h 00 min" or "13 mai 2024" never
+    // breaks across lines: a countdown reading "... 13 / mai 2024" is hard to take in at a glance.
+    std::string out;
+    out.reserve(s.size() + 16);
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    for (size_t i = 0; i < s.size(); ++i) {
+        const bool space = s[i] == ' ';
+        const bool after_digit = i > 0 && digit(s[i - 1]);
+        const bool before_digit = i + 1 < s.size() && digit(s[i + 1]);
+        if (space && (after_digit || before_digit)) out += "\u00a0";
+        else out += s[i];
+    }
+    return out;
+}
 
 BannerModel make_banner_model(const Content& content, const UiText& text, Lang lang, date::sys_seconds now) {
     BannerModel m;
@@ -17,6 +34,7 @@ BannerModel make_banner_model(const Content& content, const UiText& text, Lang l
 
     const BannerState state = banner_state(content.call_windows, now);
     m.sentence = banner_text(state, lang, text, p.call_url);
+    m.display_sentence = keep_numbers_with_words(m.sentence);
     if (state.window) {
         m.window_name = state.window->name.in(lang);
         if (state.window->url && !state.window->url->empty()) m.url = *state.window->url;
@@ -62,6 +80,30 @@ void begin_strip(const char* id, const Rect& r, const WidgetContext& ctx) {
 float wrapped_height(const std::string& s, float width) {
     if (s.empty()) return 0;
     return ImGui::CalcTextSize(s.c_str(), s.c_str() + s.size(), false, width).y;
+}
+
+// `s` broken into lines of at most `width` px in the current font (ImGui's own word wrap), the last line ending
+// with an arrow towards the QR code. A word wider than `width` keeps its own line rather than being cut.
+std::vector<std::string> caption_lines(const std::string& s, float width) {
+    std::vector<std::string> lines;
+    if (s.empty()) return lines;
+    const std::string text = s + "\u00a0\u2192";  // no-break space: the arrow never sits alone on a line
+    ImFont* font = ImGui::GetFont();
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    while (p < end) {
+        const char* cut = font->CalcWordWrapPositionA(1.0f, p, end, std::max(width, 1.0f));
+        if (cut == p) {  // nothing fits: one whole UTF-8 character per line rather than an endless loop
+            ++cut;
+            while (cut < end && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80) ++cut;
+        }
+        std::string line(p, cut);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        if (!line.empty()) lines.push_back(std::move(line));
+        p = cut;
+        while (p < end && (*p == ' ' || *p == '\n')) ++p;
+    }
+    return lines;
 }
 
 // Text wrapped inside [x0, x1] (screen x), starting at screen y.
@@ -127,26 +169,42 @@ void Banner::draw(const WidgetContext& ctx) {
 
     float text_right = r.max.x - pad;
     if (qr_matrix_) {
-        // QR code at the right end, vertically centred; the invitation to scan just left of it.
+        // The QR code and its invitation form one white card at the right end: the caption is right-aligned
+        // against the code (its quiet zone is the card's white), with an arrow pointing at it, so the pair
+        // reads as one unit and never as a stray sentence of the banner.
         const float side = std::min(ctx.layout.qr_side, r.height());
         const float qx = r.max.x - pad - side;
         const float qy = r.min.y + (r.height() - side) * 0.5f;
-        draw_qr(ImGui::GetWindowDrawList(), *qr_matrix_, ImVec2(qx, qy), side, to_u32(palette::qr_dark),
-                to_u32(palette::qr_light));
+        ImDrawList* dl = ImGui::GetWindowDrawList();
         ImGui::PushFont(ctx.fonts.body_bold);
-        const float caption_w = std::min(190.0f * s, std::max(0.0f, qx - r.min.x - 2 * pad) * 0.35f);
-        const float cx0 = qx - gap - caption_w;
-        const float ch = wrapped_height(model_.scan, caption_w);
-        text_block(model_.scan, cx0, qx - gap, r.min.y + (r.height() - ch) * 0.5f, r);
+        const float max_caption_w = std::min(200.0f * s, std::max(0.0f, qx - r.min.x - 2 * pad) * 0.35f);
+        const std::vector<std::string> lines = caption_lines(model_.scan, max_caption_w);
+        float caption_w = 0;
+        for (const std::string& l : lines) caption_w = std::max(caption_w, ImGui::CalcTextSize(l.c_str()).x);
+        const float line_h = ImGui::GetTextLineHeight();
+        const float inner = 14.0f * s;  // caption's left padding inside the card
+        const float card_x0 = lines.empty() ? qx : qx - caption_w - inner;
+        dl->AddRectFilled(ImVec2(card_x0, qy), ImVec2(qx + side, qy + side), to_u32(palette::qr_light),
+                          ctx.theme.rounding * 0.5f);
+        dl->AddRect(ImVec2(card_x0, qy), ImVec2(qx + side, qy + side), to_u32(ctx.theme.card_border),
+                    ctx.theme.rounding * 0.5f, 0, ctx.theme.border);
+        draw_qr(dl, *qr_matrix_, ImVec2(qx, qy), side, to_u32(palette::qr_dark), to_u32(palette::qr_light));
+        float y = qy + (side - line_h * lines.size()) * 0.5f;
+        for (const std::string& l : lines) {
+            const float w = ImGui::CalcTextSize(l.c_str()).x;
+            ImGui::SetCursorPos(ImVec2(qx - w - r.min.x, y - r.min.y));
+            ImGui::TextUnformatted(l.c_str(), l.c_str() + l.size());
+            y += line_h;
+        }
         ImGui::PopFont();
-        text_right = cx0 - 2 * gap;
+        text_right = card_x0 - 2 * gap;
     }
 
     // Countdown sentence (large) and the call window's name under it, centred vertically as a block.
     const float x0 = r.min.x + pad;
     const float width = std::max(1.0f, text_right - x0);
     ImGui::PushFont(ctx.fonts.banner);
-    const float sentence_h = wrapped_height(model_.sentence, width);
+    const float sentence_h = wrapped_height(model_.display_sentence, width);
     ImGui::PopFont();
     ImGui::PushFont(ctx.fonts.body);
     const float name_h = wrapped_height(model_.window_name, width);
@@ -154,7 +212,7 @@ void Banner::draw(const WidgetContext& ctx) {
     const float spacing = model_.window_name.empty() ? 0.0f : 6.0f * s;
     float y = r.min.y + std::max(0.0f, (r.height() - sentence_h - name_h - spacing) * 0.5f);
     ImGui::PushFont(ctx.fonts.banner);
-    text_block(model_.sentence, x0, text_right, y, r);
+    text_block(model_.display_sentence, x0, text_right, y, r);
     ImGui::PopFont();
     if (!model_.window_name.empty()) {
         y += sentence_h + spacing;

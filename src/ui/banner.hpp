@@ -25,12 +25,17 @@ struct BannerModel {
     std::string subtitle;     // "Métropole du Grand Paris · Paris&Co"
     std::string lang_switch;  // "English" (in French), "Français" (in English)
     std::string sentence;     // countdown sentence (banner_text)
+    std::string display_sentence;  // the same, drawn: numbers held to their words by no-break spaces
     std::string window_name;  // name of the open / next call window; "" when none
     std::string url;          // QR target: the window's url, else Programme::call_url; "" hides the QR code
     std::string scan;         // "Scannez pour candidater"
     date::sys_seconds computed_at{};
     date::sys_seconds valid_until{};  // the sentence stays right until this instant
 };
+
+// Typography for wrapped text: every space next to a digit becomes a no-break space (U+00A0), so that
+// "11 j 14 h 00 min" and "13 mai 2024" stay whole when the line wraps. Pure.
+std::string keep_numbers_with_words(const std::string& s);
 
 // Pure: everything the banner shows at `now`.
 BannerModel make_banner_model(const Content& content, const UiText& text, Lang lang, date::sys_seconds now);

@@ -57,10 +57,18 @@ PanelText make_text(const PanelModel& m, const Content& content, const UiText& t
     if (m.kind == PanelModel::Kind::District) {
         const std::string challenge = m.challenge ? m.challenge->in(lang) : std::string();
         t.lines.push_back(line(text, lang, "panel.challenge", challenge, "panel.challenge_unpublished"));
+        // The site: its name (bold) over its description. A description without a name still tells the visitor
+        // what the district is about, so it stands alone under the heading; only when both are absent does the
+        // panel say that the site is not published yet.
         const std::string site = m.site_name ? m.site_name->in(lang) : std::string();
-        PanelLine s = line(text, lang, "panel.innovation_district", site, "panel.site_unpublished");
-        // A description without a name still informs; shown under the "not published" name line.
-        if (m.site_description) s.detail = m.site_description->in(lang);
+        const std::string about = m.site_description ? m.site_description->in(lang) : std::string();
+        PanelLine s;
+        if (!site.empty() || about.empty()) {
+            s = line(text, lang, "panel.innovation_district", site, "panel.site_unpublished");
+        } else {
+            s.label = text.get("panel.innovation_district", lang);
+        }
+        s.detail = about;
         t.lines.push_back(std::move(s));
         const std::string& as_of = content.programme.as_of_label.in(lang);
         if (!as_of.empty()) t.as_of = text.format("panel.as_of", lang, {{"date", as_of}});
@@ -206,7 +214,7 @@ void field(const PanelLine& l, const WidgetContext& ctx) {
     ImGui::PopFont();
     if (l.missing) {
         wrapped_colored(l.value, ctx.theme.text_muted);
-    } else {
+    } else if (!l.value.empty()) {
         ImGui::PushFont(ctx.fonts.body_bold);
         wrapped(l.value);
         ImGui::PopFont();
@@ -216,20 +224,62 @@ void field(const PanelLine& l, const WidgetContext& ctx) {
 }
 
 // The panel's fixed window, with a scrollable body below the title row (long descriptions in portrait).
+// In portrait the panel is a full-width sheet between the legend strip and the attribution: square corners and no
+// side borders, so the three read as one block under the map.
 void begin_panel(const WidgetContext& ctx) {
+    const bool sheet = ctx.layout.orientation == Orientation::Portrait;
     next_window_on(ctx.layout.panel);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.layout.padding, ctx.layout.padding));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, sheet ? 0.0f : ctx.theme.rounding);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, sheet ? 0.0f : ctx.theme.border);
     ImGui::Begin("##qmi_panel", nullptr, kOverlayWindowFlags);
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(3);
+    if (sheet) {
+        const Rect& r = ctx.layout.panel;
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(r.min.x, r.min.y + ctx.theme.border * 0.5f),
+                                            ImVec2(r.max.x, r.min.y + ctx.theme.border * 0.5f),
+                                            to_u32(ctx.theme.card_border), ctx.theme.border);
+    }
 }
 
-void begin_body() {
-    ImGui::BeginChild("##qmi_panel_body", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
+// Height the "information as of" footer needs under the body: spacing, a separator, the wrapped line.
+float footer_height(const std::string& as_of, const WidgetContext& ctx) {
+    if (as_of.empty()) return 0;
+    ImGui::PushFont(ctx.fonts.small);
+    const float h = ImGui::CalcTextSize(as_of.c_str(), as_of.c_str() + as_of.size(), false,
+                                        ImGui::GetContentRegionAvail().x)
+                        .y;
+    ImGui::PopFont();
+    return h + 2 * ImGui::GetStyle().ItemSpacing.y + 1.0f;
 }
 
-void end_body() {
+// The scrolling body takes the panel's height minus the fixed footer, so the footer never scrolls out of sight.
+void begin_body(float footer_h) {
+    ImGui::BeginChild("##qmi_panel_body", ImVec2(0, -footer_h), false, ImGuiWindowFlags_NoSavedSettings);
+}
+
+void end_body(const WidgetContext& ctx) {
     drag_to_scroll();
+    // More text below the fold: the body's last lines fade into the card, so the visitor sees there is more to
+    // read (the scrollbar alone is easy to miss on a touchscreen).
+    if (ImGui::GetScrollY() + 1.0f < ImGui::GetScrollMaxY()) {
+        const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        const float fade = 36.0f * ctx.theme.scale;
+        const float right = p.x + size.x - ImGui::GetStyle().ScrollbarSize;
+        const ImU32 clear = to_u32(with_alpha(ctx.theme.panel_bg, 0)), solid = to_u32(ctx.theme.panel_bg);
+        ImGui::GetWindowDrawList()->AddRectFilledMultiColor(ImVec2(p.x, p.y + size.y - fade),
+                                                            ImVec2(right, p.y + size.y), clear, clear, solid, solid);
+    }
     ImGui::EndChild();
+}
+
+// The fixed footer: "Informations à jour en février 2024", always visible at the bottom of the card.
+void footer(const std::string& as_of, const WidgetContext& ctx) {
+    if (as_of.empty()) return;
+    ImGui::Separator();
+    ImGui::PushFont(ctx.fonts.small);
+    wrapped_colored(as_of, ctx.theme.text_muted);
+    ImGui::PopFont();
 }
 
 }  // namespace
@@ -245,15 +295,11 @@ PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ct
         ImGui::PopFont();
     }
     ImGui::Separator();
-    begin_body();
+    begin_body(footer_height(t.as_of, ctx));
     for (const PanelLine& l : t.lines) field(l, ctx);
     if (!t.note.empty()) wrapped_colored(t.note, ctx.theme.text_muted);
-    if (!t.as_of.empty()) {
-        ImGui::PushFont(ctx.fonts.small);
-        wrapped_colored(t.as_of, ctx.theme.text_muted);
-        ImGui::PopFont();
-    }
-    end_body();
+    end_body(ctx);
+    footer(t.as_of, ctx);
     ImGui::End();
     return close ? PanelResult::Close : PanelResult::None;
 }
@@ -265,7 +311,7 @@ void draw_intro_panel(const IntroModel& model, const WidgetContext& ctx) {
     wrapped(t.hint);
     ImGui::PopFont();
     ImGui::Separator();
-    begin_body();
+    begin_body(footer_height(t.as_of, ctx));
     if (!t.description.empty()) {
         wrapped(t.description);
         ImGui::Spacing();
@@ -278,12 +324,8 @@ void draw_intro_panel(const IntroModel& model, const WidgetContext& ctx) {
         if (!promo.summary.empty()) wrapped_colored(promo.summary, ctx.theme.text_muted);
         ImGui::Spacing();
     }
-    if (!t.as_of.empty()) {
-        ImGui::PushFont(ctx.fonts.small);
-        wrapped_colored(t.as_of, ctx.theme.text_muted);
-        ImGui::PopFont();
-    }
-    end_body();
+    end_body(ctx);
+    footer(t.as_of, ctx);
     ImGui::End();
 }
 

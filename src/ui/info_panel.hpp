@@ -6,9 +6,11 @@
 //
 // What the panel shows, and what it says when the sources are silent:
 //   District (QMI):      commune, promotion (colour chip), mayor, department "Essonne (91)", territory (EPT name),
-//                        challenge, innovation district name + description, "Informations au <as_of_label>".
-//                        A missing challenge reads "Défi pas encore publié"; a missing site or mayor reads as not
-//                        yet published / not available. Nothing is left blank, nothing is made up.
+//                        challenge, innovation district name + description, and in a fixed footer (never
+//                        scrolled away) "Informations à jour : <as_of_label>".
+//                        A missing challenge reads "Défi pas encore publié"; a site with a description but no
+//                        name shows the description alone; a site with neither reads "Site pas encore publié"; a
+//                        missing mayor reads "Non communiqué". Nothing is left blank, nothing is made up.
 //   Metropole commune:   light card: name, department, territory, "not a QMI district".
 //   Outside commune:     name, department, "outside the Métropole" (only when D passes the map model).
 #pragma once
@@ -28,7 +30,8 @@ namespace qmi::ui {
 // One labelled field, resolved for a language.
 struct PanelLine {
     std::string label;       // "Maire"
-    std::string value;       // "Christine Rodier", or the graceful "Non communiqué" / "Défi pas encore publié"
+    std::string value;       // "Christine Rodier", or the graceful "Non communiqué" / "Défi pas encore publié";
+                             // empty only when `detail` says it all (a site described but not named)
     std::string detail;      // a longer paragraph under the value (site description); may be empty
     bool missing = false;    // value is a "not published / not available" sentence: drawn muted
 };
@@ -39,7 +42,7 @@ struct PanelText {
     std::string promotion;           // "Première promotion" (content.json name, else ui-text); "" if not a district
     std::vector<PanelLine> lines;    // department, territory, and for districts mayor, challenge, site
     std::string note;                // "Cette commune n'accueille pas de QMI" / "Hors de la Métropole"; "" for districts
-    std::string as_of;               // "Informations au février 2024"; "" if not a district
+    std::string as_of;               // "Informations à jour : février 2024"; "" if not a district
     std::string close;               // close button label
 };
 
@@ -87,7 +90,7 @@ struct IntroText {
     std::string hint;         // "Touchez la carte"
     std::string description;  // Programme::description
     std::vector<Promo> promotions;
-    std::string as_of;        // "Informations au février 2024"
+    std::string as_of;        // "Informations à jour : février 2024" (fixed footer of the intro card)
 };
 struct IntroModel {
     IntroText fr, en;

@@ -67,15 +67,18 @@ Layout make_layout(ImVec2 display, float ui_scale, float px_per_mm) {
     } else {
         const float foot_h = std::round(2 * row(fs.small, s) + 12.0f * s);  // attribution wraps on two lines
         const float header_h = std::round(fs.title + fs.small + 2 * L.padding + 6.0f * s);
-        const float sheet_h = std::round(std::max(0.36f * H, 10 * row(fs.body, s)));
-        const float legend_h = 3 * legend_row + 2 * L.padding;  // two columns of legend entries
+        const float sheet_h = std::round(std::max(0.34f * H, 10 * row(fs.body, s)));
+        const float legend_h = 3 * legend_row + 1.5f * L.padding;  // two columns of legend entries
 
+        // The legend is a full-width strip resting on the bottom sheet, not a card floating over the map: the
+        // map area ends exactly where the strip starts, so no box ever hides a district, and the screen reads as
+        // map above, information below.
         L.header = rect(0, 0, W, header_h);
         L.banner = rect(0, header_h, W, header_h + banner_h);
         L.attribution = rect(0, H - foot_h, W, H);
         L.panel = rect(0, H - foot_h - sheet_h, W, H - foot_h);
-        L.legend = rect(m, L.panel.min.y - m - legend_h, W - m, L.panel.min.y - m);
-        L.map_area = rect(0, L.banner.max.y, W, L.legend.min.y - m);
+        L.legend = rect(0, L.panel.min.y - legend_h, W, L.panel.min.y);
+        L.map_area = rect(0, L.banner.max.y, W, L.legend.min.y);
     }
     return L;
 }

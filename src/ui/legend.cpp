@@ -81,12 +81,23 @@ void draw_legend(const LegendModel& model, const WidgetContext& ctx) {
     const LegendText& t = model.in(ctx.lang);
     const Rect& r = ctx.layout.legend;
     const float s = ctx.theme.scale;
+    const bool strip = ctx.layout.orientation == Orientation::Portrait;
     next_window_on(r);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(ctx.theme.legend_bg));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.layout.padding, ctx.layout.padding));
+    // Landscape: a card in the right column. Portrait: a flat full-width strip on top of the bottom sheet (the
+    // layout puts it flush against the map area), in the banner's colour so it reads as part of the frame.
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(strip ? ctx.theme.banner_bg : ctx.theme.legend_bg));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        strip ? ImVec2(ctx.layout.padding, ctx.layout.padding * 0.75f)
+                              : ImVec2(ctx.layout.padding, ctx.layout.padding));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, strip ? 0.0f : ctx.theme.rounding);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, strip ? 0.0f : ctx.theme.border);
     ImGui::Begin("##qmi_legend", nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar);
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(3);
     ImGui::PopStyleColor();
+    if (strip)
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(r.min.x, r.min.y + ctx.theme.border * 0.5f),
+                                            ImVec2(r.max.x, r.min.y + ctx.theme.border * 0.5f),
+                                            to_u32(ctx.theme.card_border), ctx.theme.border);
 
     const int columns = ctx.layout.orientation == Orientation::Portrait ? 2 : 1;
     const int rows = (static_cast<int>(t.entries.size()) + columns - 1) / columns;

@@ -1,4 +1,6 @@
 // The top strip (programme title, countdown, QR code) and the legend/attribution, after a headless frame.
+#include <algorithm>
+#include <cfloat>
 #include <chrono>
 
 #include "core/countdown.hpp"
@@ -61,9 +63,11 @@ TEST_CASE("banner and header windows exist after a frame, with the countdown and
     CHECK(strip->Pos.x == ui.layout().banner.min.x);
     CHECK(strip->Size.y == ui.layout().banner.height());
     CHECK(contains(text, "Quartiers Métropolitains d'Innovation"));
-    CHECK(contains(text, banner.model().sentence));
+    CHECK(contains(text, banner.model().display_sentence));
     CHECK(contains(text, "Appel à projets — phase 1"));
-    CHECK(contains(text, "Scannez pour candidater"));
+    // The caption is drawn right-aligned against the QR code, on as many lines as it needs, ending with an arrow.
+    CHECK(contains(text, "Scannez"));
+    CHECK(contains(text, "candidater\u00a0\u2192"));
     CHECK(contains(text, "English"));  // the language switch
     REQUIRE(banner.qr());
     // QR modules are the only pure-black pixels on screen.
@@ -104,7 +108,7 @@ TEST_CASE("without a call URL the QR code and its invitation are hidden, the cou
     REQUIRE(strip);
     CHECK(HeadlessUi::vertices_of_color(strip, kQrDark) == 0);
     CHECK_FALSE(contains(text, "Scannez"));
-    CHECK(contains(text, banner.model().sentence));
+    CHECK(contains(text, banner.model().display_sentence));
     CHECK_FALSE(banner.model().sentence.empty());
 }
 
@@ -160,4 +164,42 @@ TEST_CASE("portrait: legend in two columns and attribution on two lines, all ins
     // Nothing drawn outside the legend card (content fits in the rows the layout reserved).
     CHECK(w->ContentSize.y <= ui.layout().legend.height());
     for (const auto& e : legend.en.entries) CHECK(contains(text, e.label));
+}
+
+TEST_CASE("the countdown keeps numbers with their words when it wraps: no '13 / mai 2024' across two lines") {
+    CHECK(ui::keep_numbers_with_words("dans 11 j 14 h 00 min — 13 mai 2024") ==
+          "dans\u00a011\u00a0j\u00a014\u00a0h\u00a000\u00a0min —\u00a013\u00a0mai\u00a02024");
+    CHECK(ui::keep_numbers_with_words("Candidatures closes") == "Candidatures closes");  // no digit: unchanged
+    CHECK(ui::keep_numbers_with_words("") == "");
+    const RepoData& d = RepoData::get();
+    const ui::BannerModel m = ui::make_banner_model(d.content, d.text, Lang::Fr, utc(2024, 5, 1, 10));
+    CHECK(m.display_sentence == ui::keep_numbers_with_words(m.sentence));
+    CHECK(contains(m.display_sentence, "13\u00a0mai\u00a02024"));
+}
+
+TEST_CASE("the QR caption sits inside the QR card, right next to the code, at every target size") {
+    const RepoData& d = RepoData::get();
+    for (ImVec2 size : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(3840, 2160)}) {
+        INFO(size.x << "x" << size.y);
+        HeadlessUi ui(size, test::px_per_mm_43in(std::max(size.x, size.y)));
+        ui::Banner banner;
+        banner.update(d.content, d.text, Lang::Fr, utc(2024, 5, 1, 10));
+        ui.frame([&] { banner.draw(ui.ctx()); });
+        ImGuiWindow* strip = HeadlessUi::window("##qmi_banner");
+        REQUIRE(strip);
+        // Everything drawn stays inside the strip (nothing clipped off its edges)...
+        const ui::Rect& r = ui.layout().banner;
+        CHECK(strip->ContentSize.y <= r.height());
+        // ...and the white card behind caption and code is one piece: its white vertices span caption and code.
+        float min_x = FLT_MAX, max_x = -FLT_MAX;
+        for (const ImDrawVert& v : strip->DrawList->VtxBuffer)
+            if (v.col == ui::to_u32(ui::palette::qr_light)) {
+                min_x = std::min(min_x, v.pos.x);
+                max_x = std::max(max_x, v.pos.x);
+            }
+        const float qr_left = r.max.x - ui.layout().padding - ui.layout().qr_side;
+        CHECK(max_x >= r.max.x - ui.layout().padding - 1);
+        CHECK(min_x < qr_left - 60 * ui.layout().scale);  // the card extends left of the code, under the caption
+        CHECK(min_x > r.min.x + r.width() / 3);            // but stays a compact unit at the right end
+    }
 }

@@ -92,6 +92,11 @@ TEST_CASE("portrait 1080x1920: the panel is a bottom sheet under the map and the
     CHECK(L.legend.min.y >= L.map_area.max.y);
     CHECK(L.map_area.width() == 1080);
     CHECK(L.touch_min >= 9.0f * ppm);
+    // No box floats over the map: the legend is a full-width strip between the map area and the sheet.
+    CHECK(L.legend.min.x == 0);
+    CHECK(L.legend.width() == 1080);
+    CHECK(L.legend.min.y == L.map_area.max.y);
+    CHECK(L.legend.max.y == L.panel.min.y);
 }
 
 TEST_CASE("touch targets stay >= 9 mm on a dense small screen, and scale follows the short side") {

@@ -60,6 +60,66 @@ TEST_CASE("panel model of a fully published district: Athis-Mons") {
     REQUIRE(find_line(en, "Challenge"));
     CHECK(find_line(en, "Challenge")->value == "Develop a sports and health hub in the town of Athis-Mons");
     CHECK(en.as_of == "Information as of February 2024");
+    CHECK(fr.as_of == "Informations à jour\u00a0: février 2024");
+}
+
+TEST_CASE("Athis-Mons: a described but unnamed site shows its description under the heading, not 'not published'") {
+    const ui::PanelModel m = model_for("91027");
+    REQUIRE_FALSE(m.site_name);
+    REQUIRE(m.site_description);
+    for (Lang lang : {Lang::Fr, Lang::En}) {
+        const ui::PanelText& t = m.in(lang);
+        const ui::PanelLine* site = find_line(t, lang == Lang::Fr ? "Quartier d'innovation" : "Innovation district");
+        REQUIRE(site);
+        CHECK_FALSE(site->missing);
+        CHECK(site->value.empty());
+        CHECK(site->detail == m.site_description->in(lang));
+    }
+    for (Lang lang : {Lang::Fr, Lang::En}) {
+        HeadlessUi ui(ImVec2(1920, 1080), test::px_per_mm_43in(1920), lang);
+        const std::string text = ui.frame([&] { ui::draw_district_panel(m, ui.ctx()); });
+        CHECK(contains(text, lang == Lang::Fr ? "Quartier d'innovation" : "Innovation district"));
+        CHECK(contains(text, lang == Lang::Fr ? "La ville souhaite redynamiser" : "The town wants to revitalise"));
+        CHECK_FALSE(contains(text, "Site pas encore publié"));
+        CHECK_FALSE(contains(text, "Site not yet published"));
+    }
+}
+
+TEST_CASE("Sceaux: neither site name nor description, so the panel says the site is not published yet") {
+    const ui::PanelModel m = model_for("92071");
+    REQUIRE_FALSE(m.site_name);
+    REQUIRE_FALSE(m.site_description);
+    const ui::PanelLine* site = find_line(m.in(Lang::Fr), "Quartier d'innovation");
+    REQUIRE(site);
+    CHECK(site->missing);
+    CHECK(site->value == "Site pas encore publié");
+    CHECK(site->detail.empty());
+    HeadlessUi ui(ImVec2(1920, 1080), test::px_per_mm_43in(1920));
+    const std::string text = ui.frame([&] { ui::draw_district_panel(m, ui.ctx()); });
+    CHECK(contains(text, "Site pas encore publié"));
+}
+
+TEST_CASE("the 'information as of' footer stays on screen whatever the body's length, at every target size") {
+    // Athis-Mons has the longest body (challenge + site description): in landscape it scrolls, and the footer
+    // used to be at its end, below the fold. ImGui only draws (and logs) text that is not clipped.
+    const ui::PanelModel athis = model_for("91027");
+    const RepoData& d = RepoData::get();
+    const ui::IntroModel intro = ui::make_intro_model(d.content, d.text);
+    for (ImVec2 size : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(3840, 2160)}) {
+        for (Lang lang : {Lang::Fr, Lang::En}) {
+            INFO(size.x << "x" << size.y << (lang == Lang::En ? " en" : " fr"));
+            HeadlessUi ui(size, test::px_per_mm_43in(std::max(size.x, size.y)), lang);
+            ui.frame([&] { ui::draw_district_panel(athis, ui.ctx()); });  // first frame: ImGui measures
+            std::string text = ui.frame([&] { ui::draw_district_panel(athis, ui.ctx()); });
+            CHECK(contains(text, athis.in(lang).as_of));
+            ui.frame([&] { ui::draw_intro_panel(intro, ui.ctx()); });
+            text = ui.frame([&] { ui::draw_intro_panel(intro, ui.ctx()); });
+            CHECK(contains(text, intro.in(lang).as_of));
+            ImGuiWindow* w = HeadlessUi::window("##qmi_panel");
+            REQUIRE(w);
+            CHECK(w->ContentSize.y <= ui.layout().panel.height());  // the card itself never needs to scroll
+        }
+    }
 }
 
 TEST_CASE("a first-promotion district without published challenge or site says so instead of going blank: Sceaux") {
