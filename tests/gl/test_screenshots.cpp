@@ -15,6 +15,7 @@
 
 #include <stb_image.h>
 
+#include "kiosk_runner.hpp"
 #include "ui/layout.hpp"
 #include "ui/theme.hpp"
 
@@ -24,22 +25,9 @@ namespace {
 
 const fs::path kRoot = QMI_SOURCE_ROOT;
 
-struct Run {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr
-};
+using qmi::gltest::Run;
 
-Run run(const std::string& args) {
-    const std::string cmd = "xvfb-run -a -s \"-screen 0 1920x1080x24\" \"" QMI_KIOSK_EXE "\" " + args + " 2>&1";
-    Run r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, p)) r.output += buf;
-    const int status = pclose(p);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Run run(const std::string& args) { return qmi::gltest::run_under_xvfb(args); }
 
 bool map_cache_present() {
     for (const char* d : {"75", "77", "78", "91", "92", "93", "94", "95"})
@@ -189,8 +177,14 @@ TEST_CASE("selecting a district (91027) zooms to it, outlines it and fills the p
     // (the selected district, orange, now covers far more pixels than at the overview).
     CHECK(find(none, pal::selection_accent, layout.map_area, 12).count == 0);
     CHECK(find(fr, pal::selection_accent, layout.map_area, 12).count > 200);
-    CHECK(find(fr, pal::promotion_2, layout.map_area).count > 3 * find(none, pal::promotion_2, layout.map_area).count);
+    // Zoomed in: Athis-Mons alone now shows more orange than all six second-promotion districts of the overview.
+    CHECK(find(fr, pal::promotion_2, layout.map_area).count > 2 * find(none, pal::promotion_2, layout.map_area).count);
     const ColourStats sel = find(fr, pal::selection_accent, layout.map_area, 12);
+    // Large enough to read, small enough that its neighbours stay in view for orientation.
+    const float span = std::max((sel.x1 - sel.x0) / layout.map_area.width(), (sel.y1 - sel.y0) / layout.map_area.height());
+    INFO("selection outline spans " << span << " of the map area");
+    CHECK(span > 0.2f);
+    CHECK(span < 0.6f);
     const float cx = (sel.x0 + sel.x1) / 2.0f, cy = (sel.y0 + sel.y1) / 2.0f;
     INFO("selection outline centre " << cx << "," << cy);
     // Centred in the map area.

@@ -1,0 +1,264 @@
+// End-to-end input: the real qmi-kiosk under Xvfb plays an input script (--replay) on its virtual clock, then
+// captures one frame (--screenshot) and dumps what is on screen (--state-out). The scripts are what a visitor or
+// a staff member does with their fingers; the assertions are what they would see.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <stb_image.h>
+
+#include "kiosk_runner.hpp"
+#include "ui/layout.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kRoot = QMI_SOURCE_ROOT;
+
+using qmi::gltest::Run;
+
+Run run_kiosk(const std::string& args, const std::string& screen = "1920x1080x24") {
+    return qmi::gltest::run_under_xvfb("--root \"" + kRoot.string() + "\" --now 2024-05-01T10:00 " + args, screen);
+}
+
+bool map_cache_present() {
+    for (const char* d : {"75", "77", "78", "91", "92", "93", "94", "95"})
+        if (!fs::exists(kRoot / "maps" / "cache" / (std::string("communes-") + d + ".geojson"))) return false;
+    return true;
+}
+
+struct Image {
+    int w = 0, h = 0;
+    std::vector<unsigned char> rgba;
+    const unsigned char* at(int x, int y) const { return &rgba[(static_cast<size_t>(y) * w + x) * 4]; }
+    bool is(int x, int y, int r, int g, int b, int tol = 12) const {
+        const unsigned char* p = at(x, y);
+        return std::abs(p[0] - r) <= tol && std::abs(p[1] - g) <= tol && std::abs(p[2] - b) <= tol;
+    }
+    // Pixels of a colour in a rectangle.
+    int count(int x0, int y0, int x1, int y1, int r, int g, int b, int tol = 12) const {
+        int n = 0;
+        for (int y = std::max(0, y0); y < std::min(h, y1); ++y)
+            for (int x = std::max(0, x0); x < std::min(w, x1); ++x) n += is(x, y, r, g, b, tol);
+        return n;
+    }
+};
+
+// Second-promotion orange (palette::promotion_2) and the theme's accent blue.
+constexpr int kOrange[3] = {0xE6, 0x9F, 0x00};
+constexpr int kAccent[3] = {0x00, 0x5A, 0x8C};
+
+struct Result {
+    Run run;
+    Image image;
+    nlohmann::json state;
+};
+
+std::string temp(const std::string& name) {
+    return (fs::temp_directory_path() / ("qmi-replay-" + std::to_string(getpid()) + "-" + name)).string();
+}
+
+// Writes `script`, replays it, loads the screenshot and the state dump; fails with the kiosk's output otherwise.
+Result replay(const std::string& name, const std::string& script, const std::string& args = "",
+              const std::string& screen = "1920x1080x24") {
+    if (!map_cache_present()) FAIL("map cache missing under " << (kRoot / "maps" / "cache") << ": run kiosk/setup");
+    const std::string script_path = temp(name + ".jsonl"), png = temp(name + ".png"), state = temp(name + ".json");
+    std::ofstream(script_path) << script;
+    fs::remove(png);
+    fs::remove(state);
+    Result r;
+    r.run = run_kiosk("--replay \"" + script_path + "\" --screenshot \"" + png + "\" --state-out \"" + state + "\" " +
+                          args,
+                      screen);
+    INFO("qmi-kiosk output:\n" << r.run.output);
+    REQUIRE(r.run.exit_code == 0);
+    REQUIRE(fs::exists(png));
+    int n = 0;
+    unsigned char* data = stbi_load(png.c_str(), &r.image.w, &r.image.h, &n, 4);
+    REQUIRE(data);
+    r.image.rgba.assign(data, data + static_cast<size_t>(r.image.w) * r.image.h * 4);
+    stbi_image_free(data);
+    std::ifstream f(state);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    r.state = nlohmann::json::parse(ss.str(), nullptr, false);
+    REQUIRE(r.state.is_object());
+    return r;
+}
+
+std::string touch(double t, const char* type, int id, float x, float y) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "{\"t\":%.3f,\"type\":\"%s\",\"id\":%d,\"x\":%.1f,\"y\":%.1f}\n", t, type, id, x, y);
+    return buf;
+}
+
+// Athis-Mons is the southernmost orange (second promotion) district of the overview: the centre of the orange
+// pixels within 40 px of the lowest orange row of the map area (not the legend or panel swatches). Found on the
+// picture, so the test follows any change of the map's framing.
+bool find_athis_mons(const Image& img, float& x, float& y) {
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(static_cast<float>(img.w), static_cast<float>(img.h)), 0, 0);
+    const int x0 = static_cast<int>(layout.map_area.min.x), x1 = static_cast<int>(layout.map_area.max.x);
+    const int y0 = static_cast<int>(layout.map_area.min.y), y1 = static_cast<int>(layout.map_area.max.y);
+    int bottom = -1;
+    for (int yy = std::min(img.h, y1) - 1; yy >= y0 && bottom < 0; --yy)
+        for (int xx = x0; xx < std::min(img.w, x1); ++xx)
+            if (img.is(xx, yy, kOrange[0], kOrange[1], kOrange[2], 6)) {
+                bottom = yy;
+                break;
+            }
+    if (bottom < 0) return false;
+    double sx = 0, sy = 0;
+    int n = 0;
+    for (int yy = bottom - 40; yy <= bottom; ++yy)
+        for (int xx = x0; xx < std::min(img.w, x1); ++xx)
+            if (img.is(xx, yy, kOrange[0], kOrange[1], kOrange[2], 6)) {
+                sx += xx;
+                sy += yy;
+                ++n;
+            }
+    if (n < 20) return false;
+    x = static_cast<float>(sx / n);
+    y = static_cast<float>(sy / n);
+    return true;
+}
+
+// Two fingers spread apart 4x around (x, y), lifted, then one tap on the same point.
+std::string pinch_then_tap(float x, float y) {
+    std::string s = "# pinch in over the point, then tap it\n";
+    s += touch(0.10, "down", 1, x - 30, y);
+    s += touch(0.10, "down", 2, x + 30, y);
+    for (int i = 1; i <= 20; ++i) {
+        const float d = 30 + i * 4.5f;
+        s += touch(0.10 + i * 0.02, "move", 1, x - d, y);
+        s += touch(0.10 + i * 0.02, "move", 2, x + d, y);
+    }
+    s += touch(0.60, "up", 1, x - 120, y);
+    s += touch(0.60, "up", 2, x + 120, y);
+    s += touch(1.20, "down", 3, x, y);
+    s += touch(1.26, "up", 3, x, y);
+    return s;
+}
+
+void pinch_and_tap_selects_athis_mons(const std::string& size, const std::string& screen) {
+    // The overview, through the same replay path (an empty script).
+    const Result before = replay("overview-" + size, "# nothing\n", "--size " + size, screen);
+    CHECK(before.state["selected"].is_null());
+    float x = 0, y = 0;
+    REQUIRE(find_athis_mons(before.image, x, y));
+    const int orange_before = before.image.count(0, 0, before.image.w, before.image.h, kOrange[0], kOrange[1],
+                                                 kOrange[2], 6);
+
+    const Result after = replay("athis-" + size, pinch_then_tap(x, y), "--size " + size, screen);
+    INFO("state: " << after.state.dump());
+    CHECK(after.state["selected"] == "91027");
+    CHECK(after.state["panel_title"] == "Athis-Mons");
+    CHECK(after.state["zoom_scale"].get<double>() > 2.5);  // the pinch zoomed in (4x spread)
+    // Zoomed in on an orange district: Athis-Mons alone now shows far more orange than the six orange districts
+    // of the overview together (it is one sixth of them there, x16 in area at a 4x zoom).
+    const int orange_after = after.image.count(0, 0, after.image.w, after.image.h, kOrange[0], kOrange[1],
+                                               kOrange[2], 6);
+    CHECK(orange_after > 2.5 * orange_before);
+    // The finger is still on Athis-Mons (a pinch keeps the point between the fingers in place).
+    CHECK(after.image.is(static_cast<int>(x), static_cast<int>(y), kOrange[0], kOrange[1], kOrange[2], 30));
+}
+
+}  // namespace
+
+TEST_CASE("replay: a pinch over Athis-Mons then a tap opens its card, landscape 1920x1080") {
+    pinch_and_tap_selects_athis_mons("1920x1080", "1920x1080x24");
+}
+
+TEST_CASE("replay: a pinch over Athis-Mons then a tap opens its card, portrait 1080x1920") {
+    pinch_and_tap_selects_athis_mons("1080x1920", "1080x1920x24");
+}
+
+TEST_CASE("replay: holding the top-left corner 5 s opens the PIN pad, 3 s does not") {
+    const Result held = replay("corner-5s", touch(0.1, "down", 1, 8, 8) + touch(5.7, "up", 1, 8, 8));
+    INFO("state: " << held.state.dump());
+    CHECK(held.state["pin_pad_open"] == true);
+    CHECK(held.state["staff_menu_open"] == false);
+    // The pad dims the screen: the map's water background is darker than the undimmed colour.
+    const Result short_hold = replay("corner-3s", touch(0.1, "down", 1, 8, 8) + touch(3.1, "up", 1, 8, 8));
+    CHECK(short_hold.state["pin_pad_open"] == false);
+    const int w = held.image.w, h = held.image.h;
+    const unsigned char* dim = held.image.at(w / 10, h / 2);
+    const unsigned char* plain = short_hold.image.at(w / 10, h / 2);
+    CHECK(dim[0] + 40 < plain[0]);
+}
+
+TEST_CASE("replay: the right PIN opens the staff menu, a wrong one does not") {
+    // The demo PIN of config/kiosk.json is 2468; digits typed on the keyboard go to the pad.
+    std::string open = touch(0.1, "down", 1, 8, 8) + touch(5.7, "up", 1, 8, 8);
+    std::string good = open, bad = open;
+    double t = 6.0;
+    for (const char* k : {"2", "4", "6", "8", "Enter"}) {
+        good += "{\"t\":" + std::to_string(t) + ",\"type\":\"key\",\"key\":\"" + k + "\"}\n";
+        t += 0.2;
+    }
+    t = 6.0;
+    for (const char* k : {"1", "1", "1", "1", "Enter"}) {
+        bad += "{\"t\":" + std::to_string(t) + ",\"type\":\"key\",\"key\":\"" + k + "\"}\n";
+        t += 0.2;
+    }
+    const Result g = replay("pin-good", good);
+    INFO("good: " << g.state.dump());
+    CHECK(g.state["staff_menu_open"] == true);
+    const Result b = replay("pin-bad", bad);
+    INFO("bad: " << b.state.dump());
+    CHECK(b.state["staff_menu_open"] == false);
+    CHECK(b.state["pin_pad_open"] == true);
+}
+
+TEST_CASE("replay: Escape, Alt+F4, Ctrl+Q and the close button are ignored in kiosk mode, Escape quits windowed") {
+    const std::string keys =
+        "{\"t\":0.1,\"type\":\"key\",\"key\":\"Escape\"}\n"
+        "{\"t\":0.2,\"type\":\"key\",\"key\":\"F4\",\"alt\":true}\n"
+        "{\"t\":0.3,\"type\":\"key\",\"key\":\"Q\",\"ctrl\":true}\n"
+        "{\"t\":0.4,\"type\":\"close\"}\n";
+    const Result kiosk = replay("keys-kiosk", keys);
+    CHECK(kiosk.state["quit_requested"] == false);
+    CHECK(kiosk.run.output.find("window close request ignored") != std::string::npos);
+    const Result windowed = replay("keys-windowed", "{\"t\":0.1,\"type\":\"key\",\"key\":\"Escape\"}\n", "--windowed");
+    CHECK(windowed.state["quit_requested"] == true);
+}
+
+TEST_CASE("replay: a malformed script is refused with one error line and no picture") {
+    const std::string script = temp("bad.jsonl"), png = temp("bad.png");
+    std::ofstream(script) << "{\"t\":0.1,\"type\":\"down\",\"id\":1,\"x\":10\n{\"t\":\"soon\"}\n";
+    fs::remove(png);
+    const Run r = run_kiosk("--replay \"" + script + "\" --screenshot \"" + png + "\"");
+    INFO(r.output);
+    CHECK(r.exit_code == 2);
+    CHECK_FALSE(fs::exists(png));
+    int lines = 0;
+    for (char c : r.output) lines += c == '\n';
+    CHECK(lines == 1);
+    CHECK(r.output.find("line 1") != std::string::npos);
+}
+
+TEST_CASE("replay: after the idle timeout attract mode highlights a district with its card") {
+    const std::string tap = touch(0.1, "down", 1, 700, 560) + touch(0.15, "up", 1, 700, 560);
+    const Result busy = replay("idle-short", tap, "--idle-timeout 4 --replay-tail 2");
+    CHECK(busy.state["attract_active"] == false);
+    const Result idle = replay("idle-long", tap, "--idle-timeout 2 --replay-tail 5");
+    INFO("state: " << idle.state.dump());
+    CHECK(idle.state["attract_active"] == true);
+    CHECK(idle.state["highlighted"].is_string());
+    CHECK(idle.state["selected"].is_null());  // the card of the tapped commune was closed
+    // The card's accent border and "Touchez la carte" in accent blue, over the bottom of the map.
+    const Image& a = idle.image;
+    const Image& b = busy.image;
+    const int accent_idle = a.count(0, a.h / 2, a.w * 2 / 3, a.h, kAccent[0], kAccent[1], kAccent[2], 8);
+    const int accent_busy = b.count(0, b.h / 2, b.w * 2 / 3, b.h, kAccent[0], kAccent[1], kAccent[2], 8);
+    CHECK(accent_idle > accent_busy + 500);
+}
