@@ -349,6 +349,9 @@ int run_bench(const Options& o) {
     };
     run_script(o.bench_seconds, false);
     run_script(std::max(2.0, o.bench_seconds / 2), true);
+    // Input-to-frame latency: a touch move stamped when it is created, measured until the frame that shows it has
+    // been presented. "At most one frame" means the move is in the very next frame, never queued behind another.
+    const double input_latency_ms = measure_input_latency_ms(view, window, 120);
     std::vector<double> feed_frames;
     std::string feed_summary;
     if (!o.bench_feed.empty()) {
@@ -380,6 +383,8 @@ int run_bench(const Options& o) {
     std::printf("  frames: %zu in %.1f s; frame time median %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n",
                 frames.size(), o.bench_seconds, percentile(frames, 50), percentile(frames, 95),
                 percentile(frames, 99), percentile(frames, 100));
+    std::printf("  input-to-frame latency (touch move -> frame presented): median %.2f ms = %.2f frames\n",
+                input_latency_ms, input_latency_ms / std::max(1e-9, percentile(frames, 50)));
     std::printf("  peak RSS %.1f MB (%+.1f MB vs floor)\n", peak / 1024.0, (peak - floor_rss) / 1024.0);
     std::printf("  geometry per frame: map %zu vertices (uploaded once), overlay %d vertices (ImGui, last frame)\n",
                 view.map_vertex_count(), ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : -1);
