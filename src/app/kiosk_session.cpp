@@ -50,17 +50,6 @@ sf::ContextSettings gl_settings(unsigned msaa) {
     return s;
 }
 
-std::optional<KioskClock> make_clock(const Options& o) {
-    if (o.now.empty()) return KioskClock();
-    std::string error;
-    const auto t = parse_now(o.now, &error);
-    if (!t) {
-        spdlog::error("--now {}: {}", o.now, error);
-        return std::nullopt;
-    }
-    return KioskClock(*t);
-}
-
 // Loads the data, with the screen density resolved once (Settings::dpi or the system's).
 std::unique_ptr<KioskData> load_data(const Options& o, std::string* fatal) {
     KioskDataLoad load = load_kiosk_data(o.root, true);
@@ -441,21 +430,49 @@ bool write_state(const nlohmann::json& j, const std::string& path) {
     return true;
 }
 
+// What both loops need before a window: the clock (--now), the replay script, the data. nullopt and the exit code
+// (2: bad command line, 1: no content or map) after one log line.
+struct Startup {
+    std::optional<KioskClock> clock;
+    std::optional<InputScript> script;
+    std::unique_ptr<KioskData> data;
+    Lang lang = Lang::Fr;
+};
+
+std::optional<Startup> prepare_startup(const Options& o, int* exit_code) {
+    Startup s;
+    s.clock = make_clock(o);
+    if (!s.clock) {
+        *exit_code = 2;
+        return std::nullopt;
+    }
+    bool ok = true;
+    s.script = load_replay(o, &ok);
+    if (!ok) {
+        *exit_code = 2;
+        return std::nullopt;
+    }
+    std::string fatal;
+    s.data = load_data(o, &fatal);
+    if (!s.data) {
+        spdlog::error("{}", fatal);
+        *exit_code = 1;
+        return std::nullopt;
+    }
+    s.lang = o.lang ? *o.lang : s.data->settings.language;
+    return s;
+}
+
 }  // namespace
 
 int run_replay_screenshot(const Options& o) {
-    auto clock = make_clock(o);
-    if (!clock) return 2;
-    bool ok = true;
-    std::optional<InputScript> script = load_replay(o, &ok);
-    if (!ok) return 2;
-    std::string fatal;
-    std::unique_ptr<KioskData> data = load_data(o, &fatal);
-    if (!data) {
-        spdlog::error("{}", fatal);
-        return 1;
-    }
-    const Lang lang = o.lang ? *o.lang : data->settings.language;
+    int exit_code = 0;
+    std::optional<Startup> start = prepare_startup(o, &exit_code);
+    if (!start) return exit_code;
+    std::optional<KioskClock>& clock = start->clock;
+    std::optional<InputScript>& script = start->script;
+    std::unique_ptr<KioskData>& data = start->data;
+    const Lang lang = start->lang;
     const unsigned w = o.width ? o.width : 1920, h = o.height ? o.height : 1080;
     sf::RenderTexture target;
     if (!target.create(w, h, gl_settings(o.msaa))) {
@@ -495,18 +512,13 @@ int run_replay_screenshot(const Options& o) {
 }
 
 int run_interactive(const Options& o, Clock::time_point process_start) {
-    auto clock = make_clock(o);
-    if (!clock) return 2;
-    bool ok = true;
-    std::optional<InputScript> script = load_replay(o, &ok);
-    if (!ok) return 2;
-    std::string fatal;
-    std::unique_ptr<KioskData> data = load_data(o, &fatal);
-    if (!data) {
-        spdlog::error("{}", fatal);
-        return 1;
-    }
-    const Lang lang = o.lang ? *o.lang : data->settings.language;
+    int exit_code = 0;
+    std::optional<Startup> start = prepare_startup(o, &exit_code);
+    if (!start) return exit_code;
+    std::optional<KioskClock>& clock = start->clock;
+    std::optional<InputScript>& script = start->script;
+    std::unique_ptr<KioskData>& data = start->data;
+    const Lang lang = start->lang;
     Watchdog watchdog;
 
     const Clock::time_point t0 = Clock::now();
@@ -633,6 +645,17 @@ double measure_input_latency_ms(KioskView& view, sf::RenderWindow& window, int s
     view.update(1.0 / 60);
     std::sort(lat.begin(), lat.end());
     return lat.empty() ? 0 : lat[lat.size() / 2];
+}
+
+std::optional<KioskClock> make_clock(const Options& o) {
+    if (o.now.empty()) return KioskClock();
+    std::string error;
+    const auto t = parse_now(o.now, &error);
+    if (!t) {
+        spdlog::error("--now {}: {}", o.now, error);
+        return std::nullopt;
+    }
+    return KioskClock(*t);
 }
 
 }  // namespace qmi::app

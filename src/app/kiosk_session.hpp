@@ -8,15 +8,19 @@
 #pragma once
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include <SFML/Graphics/RenderWindow.hpp>
 
+#include "app/kiosk_view.hpp"
 #include "app/options.hpp"
 
 namespace qmi::app {
 
-class KioskView;
+// The kiosk's clock: the system clock, or the fixed start given by --now (one log line and nullopt when it does
+// not parse).
+std::optional<KioskClock> make_clock(const Options& o);
 
 // The kiosk on screen (also serves --replay without --screenshot). Exit code.
 int run_interactive(const Options& o, std::chrono::steady_clock::time_point process_start);

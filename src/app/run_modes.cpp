@@ -56,17 +56,6 @@ sf::ContextSettings gl_settings() {
 unsigned width_or(const Options& o, unsigned w) { return o.width ? o.width : w; }
 unsigned height_or(const Options& o, unsigned h) { return o.height ? o.height : h; }
 
-std::optional<KioskClock> make_clock(const Options& o) {
-    if (o.now.empty()) return KioskClock();
-    std::string error;
-    const auto t = parse_now(o.now, &error);
-    if (!t) {
-        spdlog::error("--now {}: {}", o.now, error);
-        return std::nullopt;
-    }
-    return KioskClock(*t);
-}
-
 // Loads everything or explains in one line why the kiosk cannot start.
 std::optional<KioskData> load_or_explain(const Options& o, bool need_map, KioskDataLoad* info = nullptr) {
     KioskDataLoad load = load_kiosk_data(o.root, need_map);

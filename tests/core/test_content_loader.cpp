@@ -10,6 +10,7 @@
 #include <functional>
 #include <sstream>
 
+#include "../support/repo_data.hpp"
 #include "core/content_loader.hpp"
 #include "core/json_fields.hpp"
 
@@ -18,10 +19,7 @@ using Catch::Contains;
 
 namespace {
 
-const Membership& membership() {
-    static const MembershipLoad load = load_membership(QMI_SOURCE_ROOT "/maps/membership.json");
-    return *load.membership;
-}
+using qmi::testdata::membership;
 
 std::string read_file(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/repo_data.hpp"
 #include "core/atomic_file.hpp"
 #include "core/content_store.hpp"
 #include "core/membership.hpp"
@@ -21,16 +22,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kRoot = QMI_SOURCE_ROOT;
+using qmi::testdata::membership;
 
-const Membership& membership() {
-    static const Membership m = [] {
-        auto load = load_membership(kRoot + "/maps/membership.json");
-        REQUIRE(load.membership);
-        return *load.membership;
-    }();
-    return m;
-}
+const std::string kRoot = QMI_SOURCE_ROOT;
 
 // The real bundled content with another publication date and version: what staff would publish.
 std::string content_bytes(const std::string& published, const std::string& version) {

@@ -15,6 +15,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "../support/repo_data.hpp"
 #include "app/staff_tools.hpp"
 #include "core/content_store.hpp"
 #include "core/membership.hpp"
@@ -29,21 +30,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using qmi::testdata::membership;
+using qmi::testdata::bundled_json;
+
 const std::string kRoot = QMI_SOURCE_ROOT;
-
-const Membership& membership() {
-    static const Membership m = [] {
-        auto load = load_membership(kRoot + "/maps/membership.json");
-        REQUIRE(load.membership);
-        return *load.membership;
-    }();
-    return m;
-}
-
-nlohmann::json bundled_json() {
-    std::ifstream in(kRoot + "/config/content.json");
-    return nlohmann::json::parse(in);
-}
 
 std::string content_bytes(const std::string& published, const std::string& version) {
     auto doc = bundled_json();

@@ -13,6 +13,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "../support/repo_data.hpp"
 #include "app/content_views.hpp"
 #include "app/kiosk_data.hpp"
 #include "app/live_updates.hpp"
@@ -29,21 +30,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using qmi::testdata::membership;
+using qmi::testdata::bundled_json;
+
 const std::string kRoot = QMI_SOURCE_ROOT;
-
-const Membership& membership() {
-    static const Membership m = [] {
-        auto load = load_membership(kRoot + "/maps/membership.json");
-        REQUIRE(load.membership);
-        return *load.membership;
-    }();
-    return m;
-}
-
-nlohmann::json bundled_json() {
-    std::ifstream in(kRoot + "/config/content.json");
-    return nlohmann::json::parse(in);
-}
 
 void write(const fs::path& p, const std::string& bytes) {
     std::ofstream out(p, std::ios::binary | std::ios::trunc);

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../support/map_mirror.hpp"
 #include "core/map_cache.hpp"
 #include "core/membership.hpp"
 #include "local_server.hpp"
@@ -16,45 +17,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kMirror = QMI_SOURCE_ROOT "/../shared/data/geo";
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-const MapMembership& membership() {
-    static const MapMembership m = [] {
-        MembershipLoad load = load_membership(QMI_SOURCE_ROOT "/maps/membership.json");
-        REQUIRE(load.membership);
-        return to_map_membership(*load.membership);
-    }();
-    return m;
-}
-
-// A scratch directory removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    explicit TempDir(const std::string& name) {
-        path = fs::temp_directory_path() / ("qmi-" + name + "-" + std::to_string(::getpid()));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-// A copy of the mirror's commune files, to damage.
-fs::path copy_mirror(const fs::path& dir) {
-    fs::create_directories(dir);
-    for (const std::string& d : ile_de_france_departments())
-        fs::copy_file(kMirror / ("communes-" + d + ".geojson"), dir / ("communes-" + d + ".geojson"));
-    return dir;
-}
+using qmi::testdata::copy_mirror;
+using qmi::testdata::kMirror;
+using qmi::testdata::slurp;
+using qmi::testdata::TempDir;
+const MapMembership& membership() { return qmi::testdata::map_membership(); }
 
 std::string cache_snapshot(const fs::path& root) {
     std::string all;

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/map_mirror.hpp"
 #include "core/map_build.hpp"
 #include "core/membership.hpp"
 #include "net/map_fetch.hpp"
@@ -19,47 +20,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kMirror = QMI_SOURCE_ROOT "/../shared/data/geo";
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+using qmi::testdata::copy_mirror;
+using qmi::testdata::kMirror;
+using qmi::testdata::slurp;
+using qmi::testdata::TempDir;
+const MapMembership& membership() { return qmi::testdata::map_membership(); }
 
 void spill(const fs::path& p, const std::string& bytes) {
     std::ofstream out(p, std::ios::binary | std::ios::trunc);
     out << bytes;
-}
-
-const MapMembership& membership() {
-    static const MapMembership m = [] {
-        MembershipLoad load = load_membership(QMI_SOURCE_ROOT "/maps/membership.json");
-        REQUIRE(load.membership);
-        return to_map_membership(*load.membership);
-    }();
-    return m;
-}
-
-struct Scratch {
-    fs::path path;
-    Scratch() {
-        path = fs::temp_directory_path() / ("qmi-map-refresh-" + std::to_string(::getpid()));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-fs::path copy_mirror(const fs::path& dir) {
-    fs::create_directories(dir);
-    for (const std::string& d : ile_de_france_departments())
-        fs::copy_file(kMirror / ("communes-" + d + ".geojson"), dir / ("communes-" + d + ".geojson"));
-    return dir;
 }
 
 MapFetchOptions refresh_options(bool refresh) {
@@ -87,7 +56,7 @@ TEST_CASE("map refresh: a complete cache is downloaded again and replaced only b
         WARN("offline map mirror absent at " << kMirror << ": skipped");
         return;
     }
-    Scratch s;
+    TempDir s("map-refresh");
     const fs::path root = s.path / "kiosk";
     REQUIRE(fetch_maps(root, {kMirror.string()}, membership(), refresh_options(false)) == 0);
     const fs::path paris = map_cache_file(root, "75");

@@ -1,0 +1,29 @@
+// The repository's own data, read once per test binary: the committed membership and the bundled programme.
+// Tests build their cases from the real files, so a change to either is exercised everywhere.
+#pragma once
+#include <fstream>
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/membership.hpp"
+
+namespace qmi::testdata {
+
+inline const Membership& membership() {
+    static const Membership m = [] {
+        MembershipLoad load = load_membership(QMI_SOURCE_ROOT "/maps/membership.json");
+        REQUIRE(load.membership);
+        return *load.membership;
+    }();
+    return m;
+}
+
+// config/content.json as a JSON document, to derive variants (another date, a broken field) from.
+inline nlohmann::json bundled_json() {
+    std::ifstream in(QMI_SOURCE_ROOT "/config/content.json");
+    return nlohmann::json::parse(in);
+}
+
+}  // namespace qmi::testdata
