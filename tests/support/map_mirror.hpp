@@ -4,34 +4,19 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <catch2/catch.hpp>
 
+#include "../core/map_fixture.hpp"
 #include "core/map_build.hpp"
-#include "core/membership.hpp"
 
 namespace qmi::testdata {
 
+using qmi::test::map_membership;
+using qmi::test::slurp;
+
 inline const std::filesystem::path kMirror = QMI_SOURCE_ROOT "/../shared/data/geo";
-
-inline std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-inline const MapMembership& map_membership() {
-    static const MapMembership m = [] {
-        MembershipLoad load = load_membership(QMI_SOURCE_ROOT "/maps/membership.json");
-        REQUIRE(load.membership);
-        return to_map_membership(*load.membership);
-    }();
-    return m;
-}
 
 // A scratch directory, removed at the end of the test (the pid keeps parallel test processes apart).
 struct TempDir {
