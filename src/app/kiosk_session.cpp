@@ -171,7 +171,7 @@ public:
             screen_ = Screen::PinPad;
             digits_.clear();
             pin_message_.clear();
-            bridge_.reset();
+            release_ui_pointer();
             changed = true;
         }
         if (screen_ == Screen::PinPad && !staff_.pin_pad_open()) {
@@ -191,7 +191,7 @@ public:
             switch (a.kind) {
                 case AttractAction::Start:
                     spdlog::info("attract mode: start");
-                    bridge_.reset();
+                    release_ui_pointer();
                     view_->show_overview();
                     break;
                 case AttractAction::Highlight: highlight(a.district); break;
@@ -226,6 +226,12 @@ public:
 
 private:
     enum class Screen { Closed, PinPad, Menu };
+
+    void release_ui_pointer() {
+        ui_events_.clear();
+        bridge_.release(ui_events_);
+        for (const sf::Event& ev : ui_events_) view_->handle_ui_event(ev);
+    }
 
     void on_pointer(const PointerEvent& p) {
         staff_.on_pointer(p);

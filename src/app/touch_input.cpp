@@ -146,4 +146,15 @@ void ImGuiTouchBridge::to_mouse_events(const PointerEvent& e, std::vector<sf::Ev
     }
 }
 
+void ImGuiTouchBridge::release(std::vector<sf::Event>& out) {
+    if (!primary_) return;
+    primary_.reset();
+    sf::Event b;
+    b.type = sf::Event::MouseButtonReleased;
+    b.mouseButton.button = sf::Mouse::Left;
+    b.mouseButton.x = -100000;
+    b.mouseButton.y = -100000;
+    out.push_back(b);
+}
+
 }  // namespace qmi::app

@@ -57,7 +57,10 @@ private:
 class ImGuiTouchBridge {
 public:
     void to_mouse_events(const PointerEvent& e, std::vector<sf::Event>& out);
-    void reset() { primary_.reset(); }
+    // Lets go of ImGui's mouse when a modal screen opens or attract mode starts under a finger that is still
+    // down: a button release off screen (it clicks nothing), so the next finger starts with a fresh press. Merely
+    // forgetting the finger would leave ImGui's button held, and the next tap on the PIN pad would not click.
+    void release(std::vector<sf::Event>& out);
 
 private:
     std::optional<std::pair<int, int>> primary_;  // (source, id) of the finger driving ImGui's mouse

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -217,6 +218,64 @@ TEST_CASE("replay: the right PIN opens the staff menu, a wrong one does not") {
     INFO("bad: " << b.state.dump());
     CHECK(b.state["staff_menu_open"] == false);
     CHECK(b.state["pin_pad_open"] == true);
+}
+
+// Centres of the PIN pad's keys, read off a screenshot of the open pad: connected areas of the button colour
+// (palette::button) about a key in size, in reading order. Keeps the test independent of the pad's geometry.
+std::vector<std::pair<float, float>> pad_keys(const Image& img) {
+    std::vector<char> seen(static_cast<size_t>(img.w) * img.h, 0);
+    struct Box { int x0, y0, x1, y1; };
+    std::vector<Box> boxes;
+    for (int y = 0; y < img.h; ++y)
+        for (int x = 0; x < img.w; ++x) {
+            if (seen[static_cast<size_t>(y) * img.w + x] || !img.is(x, y, 0xE5, 0xE7, 0xEB, 3)) continue;
+            Box b{x, y, x, y};
+            std::vector<std::pair<int, int>> stack{{x, y}};
+            seen[static_cast<size_t>(y) * img.w + x] = 1;
+            while (!stack.empty()) {
+                const auto [cx, cy] = stack.back();
+                stack.pop_back();
+                b.x0 = std::min(b.x0, cx), b.y0 = std::min(b.y0, cy), b.x1 = std::max(b.x1, cx), b.y1 = std::max(b.y1, cy);
+                for (const auto [nx, ny] : {std::pair{cx + 1, cy}, {cx - 1, cy}, {cx, cy + 1}, {cx, cy - 1}}) {
+                    if (nx < 0 || ny < 0 || nx >= img.w || ny >= img.h) continue;
+                    char& v = seen[static_cast<size_t>(ny) * img.w + nx];
+                    if (v || !img.is(nx, ny, 0xE5, 0xE7, 0xEB, 3)) continue;
+                    v = 1;
+                    stack.push_back({nx, ny});
+                }
+            }
+            const int w = b.x1 - b.x0, h = b.y1 - b.y0;
+            if (w > 50 && h > 50 && std::abs(w - h) < 8) boxes.push_back(b);  // square keys, not the wide ones
+        }
+    std::sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) {
+        return std::abs(a.y0 - b.y0) > 10 ? a.y0 < b.y0 : a.x0 < b.x0;
+    });
+    std::vector<std::pair<float, float>> centres;
+    for (const Box& b : boxes) centres.push_back({(b.x0 + b.x1) / 2.0f, (b.y0 + b.y1) / 2.0f});
+    return centres;
+}
+
+TEST_CASE("replay: the PIN typed with fingers on the pad opens the staff menu") {
+    // The finger that held the corner is still down when the pad opens: the pad must still take the next taps.
+    const std::string open = touch(0.1, "down", 1, 8, 8) + touch(5.7, "up", 1, 8, 8);
+    const Result pad = replay("pad-keys", open);
+    REQUIRE(pad.state["pin_pad_open"] == true);
+    const auto keys = pad_keys(pad.image);
+    REQUIRE(keys.size() == 11);  // 1-9, erase, 0
+    // Keys in reading order: 1 2 3 / 4 5 6 / 7 8 9 / erase 0. Then "Valider" is typed on the keyboard's Enter,
+    // so that only the digit taps are under test.
+    std::string script = open;
+    double t = 6.5;
+    int id = 10;
+    for (const int digit : {2, 4, 6, 8}) {
+        const auto [x, y] = keys[static_cast<size_t>(digit - 1)];
+        script += touch(t, "down", id, x, y) + touch(t + 0.08, "up", id, x, y);
+        t += 0.4;
+        ++id;
+    }
+    const Result typed = replay("pad-typed", script + "{\"t\":" + std::to_string(t) + ",\"type\":\"key\",\"key\":\"Enter\"}\n");
+    INFO("state: " << typed.state.dump() << "\noutput: " << typed.run.output);
+    CHECK(typed.state["staff_menu_open"] == true);
 }
 
 TEST_CASE("replay: Escape, Alt+F4, Ctrl+Q and the close button are ignored in kiosk mode, Escape quits windowed") {
