@@ -59,8 +59,9 @@ PinPadResult draw_pin_pad(std::string& digits, const PinPadView& view, const Wid
     const float key = std::max(l.touch_min * 1.4f, 90.0f * l.scale);
     const float gap = std::max(l.margin * 0.5f, 8.0f);
     const float width = 3 * key + 2 * gap + 2 * l.padding;
-    const float height = 2 * l.padding + ctx.fonts.sizes.title + ctx.fonts.sizes.banner + ctx.fonts.sizes.body +
-                         5 * key + 8 * gap;
+    // Two lines for the message ("Code PIN incorrect, 2 essai(s) restant(s)" wraps at the pad's width).
+    const float height = 2 * l.padding + ctx.fonts.sizes.title + ctx.fonts.sizes.banner +
+                         2 * ctx.fonts.sizes.body * 1.2f + 5 * key + 8 * gap;
     begin_card("##qmi_pin_pad", ImVec2(width, height), ctx);
     PinPadResult result = PinPadResult::None;
 
@@ -73,7 +74,9 @@ PinPadResult draw_pin_pad(std::string& digits, const PinPadView& view, const Wid
     ImGui::PopFont();
     ImGui::PushFont(ctx.fonts.body_bold);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1));  // the message must not be missed
-    ImGui::TextUnformatted(view.message.empty() ? " " : view.message.c_str());
+    ImGui::PushTextWrapPos(0.0f);  // wrap at the card's edge: the message must be read whole
+    ImGui::TextUnformatted(view.message.empty() ? " \n " : view.message.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
 
