@@ -200,6 +200,7 @@ InputScript parse_input_script(std::string_view bytes, const std::string& label)
     InputScript out;
     if (bytes.size() > kMaxInputScriptBytes) {
         out.errors.push_back({label, "", "larger than 64 MiB"});
+        out.complete = false;
         return out;
     }
     // Sequence state: which fingers / mouse buttons are down, and on which line they went down.
@@ -220,10 +221,14 @@ InputScript parse_input_script(std::string_view bytes, const std::string& label)
         LineReader r{label, out.errors, line_no};
         if (line.size() > kMaxInputScriptLine) {
             r.error("", "line longer than 4096 bytes");
+            out.complete = false;
             continue;
         }
         auto e = parse_line(line, r);
-        if (!e) continue;
+        if (!e) {
+            out.complete = false;
+            continue;
+        }
 
         // Impossible sequences: reported, event kept.
         if (e->t < last_t) {

@@ -35,6 +35,10 @@ struct InputEvent {
 struct InputScript {
     std::vector<InputEvent> events;  // in file order
     ConfigErrors errors;             // path "line N" or "line N /field"
+    // False when a line (or the whole file) could not be read, so events are missing: --replay refuses such a
+    // script. Impossible sequences alone (an up without a down, time going back) leave it true: their events are
+    // kept on purpose, and --replay plays them with a warning.
+    bool complete = true;
 };
 
 constexpr size_t kMaxInputScriptBytes = 64u * 1024 * 1024;

@@ -11,6 +11,7 @@ InputScript load_input_script(const std::string& path) {
     if (!read.bytes) {
         InputScript s;
         s.errors.push_back({path, "", read.error});
+        s.complete = false;
         return s;
     }
     return parse_input_script(*read.bytes, path);

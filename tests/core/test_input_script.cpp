@@ -71,6 +71,7 @@ TEST_CASE("malformed lines are dropped with an error naming the line and the fie
     CHECK(has_error(s, "line 9 /action", "expected \"down\", \"move\" or \"up\""));
     CHECK(s.errors.size() == 8);
     CHECK(s.errors[0].message() == "demo.jsonl: line 2: not valid JSON");
+    CHECK_FALSE(s.complete);  // events are missing: --replay refuses it
 }
 
 TEST_CASE("impossible sequences are reported but kept for robustness replays", "[input_script]") {
@@ -88,6 +89,7 @@ TEST_CASE("impossible sequences are reported but kept for robustness replays", "
     CHECK(has_error(s, "line 4 /id", "finger 9 moves but is not down"));
     CHECK(has_error(s, "line 3", "finger 1 never goes up"));
     CHECK(s.errors.size() == 5);
+    CHECK(s.complete);  // nothing missing: --replay plays it (with a warning)
 }
 
 TEST_CASE("hostile input: huge lines, binary, empty", "[input_script]") {

@@ -321,3 +321,32 @@ TEST_CASE("replay: after the idle timeout attract mode highlights a district wit
     const int accent_busy = b.count(0, b.h / 2, b.w * 2 / 3, b.h, kAccent[0], kAccent[1], kAccent[2], 8);
     CHECK(accent_idle > accent_busy + 500);
 }
+
+TEST_CASE("replay: impossible touch sequences and a storm of fingers leave no stuck gesture, the next tap works") {
+    // The storm pans and pinches the map anywhere, so the final tap aims at the middle of the map area: at any
+    // camera position the kiosk allows, a commune of the Métropole lies there (the view never leaves it).
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const float x = (layout.map_area.min.x + layout.map_area.max.x) / 2;
+    const float y = (layout.map_area.min.y + layout.map_area.max.y) / 2;
+    std::string s;
+    s += touch(0.10, "up", 7, 500, 500);                // an end without a begin
+    s += touch(0.12, "move", 8, 600, 600);              // a move without a begin
+    s += touch(0.14, "cancel", 9, 600, 600);            // a cancel without a begin
+    s += touch(0.16, "down", 1, 900000, -900000);       // far off any screen
+    s += touch(0.18, "down", 1, 700, 500);              // the same finger down twice
+    for (int f = 20; f < 30; ++f) s += touch(0.20, "down", f, 300.0f + 20 * f, 400);  // ten fingers at once
+    for (int i = 0; i < 400; ++i)                                                        // an event storm
+        s += touch(0.21 + i * 0.0005, "move", 20 + i % 10, 300.0f + (i * 37) % 900, 300.0f + (i * 53) % 500);
+    s += touch(0.50, "down", 3, -900000, 900000);       // one more, far away ...
+    // ... then every finger leaves, the map settles, and a visitor taps it.
+    for (int f = 20; f < 30; ++f) s += touch(0.60, "up", f, 300.0f + 20 * f, 400);
+    s += touch(0.60, "up", 1, 700, 500);
+    s += touch(0.60, "up", 3, -900000, 900000);
+    s += touch(3.00, "down", 2, x, y);
+    s += touch(3.06, "up", 2, x, y);
+    const Result r = replay("garbage", s);
+    INFO("state: " << r.state.dump() << "\noutput: " << r.run.output);
+    CHECK(r.state["selected"].is_string());  // the tap was a tap: nothing left held down
+    // The impossible parts are reported in one warning, not silently swallowed, and the script still played.
+    CHECK(r.run.output.find("playing impossible input as written") != std::string::npos);
+}
