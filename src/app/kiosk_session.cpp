@@ -268,7 +268,8 @@ private:
         if (district < 0 || district >= static_cast<int>(data_->content.districts.size())) return;
         const District& d = data_->content.districts[district];
         card_ = ui::make_attract_card(d, data_->text, view_->lang());
-        view_->set_highlight(data_->map.find(d.insee));
+        card_commune_ = data_->map.find(d.insee);
+        view_->set_highlight(card_commune_);
     }
 
     void submit_pin(double t) {
@@ -295,7 +296,18 @@ private:
     }
 
     void draw_overlays(const ui::WidgetContext& ctx) {
-        if (card_ && attract_.active()) ui::draw_attract_overlay(*card_, ctx);
+        if (card_ && attract_.active()) {
+            // The highlighted district's box on screen, so that the card never covers it.
+            std::optional<ui::Rect> district;
+            if (card_commune_ && *card_commune_ < data_->map.communes.size()) {
+                const Box& b = data_->map.communes[*card_commune_].bbox;
+                const Vec2 a = view_->camera().world_to_screen({b.min.x, b.max.y});
+                const Vec2 c = view_->camera().world_to_screen({b.max.x, b.min.y});
+                district = ui::Rect{ImVec2(static_cast<float>(a.x), static_cast<float>(a.y)),
+                                    ImVec2(static_cast<float>(c.x), static_cast<float>(c.y))};
+            }
+            ui::draw_attract_overlay(*card_, ctx, district ? &*district : nullptr);
+        }
         if (screen_ == Screen::PinPad) {
             ui::PinPadView pv;
             pv.locked = locked_for_ > 0;
@@ -401,6 +413,7 @@ private:
     ImGuiTouchBridge bridge_;
     std::vector<sf::Event> ui_events_;
     std::optional<ui::AttractCard> card_;
+    std::optional<size_t> card_commune_;  // the map commune of the highlighted district
     Screen screen_ = Screen::Closed;
     std::string digits_;
     std::string pin_message_;

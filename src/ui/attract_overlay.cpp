@@ -45,7 +45,7 @@ std::string fit_one_line(ImFont* font, float size, const std::string& s, float m
     return out + kEllipsis;
 }
 
-void draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx) {
+void draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, const Rect* keep_visible) {
     const Layout& l = ctx.layout;
     const Rect& map = l.map_area;
     const float pad = l.padding;
@@ -55,6 +55,12 @@ void draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx) {
     Rect r;
     r.min = ImVec2(map.min.x + (map.width() - width) / 2, map.max.y - l.margin - height);
     r.max = ImVec2(r.min.x + width, r.min.y + height);
+    const bool hides = keep_visible && keep_visible->max.x > r.min.x && keep_visible->min.x < r.max.x &&
+                       keep_visible->max.y > r.min.y && keep_visible->min.y < r.max.y;
+    if (hides) {  // the district the card talks about must stay in view: move the card to the top
+        r.min.y = map.min.y + l.margin;
+        r.max.y = r.min.y + height;
+    }
     next_window_on(r);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(ctx.theme.panel_bg));
     ImGui::PushStyleColor(ImGuiCol_Border, to_vec4(ctx.theme.accent));

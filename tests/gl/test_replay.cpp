@@ -322,6 +322,21 @@ TEST_CASE("replay: after the idle timeout attract mode highlights a district wit
     CHECK(accent_idle > accent_busy + 500);
 }
 
+TEST_CASE("replay: the attract card never hides the district it presents (Athis-Mons: the card moves to the top)") {
+    // Sceaux, Meudon, Aulnay-sous-Bois, Noisy-le-Grand, then Athis-Mons: the fifth highlight, 8 s each after 3 s.
+    const std::string move = "{\"t\":0.1,\"type\":\"mouse\",\"action\":\"move\",\"x\":1500,\"y\":900}\n";
+    const Result r = replay("attract-athis", move, "--idle-timeout 3 --replay-tail 38");
+    INFO("state: " << r.state.dump());
+    REQUIRE(r.state["highlighted"] == "Athis-Mons");
+    const Image& a = r.image;
+    const int accent_top = a.count(0, 0, a.w * 2 / 3, a.h / 2, kAccent[0], kAccent[1], kAccent[2], 8);
+    const int accent_bottom = a.count(0, a.h / 2, a.w * 2 / 3, a.h, kAccent[0], kAccent[1], kAccent[2], 8);
+    CHECK(accent_top > accent_bottom + 500);
+    // And Athis-Mons itself is on screen, orange, where the overview has it.
+    float x = 0, y = 0;
+    CHECK(find_athis_mons(a, x, y));
+}
+
 TEST_CASE("replay: impossible touch sequences and a storm of fingers leave no stuck gesture, the next tap works") {
     // The storm pans and pinches the map anywhere, so the final tap aims at the middle of the map area: at any
     // camera position the kiosk allows, a commune of the Métropole lies there (the view never leaves it).
