@@ -268,6 +268,9 @@ int run_bench(const Options& o) {
     sf::RenderWindow window(sf::VideoMode(w, h), "qmi-kiosk bench", sf::Style::None, gl_settings());
     prepare.join();
     window.setVerticalSyncEnabled(false);
+    // Before the first frame: with QMI_MAP_CACHE=0 no layer texture may be created at all, or the peak RSS
+    // below would count it.
+    view.set_map_cache(g_map_cache);
     if (!view.init_gpu()) return 1;
     view.warm_up();
     view.draw(window, 1.0 / 60);
@@ -276,8 +279,6 @@ int run_bench(const Options& o) {
     window.setActive(true);
     const char* gl_renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
     if (!gl_renderer) gl_renderer = "?";
-
-    view.set_map_cache(g_map_cache);
 
     // Scripted manipulation: zoom in and out around moving points while panning, as a visitor would.
     // First pass: plain frames (the frame-time figures). Second pass: the same script with glFinish between phases
