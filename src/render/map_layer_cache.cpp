@@ -40,10 +40,11 @@ bool MapLayerCache::render(MapRenderer& renderer, const Camera& camera, sf::Vect
     const unsigned mx = static_cast<unsigned>(std::lround(screen.x * kMarginFraction));
     const unsigned my = static_cast<unsigned>(std::lround(screen.y * kMarginFraction));
     const sf::Vector2u size(screen.x + 2 * mx, screen.y + 2 * my);
+    const unsigned band_height = (size.y + kBands - 1) / kBands;
     if (size != texture_size_) {
         sf::ContextSettings settings;
         settings.antialiasingLevel = msaa_;
-        if (!texture_.create(size.x, size.y, settings)) {
+        if (!texture_.create(size.x, size.y) || !band_.create(size.x, band_height, settings)) {
             spdlog::error("map layer cache: cannot create a {}x{} offscreen texture, drawing the map directly",
                           size.x, size.y);
             texture_size_ = {0, 0};
@@ -51,10 +52,28 @@ bool MapLayerCache::render(MapRenderer& renderer, const Camera& camera, sf::Vect
         }
         texture_size_ = size;
     }
-    texture_.setActive(true);
-    texture_.clear(clear_color());
-    renderer.draw_view(texture_, camera.center(), camera.scale(), ui_scale, t);
-    texture_.display();  // resolves the MSAA samples into the texture
+    // Band by band: render with MSAA, resolve, copy 1:1 into the layer (whole-pixel offsets, nearest sampling,
+    // no blending: the copied texels are exactly the resolved ones).
+    band_.setSmooth(false);
+    PhaseTimes band_times;
+    if (t) t->map_fill_ms = t->map_borders_ms = 0;  // the sums over the bands
+    for (unsigned top = 0; top < size.y; top += band_height) {
+        band_.setActive(true);
+        band_.clear(clear_color());
+        renderer.draw_band(band_, size, top, camera.center(), camera.scale(), ui_scale, t ? &band_times : nullptr);
+        band_.display();  // resolves the MSAA samples into the band's texture
+        if (t) {
+            t->map_fill_ms += band_times.map_fill_ms;
+            t->map_borders_ms += band_times.map_borders_ms;
+            t->map_rendered = true;
+        }
+        texture_.setActive(true);
+        texture_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+        sf::Sprite band(band_.getTexture());
+        band.setPosition(0, static_cast<float>(top));
+        texture_.draw(band, sf::RenderStates(sf::BlendNone));
+    }
+    texture_.display();
     screen_size_ = screen;
     cached_center_ = camera.center();
     cached_scale_ = camera.scale();

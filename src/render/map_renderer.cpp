@@ -148,14 +148,28 @@ void MapRenderer::draw(sf::RenderTarget& target, const Camera& camera, float ui_
 }
 
 void MapRenderer::draw_view(sf::RenderTarget& target, Vec2 c, double s, float ui_scale, PhaseTimes* times) {
+    draw_band(target, target.getSize(), 0, c, s, ui_scale, times);
+}
+
+void MapRenderer::draw_band(sf::RenderTarget& target, sf::Vector2u layer, unsigned top, Vec2 c, double s,
+                            float ui_scale, PhaseTimes* times) {
     if (!ready_) return;
-    const sf::Vector2u size = target.getSize();
-    target.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+    // The projection is the whole layer's; the viewport is the layer's size, shifted up by `top` rows, so the
+    // target sees exactly those rows and every vertex lands where it would in a layer-sized target. Only the final
+    // whole-pixel shift is new arithmetic: it can round one MSAA sample differently on a few edge pixels.
+    sf::View view(sf::FloatRect(0, 0, static_cast<float>(layer.x), static_cast<float>(layer.y)));
+    const sf::Vector2u band = target.getSize();
+    // SFML rounds the viewport as int(0.5 + fraction * size), truncating towards zero: aim a quarter pixel below
+    // -top so that it gives exactly -top.
+    view.setViewport(sf::FloatRect(0, (-static_cast<float>(top) - 0.75f) / band.y,
+                                   static_cast<float>(layer.x) / band.x, static_cast<float>(layer.y) / band.y));
+    target.setView(view);
+    const sf::Vector2u size = layer;  // line widths: pixels of the layer's projection
     PhaseClock clock(times != nullptr);
 
-    // World (metres, y north) -> target pixels (y down): the camera's affine map as an SFML transform.
-    const sf::Transform world(static_cast<float>(s), 0.f, static_cast<float>(size.x / 2.0 - c.x * s),
-                              0.f, static_cast<float>(-s), static_cast<float>(size.y / 2.0 + c.y * s),
+    // World (metres, y north) -> layer pixels (y down): the camera's affine map as an SFML transform.
+    const sf::Transform world(static_cast<float>(s), 0.f, static_cast<float>(layer.x / 2.0 - c.x * s),
+                              0.f, static_cast<float>(-s), static_cast<float>(layer.y / 2.0 + c.y * s),
                               0.f, 0.f, 1.f);
     sf::RenderStates states(world);
     target.draw(fills_, 0, fill_count_, states);

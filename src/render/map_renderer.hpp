@@ -40,6 +40,12 @@ public:
     // Same, for the view centred on world point `center` at `scale` pixels per metre over the whole target (the
     // map layer cache renders a target larger than the screen). `times`: bench phase timings, or nullptr.
     void draw_view(sf::RenderTarget& target, Vec2 center, double scale, float ui_scale, PhaseTimes* times = nullptr);
+    // One horizontal band of that view: the layer is `layer` pixels, centred on `center`, and `target` receives its
+    // rows [top, top + target height). The transform and projection are the layer's own, only the viewport moves,
+    // so the bands put together give the picture draw_view() draws into a layer-sized target (at 1080p, a few
+    // hundred edge pixels differ by one MSAA sample of coverage).
+    void draw_band(sf::RenderTarget& target, sf::Vector2u layer, unsigned top, Vec2 center, double scale,
+                   float ui_scale, PhaseTimes* times = nullptr);
 
     size_t vertex_count() const { return fill_count_ + line_count_ + dashed_count_ + hairline_count_; }
 
