@@ -328,10 +328,19 @@ void KioskView::draw_widgets() {
     if (overlay_) overlay_(ctx);
 }
 
+void KioskView::drop_uploaded_font_pixels() {
+    // Once the backend has the atlas on the GPU (it set TexID), ImGui's two CPU copies of it (RGBA32 and alpha,
+    // 5 MB at 1080p, more at 4K) serve no purpose. Called between frames (the atlas is locked inside one), and not
+    // while a re-rasterised atlas still waits for its upload. A later upload without them rasterises again.
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (atlas.TexID && !fonts_dirty_ && (atlas.TexPixelsAlpha8 || atlas.TexPixelsRGBA32)) atlas.ClearTexData();
+}
+
 void KioskView::warm_up() {
     ImGui::SetCurrentContext(imgui_);
     glue_.new_frame(ImGui::GetIO(), layout_.display.x, layout_.display.y, 1.0f / 60);
     ui::imgui_gl_new_frame();
+    drop_uploaded_font_pixels();
     ImGui::NewFrame();
     draw_widgets();
     ImGui::EndFrame();
@@ -356,6 +365,7 @@ void KioskView::draw(sf::RenderTarget& target, double dt_s) {
     glue_.new_frame(ImGui::GetIO(), static_cast<float>(size.x), static_cast<float>(size.y),
                     static_cast<float>(dt_s));
     ui::imgui_gl_new_frame();
+    drop_uploaded_font_pixels();
     ImGui::NewFrame();
     draw_widgets();
     if (phase_times_) phase_times_->widgets_cpu_ms = clock.lap() - phase_times_->labels_cpu_ms;

@@ -115,6 +115,7 @@ private:
     void build_labels();
     Box reachable_world() const;
     void draw_widgets();
+    void drop_uploaded_font_pixels();
 
     const KioskData& data_;
     Content content_;  // the programme on screen: data_.content at start, then what set_content() gave
