@@ -342,7 +342,8 @@ private:
         s.app_version = QMI_VERSION;
         s.content_version = data_->content.version;
         s.content_published = data_->content.published;
-        s.content_source = content_source_name(data_->content_source);
+        s.content_source = data_->text.get(std::string("staff.source_") + content_source_name(data_->content_source),
+                                           view_->lang());
         s.live_updates = live_updates_status();
         s.fps = static_cast<float>(frames_.size());
         s.last_error = last_error_;
