@@ -23,27 +23,11 @@ namespace fs = std::filesystem;
 namespace {
 
 using qmi::testdata::membership;
+using qmi::testdata::content_bytes;
+using qmi::testdata::read;
+using qmi::testdata::write;
 
 const std::string kRoot = QMI_SOURCE_ROOT;
-
-// The real bundled content with another publication date and version: what staff would publish.
-std::string content_bytes(const std::string& published, const std::string& version) {
-    std::ifstream in(kRoot + "/config/content.json");
-    auto doc = nlohmann::json::parse(in);
-    doc["published"] = published;
-    doc["version"] = version;
-    return doc.dump(2);
-}
-
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void write(const fs::path& p, const std::string& bytes) {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << bytes;
-}
 
 struct Dir {
     fs::path path;

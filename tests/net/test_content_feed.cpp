@@ -31,26 +31,12 @@ namespace fs = std::filesystem;
 namespace {
 
 using qmi::testdata::membership;
+using qmi::testdata::content_bytes;
+using qmi::testdata::read;
+using qmi::testdata::write;
 using qmi::testdata::bundled_json;
 
 const std::string kRoot = QMI_SOURCE_ROOT;
-
-std::string content_bytes(const std::string& published, const std::string& version) {
-    auto doc = bundled_json();
-    doc["published"] = published;
-    doc["version"] = version;
-    return doc.dump(2);
-}
-
-std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-void write(const fs::path& p, const std::string& bytes) {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << bytes;
-}
 
 // Captures what the feed logs, one line per message: "warning: <text>".
 struct CapturedLog {

@@ -31,14 +31,10 @@ namespace fs = std::filesystem;
 namespace {
 
 using qmi::testdata::membership;
+using qmi::testdata::write;
 using qmi::testdata::bundled_json;
 
 const std::string kRoot = QMI_SOURCE_ROOT;
-
-void write(const fs::path& p, const std::string& bytes) {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << bytes;
-}
 
 Content parse_content(const std::string& bytes) {
     auto load = content_parser(membership())(bytes, "test");

@@ -1,7 +1,9 @@
 // The repository's own data, read once per test binary: the committed membership and the bundled programme.
 // Tests build their cases from the real files, so a change to either is exercised everywhere.
 #pragma once
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -24,6 +26,24 @@ inline const Membership& membership() {
 inline nlohmann::json bundled_json() {
     std::ifstream in(QMI_SOURCE_ROOT "/config/content.json");
     return nlohmann::json::parse(in);
+}
+
+// The bundled content with another publication date and version: what staff would publish next.
+inline std::string content_bytes(const std::string& published, const std::string& version) {
+    nlohmann::json doc = bundled_json();
+    doc["published"] = published;
+    doc["version"] = version;
+    return doc.dump(2);
+}
+
+inline std::string read(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+inline void write(const std::filesystem::path& p, const std::string& bytes) {
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << bytes;
 }
 
 }  // namespace qmi::testdata
