@@ -248,14 +248,8 @@ void GestureRecognizer::emit_tap(ScreenPos pos, double t_down, double t_up) {
 
 bool GestureRecognizer::check_long_press(double t) {
     if (phase_ != Phase::Pressing || pointers_.size() != 1) return false;
-    const Pointer& p = pointers_[0];
-    if (t - p.down_t < cfg_.long_press_s) return false;
-    GestureAction a;
-    a.kind = GestureAction::LongPress;
-    a.pos = p.down_pos;
-    emit(a);
-    last_tap_valid_ = false;
-    phase_ = Phase::LongPressed;
+    if (!emit_long_press_if_due(pointers_[0], t)) return false;
+    phase_ = Phase::LongPressed;  // the finger is still down: what it does next is not a tap or a pan
     return true;
 }
 
@@ -446,7 +440,7 @@ void GestureRecognizer::on_up(const PointerEvent& e) {
 
     switch (phase_) {
         case Phase::Pressing: {
-            if (!check_long_press_at_up(p, e.t) && !press_stopped_glide_) emit_tap(p.down_pos, p.down_t, e.t);
+            if (!emit_long_press_if_due(p, e.t) && !press_stopped_glide_) emit_tap(p.down_pos, p.down_t, e.t);
             phase_ = Phase::Idle;
             return;
         }
@@ -497,9 +491,10 @@ void GestureRecognizer::on_up(const PointerEvent& e) {
     }
 }
 
-// A press released after long_press_s without any update() in between is still a long press, not a tap:
-// the result must not depend on the frame rate.
-bool GestureRecognizer::check_long_press_at_up(const Pointer& p, double t) {
+// Emits the long press of `p` once long_press_s has passed. Called from update() while the finger is down, and at
+// the release: a press released after long_press_s without any update() in between is still a long press, not a
+// tap (the result must not depend on the frame rate).
+bool GestureRecognizer::emit_long_press_if_due(const Pointer& p, double t) {
     if (t - p.down_t < cfg_.long_press_s) return false;
     GestureAction a;
     a.kind = GestureAction::LongPress;

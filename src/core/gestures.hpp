@@ -127,7 +127,7 @@ private:
     void flush_merge();
     void reopen_merge();
     bool check_long_press(double t);
-    bool check_long_press_at_up(const Pointer& p, double t);
+    bool emit_long_press_if_due(const Pointer& p, double t);
 
     GestureConfig cfg_;
     float tap_slop_px_, double_tap_slop_px_, fling_min_px_s_, stop_px_s_;
