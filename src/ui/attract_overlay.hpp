@@ -1,5 +1,5 @@
 // Attract mode card: while nobody uses the kiosk, a card at the bottom of the map names the highlighted QMI district,
-// its challenge in ONE line (ellipsised; "challenge not yet published" when the content has none) and invites the
+// its challenge in ONE line (ellipsised; "Défi non communiqué" when the content has none) and invites the
 // passer-by to "Touchez la carte". The map itself outlines the district (KioskView::set_highlight).
 // Any touch stops attract mode and is consumed (core/attract_mode), so the card needs no buttons.
 #pragma once
@@ -13,7 +13,7 @@ namespace qmi::ui {
 // What the card shows, built once per highlight change (never per frame).
 struct AttractCard {
     std::string district;      // commune name (site name after it when published)
-    std::string challenge;     // the challenge, or the "not yet published" text
+    std::string challenge;     // the challenge, or the "not provided" text
     bool challenge_published = false;
     std::string hint;          // "Touchez la carte"
 };

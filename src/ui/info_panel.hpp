@@ -8,8 +8,8 @@
 //   District (QMI):      commune, promotion (colour chip), mayor, department "Essonne (91)", territory (EPT name),
 //                        challenge, innovation district name + description, and in a fixed footer (never
 //                        scrolled away) "Informations à jour : <as_of_label>".
-//                        A missing challenge reads "Défi pas encore publié"; a site with a description but no
-//                        name shows the description alone; a site with neither reads "Site pas encore publié"; a
+//                        A missing challenge reads "Défi non communiqué"; a site with a description but no
+//                        name shows the description alone; a site with neither reads "Site non communiqué"; a
 //                        missing mayor reads "Non communiqué". Nothing is left blank, nothing is made up.
 //   Metropole commune:   light card: name, department, territory, "not a QMI district".
 //   Outside commune:     name, department, "outside the Métropole" (only when D passes the map model).
@@ -30,7 +30,7 @@ namespace qmi::ui {
 // One labelled field, resolved for a language.
 struct PanelLine {
     std::string label;       // "Maire"
-    std::string value;       // "Christine Rodier", or the graceful "Non communiqué" / "Défi pas encore publié";
+    std::string value;       // "Christine Rodier", or the graceful "Non communiqué" / "Défi non communiqué";
                              // empty only when `detail` says it all (a site described but not named)
     std::string detail;      // a longer paragraph under the value (site description); may be empty
     bool missing = false;    // value is a "not published / not available" sentence: drawn muted

@@ -80,8 +80,8 @@ TEST_CASE("Athis-Mons: a described but unnamed site shows its description under 
         const std::string text = ui.frame([&] { ui::draw_district_panel(m, ui.ctx()); });
         CHECK(contains(text, lang == Lang::Fr ? "Quartier d'innovation" : "Innovation district"));
         CHECK(contains(text, lang == Lang::Fr ? "La ville souhaite redynamiser" : "The town wants to revitalise"));
-        CHECK_FALSE(contains(text, "Site pas encore publié"));
-        CHECK_FALSE(contains(text, "Site not yet published"));
+        CHECK_FALSE(contains(text, "Site non communiqué"));
+        CHECK_FALSE(contains(text, "Site not provided"));
     }
 }
 
@@ -92,11 +92,11 @@ TEST_CASE("Sceaux: neither site name nor description, so the panel says the site
     const ui::PanelLine* site = find_line(m.in(Lang::Fr), "Quartier d'innovation");
     REQUIRE(site);
     CHECK(site->missing);
-    CHECK(site->value == "Site pas encore publié");
+    CHECK(site->value == "Site non communiqué");
     CHECK(site->detail.empty());
     HeadlessUi ui(ImVec2(1920, 1080), test::px_per_mm_43in(1920));
     const std::string text = ui.frame([&] { ui::draw_district_panel(m, ui.ctx()); });
-    CHECK(contains(text, "Site pas encore publié"));
+    CHECK(contains(text, "Site non communiqué"));
 }
 
 TEST_CASE("the 'information as of' footer stays on screen whatever the body's length, at every target size") {
@@ -143,11 +143,11 @@ TEST_CASE("a first-promotion district without published challenge or site says s
     const ui::PanelLine* fr = find_line(m.in(Lang::Fr), "Défi");
     REQUIRE(fr);
     CHECK(fr->missing);
-    CHECK(fr->value == "Défi pas encore publié");
+    CHECK(fr->value == "Défi non communiqué");
     const ui::PanelLine* en = find_line(m.in(Lang::En), "Challenge");
     REQUIRE(en);
     CHECK(en->missing);
-    CHECK(en->value == "Challenge not yet published");
+    CHECK(en->value == "Challenge not provided");
     const ui::PanelLine* mayor = find_line(m.in(Lang::Fr), "Maire");
     REQUIRE(mayor);
     CHECK(mayor->value == "Philippe Laurent");
@@ -222,7 +222,7 @@ TEST_CASE("the panel speaks English when asked, including the graceful missing-c
     const ui::PanelModel sceaux = model_for("92071");
     const std::string text = ui.frame([&] { ui::draw_district_panel(sceaux, ui.ctx()); });
     CHECK(contains(text, "Philippe Laurent"));
-    CHECK(contains(text, "Challenge not yet published"));
+    CHECK(contains(text, "Challenge not provided"));
     CHECK(contains(text, "Close"));
     CHECK_FALSE(contains(text, "Fermer"));
 }
