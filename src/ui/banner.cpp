@@ -114,6 +114,32 @@ void text_block(const std::string& s, float x0, float x1, float y, const Rect& w
     ImGui::PopTextWrapPos();
 }
 
+// A main line (`main_font`, ink) over a secondary one (`second_font`, muted), both wrapped inside [x0, x1] and
+// centred vertically in `r` as one block; an empty secondary line takes no room. The header (title, subtitle) and
+// the banner (countdown sentence, call window name) are laid out this way.
+void two_line_block(const std::string& main, ImFont* main_font, const std::string& second, ImFont* second_font,
+                    float spacing, float x0, float x1, const Rect& r, const WidgetContext& ctx) {
+    const float width = std::max(1.0f, x1 - x0);
+    ImGui::PushFont(main_font);
+    const float main_h = wrapped_height(main, width);
+    ImGui::PopFont();
+    ImGui::PushFont(second_font);
+    const float second_h = second.empty() ? 0.0f : wrapped_height(second, width);
+    ImGui::PopFont();
+    if (second.empty()) spacing = 0;
+    float y = r.min.y + std::max(0.0f, (r.height() - main_h - second_h - spacing) * 0.5f);
+    ImGui::PushFont(main_font);
+    text_block(main, x0, x1, y, r);
+    ImGui::PopFont();
+    if (second.empty()) return;
+    y += main_h + spacing;
+    ImGui::PushFont(second_font);
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text_muted));
+    text_block(second, x0, x1, y, r);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
 }  // namespace
 
 HeaderResult Banner::draw_header(const WidgetContext& ctx, bool show_lang_switch) {
@@ -136,25 +162,8 @@ HeaderResult Banner::draw_header(const WidgetContext& ctx, bool show_lang_switch
         text_right = x - gap;
     }
 
-    const float x0 = r.min.x + pad;
-    const float width = std::max(1.0f, text_right - x0);
-    ImGui::PushFont(ctx.fonts.title);
-    const float title_h = wrapped_height(model_.title, width);
-    ImGui::PopFont();
-    ImGui::PushFont(ctx.fonts.body);
-    const float sub_h = wrapped_height(model_.subtitle, width);
-    ImGui::PopFont();
-    const float spacing = 4.0f * ctx.theme.scale;
-    float y = r.min.y + std::max(0.0f, (r.height() - title_h - sub_h - spacing) * 0.5f);
-    ImGui::PushFont(ctx.fonts.title);
-    text_block(model_.title, x0, text_right, y, r);
-    ImGui::PopFont();
-    y += title_h + spacing;
-    ImGui::PushFont(ctx.fonts.body);
-    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text_muted));
-    text_block(model_.subtitle, x0, text_right, y, r);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    two_line_block(model_.title, ctx.fonts.title, model_.subtitle, ctx.fonts.body, 4.0f * ctx.theme.scale,
+                   r.min.x + pad, text_right, r, ctx);
 
     ImGui::End();
     return switch_pressed ? HeaderResult::SwitchLanguage : HeaderResult::None;
@@ -201,27 +210,8 @@ void Banner::draw(const WidgetContext& ctx) {
     }
 
     // Countdown sentence (large) and the call window's name under it, centred vertically as a block.
-    const float x0 = r.min.x + pad;
-    const float width = std::max(1.0f, text_right - x0);
-    ImGui::PushFont(ctx.fonts.banner);
-    const float sentence_h = wrapped_height(model_.display_sentence, width);
-    ImGui::PopFont();
-    ImGui::PushFont(ctx.fonts.body);
-    const float name_h = wrapped_height(model_.window_name, width);
-    ImGui::PopFont();
-    const float spacing = model_.window_name.empty() ? 0.0f : 6.0f * s;
-    float y = r.min.y + std::max(0.0f, (r.height() - sentence_h - name_h - spacing) * 0.5f);
-    ImGui::PushFont(ctx.fonts.banner);
-    text_block(model_.display_sentence, x0, text_right, y, r);
-    ImGui::PopFont();
-    if (!model_.window_name.empty()) {
-        y += sentence_h + spacing;
-        ImGui::PushFont(ctx.fonts.body);
-        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text_muted));
-        text_block(model_.window_name, x0, text_right, y, r);
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-    }
+    two_line_block(model_.display_sentence, ctx.fonts.banner, model_.window_name, ctx.fonts.body, 6.0f * s,
+                   r.min.x + pad, text_right, r, ctx);
     ImGui::End();
 }
 
