@@ -493,10 +493,7 @@ int run_replay_screenshot(const Options& o) {
     int exit_code = 0;
     std::optional<Startup> start = prepare_startup(o, &exit_code);
     if (!start) return exit_code;
-    std::optional<KioskClock>& clock = start->clock;
-    std::optional<InputScript>& script = start->script;
-    std::unique_ptr<KioskData>& data = start->data;
-    const Lang lang = start->lang;
+    auto& [clock, script, data, lang] = *start;
     const unsigned w = o.width ? o.width : 1920, h = o.height ? o.height : 1080;
     sf::RenderTexture target;
     if (!target.create(w, h, gl_settings(o.msaa))) {
@@ -539,10 +536,7 @@ int run_interactive(const Options& o, Clock::time_point process_start) {
     int exit_code = 0;
     std::optional<Startup> start = prepare_startup(o, &exit_code);
     if (!start) return exit_code;
-    std::optional<KioskClock>& clock = start->clock;
-    std::optional<InputScript>& script = start->script;
-    std::unique_ptr<KioskData>& data = start->data;
-    const Lang lang = start->lang;
+    auto& [clock, script, data, lang] = *start;
     Watchdog watchdog;
 
     const Clock::time_point t0 = Clock::now();
