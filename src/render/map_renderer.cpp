@@ -144,11 +144,7 @@ void MapRenderer::set_selection(const MapModel& map, std::optional<size_t> commu
 }
 
 void MapRenderer::draw(sf::RenderTarget& target, const Camera& camera, float ui_scale, PhaseTimes* times) {
-    draw_view(target, camera.center(), camera.scale(), ui_scale, times);
-}
-
-void MapRenderer::draw_view(sf::RenderTarget& target, Vec2 c, double s, float ui_scale, PhaseTimes* times) {
-    draw_band(target, target.getSize(), 0, c, s, ui_scale, times);
+    draw_band(target, target.getSize(), 0, camera.center(), camera.scale(), ui_scale, times);  // one band: all of it
 }
 
 void MapRenderer::draw_band(sf::RenderTarget& target, sf::Vector2u layer, unsigned top, Vec2 c, double s,

@@ -37,13 +37,11 @@ public:
     // Draws into `target` (whose size must match the camera viewport). `ui_scale` scales line widths
     // (1 at 1080 px, 2 at 4K).
     void draw(sf::RenderTarget& target, const Camera& camera, float ui_scale, PhaseTimes* times = nullptr);
-    // Same, for the view centred on world point `center` at `scale` pixels per metre over the whole target (the
-    // map layer cache renders a target larger than the screen). `times`: bench phase timings, or nullptr.
-    void draw_view(sf::RenderTarget& target, Vec2 center, double scale, float ui_scale, PhaseTimes* times = nullptr);
-    // One horizontal band of that view: the layer is `layer` pixels, centred on `center`, and `target` receives its
+    // One horizontal band of the view centred on world point `center` at `scale` pixels per metre over a layer of
+    // `layer` pixels (the map layer cache renders a layer larger than the screen): `target` receives the layer's
     // rows [top, top + target height). The transform and projection are the layer's own, only the viewport moves,
-    // so the bands put together give the picture draw_view() draws into a layer-sized target (at 1080p, a few
-    // hundred edge pixels differ by one MSAA sample of coverage).
+    // so the bands put together give the picture a layer-sized target would get (at 1080p, a few hundred edge
+    // pixels differ by one MSAA sample of coverage). `times`: bench phase timings, or nullptr.
     void draw_band(sf::RenderTarget& target, sf::Vector2u layer, unsigned top, Vec2 center, double scale,
                    float ui_scale, PhaseTimes* times = nullptr);
 
