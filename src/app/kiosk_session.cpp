@@ -1,4 +1,5 @@
 #include "app/kiosk_session.hpp"
+#include "app/render_setup.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -41,14 +42,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
-
-sf::ContextSettings gl_settings(unsigned msaa) {
-    sf::ContextSettings s;
-    s.antialiasingLevel = msaa;
-    s.majorVersion = 2;
-    s.minorVersion = 1;
-    return s;
-}
 
 // Loads the data, with the screen density resolved once (Settings::dpi or the system's).
 std::unique_ptr<KioskData> load_data(const Options& o, std::string* fatal) {
@@ -127,6 +120,7 @@ public:
         view_ = std::make_unique<KioskView>(*data_, lang, clock_);
         view_->set_input_clock(now_);
         view_->set_overlay([this](const ui::WidgetContext& ctx) { draw_overlays(ctx); });
+        view_->set_map_cache(render_setup(o_).map_cache);  // before any frame: no layer texture when off
     }
     KioskView& view() { return *view_; }
     std::unique_ptr<KioskView>& view_ptr() { return view_; }
@@ -495,8 +489,9 @@ int run_replay_screenshot(const Options& o) {
     if (!start) return exit_code;
     auto& [clock, script, data, lang] = *start;
     const unsigned w = o.width ? o.width : 1920, h = o.height ? o.height : 1080;
+    const RenderSetup setup = render_setup(o);
     sf::RenderTexture target;
-    if (!target.create(w, h, gl_settings(o.msaa))) {
+    if (!target.create(w, h, gl_settings(setup.target_msaa))) {
         spdlog::error("--screenshot: cannot create a {}x{} offscreen target", w, h);
         return 1;
     }
@@ -538,6 +533,7 @@ int run_interactive(const Options& o, Clock::time_point process_start) {
     if (!start) return exit_code;
     auto& [clock, script, data, lang] = *start;
     Watchdog watchdog;
+    const RenderSetup setup = render_setup(o);
 
     const Clock::time_point t0 = Clock::now();
     auto now_s = [t0] { return seconds_since(t0); };
@@ -547,7 +543,8 @@ int run_interactive(const Options& o, Clock::time_point process_start) {
         const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
         const sf::VideoMode mode =
             windowed ? sf::VideoMode(o.width ? o.width : 1920, o.height ? o.height : 1080) : desktop;
-        window.create(mode, "QMI Kiosk", windowed ? sf::Style::Default : sf::Style::Fullscreen, gl_settings(o.msaa));
+        window.create(mode, "QMI Kiosk", windowed ? sf::Style::Default : sf::Style::Fullscreen,
+                      gl_settings(setup.target_msaa));
         window.setVerticalSyncEnabled(true);
         window.setKeyRepeatEnabled(false);
         window.setMouseCursorVisible(windowed);

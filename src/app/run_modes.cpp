@@ -20,6 +20,7 @@
 #include "app/kiosk_data.hpp"
 #include "app/kiosk_session.hpp"
 #include "app/kiosk_view.hpp"
+#include "app/render_setup.hpp"
 #include "app/process_stats.hpp"
 #include "app/staff_tools.hpp"
 #include "core/countdown.hpp"
@@ -37,21 +38,11 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
-// 4x MSAA for the map. With the map layer cache (default) the map gets it in its offscreen texture and the window
-// needs none (ImGui antialiases its own shapes); QMI_MAP_CACHE=0 (diagnosis) draws the map straight into a window
-// with g_msaa samples. The benchmark floor always uses the window's settings, so figures compare like with like.
-unsigned g_msaa = 4;
-bool g_map_cache = true;
+// Antialiasing of this run (app/render_setup.hpp). The --bench floor child measures a bare window with exactly the
+// kiosk window's samples, which it receives as --msaa.
+RenderSetup g_setup;
 
-unsigned window_msaa() { return g_map_cache ? 0 : g_msaa; }
-
-sf::ContextSettings gl_settings() {
-    sf::ContextSettings s;
-    s.antialiasingLevel = window_msaa();
-    s.majorVersion = 2;
-    s.minorVersion = 1;
-    return s;
-}
+unsigned window_msaa() { return g_setup.target_msaa; }
 
 unsigned width_or(const Options& o, unsigned w) { return o.width ? o.width : w; }
 unsigned height_or(const Options& o, unsigned h) { return o.height ? o.height : h; }
@@ -125,9 +116,8 @@ void simulate_tap(KioskView& view, float x, float y) {
 }  // namespace
 
 int run(const Options& o, Clock::time_point process_start) {
-    g_msaa = o.msaa;
-    if (const char* env = std::getenv("QMI_MAP_CACHE"); env && std::string(env) == "0") g_map_cache = false;
-    if (o.bench_floor) g_map_cache = false;  // the child got the window's samples explicitly
+    g_setup = render_setup(o);
+    if (o.bench_floor) g_setup = {false, o.msaa};  // the child got the window's samples explicitly
     if (o.subcommand == "keygen") return run_keygen(o.keygen_dir);
     if (o.subcommand == "sign-content") return run_sign_content(o.sign_key, o.sign_file);
     if (o.subcommand == "hash-pin") return run_hash_pin();
@@ -185,9 +175,10 @@ int run_screenshot(const Options& o) {
     const unsigned w = width_or(o, 1920), h = height_or(o, 1080);
 
     KioskView view(*data, language(o, *data), *clock);
+    view.set_map_cache(g_setup.map_cache);
     view.prepare(w, h);
     sf::RenderTexture target;
-    if (!target.create(w, h, gl_settings())) {
+    if (!target.create(w, h, gl_settings(window_msaa()))) {
         spdlog::error("--screenshot: cannot create a {}x{} offscreen target", w, h);
         return 1;
     }
@@ -229,7 +220,7 @@ int run_screenshot(const Options& o) {
 
 int run_bench_floor(const Options& o, Clock::time_point process_start) {
     const unsigned w = width_or(o, 1920), h = height_or(o, 1080);
-    sf::RenderWindow window(sf::VideoMode(w, h), "qmi-kiosk floor", sf::Style::None, gl_settings());
+    sf::RenderWindow window(sf::VideoMode(w, h), "qmi-kiosk floor", sf::Style::None, gl_settings(window_msaa()));
     window.clear(sf::Color(247, 248, 250));
     window.display();
     const double first = seconds_since(process_start);
@@ -265,12 +256,12 @@ int run_bench(const Options& o) {
         view.prepare(w, h);
         prepared = seconds_since(t0);
     });
-    sf::RenderWindow window(sf::VideoMode(w, h), "qmi-kiosk bench", sf::Style::None, gl_settings());
+    sf::RenderWindow window(sf::VideoMode(w, h), "qmi-kiosk bench", sf::Style::None, gl_settings(window_msaa()));
     prepare.join();
     window.setVerticalSyncEnabled(false);
     // Before the first frame: with QMI_MAP_CACHE=0 no layer texture may be created at all, or the peak RSS
     // below would count it.
-    view.set_map_cache(g_map_cache);
+    view.set_map_cache(g_setup.map_cache);
     if (!view.init_gpu()) return 1;
     view.warm_up();
     view.draw(window, 1.0 / 60);
@@ -361,8 +352,8 @@ int run_bench(const Options& o) {
     const double floor_first = field(floor, "floor_first_frame_s");
     const double floor_rss = field(floor, "floor_peak_rss_kib");
     const long peak = peak_rss_kib();
-    std::printf("qmi-kiosk --bench %ux%u, map %ux MSAA %s, window %ux MSAA requested (got %u), OpenGL renderer: %s\n",
-                w, h, g_msaa, g_map_cache ? "in the map layer cache" : "drawn directly (QMI_MAP_CACHE=0)",
+    std::printf("qmi-kiosk --bench %ux%u, map %s, window %ux MSAA requested (got %u), OpenGL renderer: %s\n", w, h,
+                g_setup.map_cache ? "4x MSAA in the map layer cache" : "drawn directly (QMI_MAP_CACHE=0)",
                 window_msaa(), window.getSettings().antialiasingLevel, gl_renderer);
     std::printf("  floor (bare window, same settings): first frame %.3f s, peak RSS %.1f MB, empty frame median %.2f ms\n",
                 floor_first, floor_rss / 1024.0, field(floor, "floor_frame_ms"));
@@ -407,68 +398,6 @@ int run_bench(const Options& o) {
         if (!swap_ms.empty())
             std::printf("    content swaps (set_content, CPU): %zu, median %.2f ms, max %.2f ms (map re-upload in the "
                         "next frame)\n", swap_ms.size(), percentile(swap_ms, 50), percentile(swap_ms, 100));
-    }
-    return 0;
-}
-
-int run_kiosk(const Options& o, Clock::time_point process_start) {
-    auto clock = make_clock(o);
-    if (!clock) return 2;
-    auto data = load_or_explain(o, true);
-    if (!data) return 1;
-
-    // Everything is loaded before the window exists, so it is never shown empty for long.
-    const sf::VideoMode desktop = sf::VideoMode::getDesktopMode();
-    const sf::VideoMode mode = o.windowed ? sf::VideoMode(width_or(o, 1920), height_or(o, 1080)) : desktop;
-    KioskView view(*data, language(o, *data), *clock);
-    // Rasterising fonts and laying out labels (CPU only, ImGui untouched by this thread meanwhile) overlaps with
-    // creating the window and its GL context, the two slow steps of a start on a software renderer.
-    std::thread prepare([&] { view.prepare(mode.width, mode.height); });
-    sf::RenderWindow window(mode, "QMI Kiosk", o.windowed ? sf::Style::Default : sf::Style::Fullscreen,
-                            gl_settings());
-    prepare.join();
-    window.setVerticalSyncEnabled(true);
-    window.setMouseCursorVisible(o.windowed);
-    window.setKeyRepeatEnabled(false);
-    const sf::Vector2u size = window.getSize();
-    if (size.x != mode.width || size.y != mode.height) view.resize(size.x, size.y);
-    if (!view.init_gpu()) return 1;
-    view.warm_up();
-    view.draw(window, 1.0 / 60);
-    window.display();
-    spdlog::info("first complete frame {}x{} after {:.3f} s ({}x MSAA)", size.x, size.y,
-                 seconds_since(process_start), window.getSettings().antialiasingLevel);
-
-    // Render on demand: draw only while something moves or input arrives, or when the banner text changes.
-    // SFML 2.5 has no waitEvent with a timeout, so the idle loop polls every 16 ms (a few microseconds of work).
-    Clock::time_point last = Clock::now();
-    while (window.isOpen()) {
-        bool input = false;
-        sf::Event e;
-        while (window.pollEvent(e)) {
-            if (e.type == sf::Event::Closed) {
-                window.close();
-                break;
-            }
-            if (o.windowed && e.type == sf::Event::KeyPressed && e.key.code == sf::Keyboard::Escape) {
-                window.close();
-                break;
-            }
-            input = view.handle_event(e) || input;
-        }
-        if (!window.isOpen()) break;
-        const Clock::time_point now = Clock::now();
-        // Clamped: after a long idle sleep, an animation starting now must not jump to its end.
-        const double dt = std::min(std::chrono::duration<double>(now - last).count(), 0.05);
-        last = now;
-        const bool moving = view.update(dt);
-        if (input || moving || view.wants_frame() || view.idle_wait().count() <= 0) {
-            view.draw(window, dt);
-            window.display();
-            continue;
-        }
-        const auto wait = std::min(view.idle_wait(), std::chrono::milliseconds(16));
-        std::this_thread::sleep_for(wait);
     }
     return 0;
 }

@@ -9,7 +9,6 @@ namespace qmi::app {
 // Dispatches on the options. `process_start` is taken first thing in main() (start-up figures count from it).
 int run(const Options& options, std::chrono::steady_clock::time_point process_start);
 
-int run_kiosk(const Options& options, std::chrono::steady_clock::time_point process_start);
 int run_screenshot(const Options& options);
 int run_bench(const Options& options);
 int run_bench_floor(const Options& options, std::chrono::steady_clock::time_point process_start);
