@@ -1,19 +1,17 @@
-// qmi-kiosk entry point: parse the command line, set up logging, run the chosen mode (src/app/run_modes.cpp).
-#include <chrono>
-
+// qmi-kiosk entry point: parse the command line, set up logging, run the chosen mode (src/app/modes.hpp).
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "app/modes.hpp"
 #include "app/options.hpp"
-#include "app/run_modes.hpp"
 
 int main(int argc, char** argv) {
-    const auto process_start = std::chrono::steady_clock::now();
+    const qmi::app::Stopwatch process;
     qmi::app::Options options;
     if (auto code = qmi::app::parse_options(argc, argv, options)) return *code;
     // Logs go to stderr: stdout carries the answers of --countdown, --check-config and --bench.
     spdlog::set_default_logger(spdlog::stderr_color_mt("qmi"));
     spdlog::set_pattern("[%H:%M:%S.%e] [%^%l%$] %v");
     spdlog::set_level(options.verbose ? spdlog::level::debug : spdlog::level::info);
-    return qmi::app::run(options, process_start);
+    return qmi::app::run(options, process);
 }

@@ -30,7 +30,8 @@ struct Options {
     unsigned msaa = 4;                   // --msaa: antialiasing samples (diagnosis on slow GPUs)
     std::string replay;                  // --replay FILE: input script (core/input_script.hpp) played at its times
     std::string record;                  // --record FILE: live input written as an input script on exit
-    std::string state_out;               // --state-out FILE.json (with --replay --screenshot): what is on screen
+    std::string state_out;               // --state-out FILE.json (with --screenshot): what is on screen
+    std::vector<std::string> capture_at; // --capture-at SECONDS:FILE.png (with --screenshot): frames during the run
     double idle_timeout_s = 0;           // --idle-timeout: overrides kiosk.json idle_timeout_s; 0 = no override
     double replay_tail_s = 1.0;          // --replay-tail: seconds run after the script's last event
 

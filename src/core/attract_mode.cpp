@@ -9,11 +9,8 @@ namespace {
 constexpr size_t kMaxTracked = 32;
 constexpr double kSwallowTimeout_s = 30;  // a wake-up touch whose Up got lost stops being swallowed
 
-using Key = std::pair<int, int>;
-Key key_of(const PointerEvent& e) { return {static_cast<int>(e.source), e.id}; }
-
-bool contains(const std::vector<Key>& v, Key k) { return std::find(v.begin(), v.end(), k) != v.end(); }
-void erase(std::vector<Key>& v, Key k) { v.erase(std::remove(v.begin(), v.end(), k), v.end()); }
+bool contains(const std::vector<PointerId>& v, PointerId k) { return std::find(v.begin(), v.end(), k) != v.end(); }
+void erase(std::vector<PointerId>& v, PointerId k) { v.erase(std::remove(v.begin(), v.end(), k), v.end()); }
 }  // namespace
 
 AttractMode::AttractMode(const AttractConfig& config, int district_count) : cfg_(config) {
@@ -48,7 +45,7 @@ void AttractMode::touch_time(double t) {
 bool AttractMode::on_pointer(const PointerEvent& e) {
     touch_time(e.t);
     const double t = now_;
-    const Key k = key_of(e);
+    const PointerId k = e.who();
 
     if (e.kind == PointerEvent::Cancel) {
         fingers_down_.clear();

@@ -69,8 +69,8 @@ private:
     long step_index_ = -1;    // which step of the cycle is shown
     int next_district_ = 0;   // where the next cycle starts: consecutive sessions show different districts
     int highlighted_ = -1;
-    std::vector<std::pair<int, int>> fingers_down_;   // (source, id): while any is down the kiosk is not idle
-    std::vector<std::pair<int, int>> swallowing_;     // fingers of the wake-up touch
+    std::vector<PointerId> fingers_down_;  // while any is down the kiosk is not idle
+    std::vector<PointerId> swallowing_;   // fingers of the wake-up touch
     std::vector<AttractAction> actions_;
 };
 

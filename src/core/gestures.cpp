@@ -17,10 +17,6 @@ float dist(ScreenPos a, ScreenPos b) { return std::hypot(a.x - b.x, a.y - b.y); 
 ScreenPos sub(ScreenPos a, ScreenPos b) { return {a.x - b.x, a.y - b.y}; }
 ScreenPos mid(ScreenPos a, ScreenPos b) { return {(a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f}; }
 
-bool same(const std::pair<int, PointerEvent::Source>& k, int id, PointerEvent::Source s) {
-    return k.first == id && k.second == s;
-}
-
 }  // namespace
 
 std::string GestureAnomaly::describe() const {
@@ -55,16 +51,19 @@ GestureRecognizer::GestureRecognizer(const GestureConfig& config) : cfg_(config)
 
 // ---- bookkeeping ------------------------------------------------------------------------------------------------
 
-GestureRecognizer::Pointer* GestureRecognizer::find(int id, PointerEvent::Source source) {
+GestureRecognizer::Pointer* GestureRecognizer::find(PointerId who) {
     for (Pointer& p : pointers_)
-        if (p.id == id && p.source == source) return &p;
+        if (p.who == who) return &p;
     return nullptr;
 }
 
-void GestureRecognizer::remove(int id, PointerEvent::Source source) {
-    pointers_.erase(std::remove_if(pointers_.begin(), pointers_.end(),
-                                   [&](const Pointer& p) { return p.id == id && p.source == source; }),
+void GestureRecognizer::remove(PointerId who) {
+    pointers_.erase(std::remove_if(pointers_.begin(), pointers_.end(), [&](const Pointer& p) { return p.who == who; }),
                     pointers_.end());
+}
+
+bool GestureRecognizer::ignored(PointerId who) const {
+    return std::find(ignored_.begin(), ignored_.end(), who) != ignored_.end();
 }
 
 void GestureRecognizer::anomaly(GestureAnomaly::Kind kind, int id, double t) {
@@ -289,7 +288,7 @@ void GestureRecognizer::on_pointer(const PointerEvent& in) {
         }
         // An Up must never be lost (the finger would stay down forever): keep its last good position.
         anomaly(GestureAnomaly::BadCoordinates, e.id, e.t);
-        if (Pointer* p = find(e.id, e.source)) e.pos = p->pos;
+        if (Pointer* p = find(e.who())) e.pos = p->pos;
     }
 
     switch (e.kind) {
@@ -304,16 +303,15 @@ void GestureRecognizer::on_pointer(const PointerEvent& in) {
 }
 
 void GestureRecognizer::on_down(const PointerEvent& e) {
-    for (const auto& k : ignored_)
-        if (same(k, e.id, e.source)) return;
-    if (find(e.id, e.source)) {
+    if (ignored(e.who())) return;
+    if (find(e.who())) {
         anomaly(GestureAnomaly::DuplicateDown, e.id, e.t);
         on_move(e);
         return;
     }
     if (static_cast<int>(pointers_.size()) >= cfg_.max_pointers) {
         anomaly(GestureAnomaly::TooManyPointers, e.id, e.t);
-        if (ignored_.size() < kMaxIgnored) ignored_.push_back({e.id, e.source});
+        if (ignored_.size() < kMaxIgnored) ignored_.push_back(e.who());
         return;
     }
 
@@ -326,8 +324,7 @@ void GestureRecognizer::on_down(const PointerEvent& e) {
     }
 
     Pointer p;
-    p.id = e.id;
-    p.source = e.source;
+    p.who = e.who();
     p.pos = e.pos;
     p.down_pos = e.pos;
     p.down_t = e.t;
@@ -348,10 +345,9 @@ void GestureRecognizer::on_down(const PointerEvent& e) {
 }
 
 void GestureRecognizer::on_move(const PointerEvent& e) {
-    Pointer* p = find(e.id, e.source);
+    Pointer* p = find(e.who());
     if (!p) {
-        for (const auto& k : ignored_)
-            if (same(k, e.id, e.source)) return;
+        if (ignored(e.who())) return;
         // The mouse moves without a button all the time (hover): that is normal, not an anomaly.
         if (e.source == PointerEvent::Touch) anomaly(GestureAnomaly::MoveForUnknownId, e.id, e.t);
         return;
@@ -420,13 +416,12 @@ void GestureRecognizer::on_move(const PointerEvent& e) {
 }
 
 void GestureRecognizer::on_up(const PointerEvent& e) {
-    Pointer* found = find(e.id, e.source);
+    Pointer* found = find(e.who());
     if (!found) {
-        for (size_t i = 0; i < ignored_.size(); ++i)
-            if (same(ignored_[i], e.id, e.source)) {
-                ignored_.erase(ignored_.begin() + static_cast<long>(i));
-                return;
-            }
+        if (ignored(e.who())) {
+            ignored_.erase(std::find(ignored_.begin(), ignored_.end(), e.who()));
+            return;
+        }
         anomaly(GestureAnomaly::UpWithoutDown, e.id, e.t);
         return;
     }
@@ -436,7 +431,7 @@ void GestureRecognizer::on_up(const PointerEvent& e) {
     // Let the last finger movement reach the camera before the finger leaves.
     if (phase_ == Phase::Panning && was_driver) on_move(e);
     if (phase_ == Phase::Pinching) on_move(e);
-    remove(p.id, p.source);
+    remove(p.who);
 
     switch (phase_) {
         case Phase::Pressing: {
@@ -525,7 +520,7 @@ void GestureRecognizer::update(double t) {
     if (!std::isfinite(t)) return;
 
     if (!pointers_.empty() && t - last_event_t_ > cfg_.stuck_timeout_s) {
-        anomaly(GestureAnomaly::StuckPointerReset, pointers_[0].id, t);
+        anomaly(GestureAnomaly::StuckPointerReset, pointers_[0].who.id, t);
         cancel_all();
         return;
     }

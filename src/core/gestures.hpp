@@ -96,8 +96,7 @@ public:
 private:
     enum class Phase { Idle, Pressing, LongPressed, Panning, Pinching, Gliding };
     struct Pointer {
-        int id = 0;
-        PointerEvent::Source source = PointerEvent::Touch;
+        PointerId who;
         ScreenPos pos;       // latest
         ScreenPos down_pos;
         double down_t = 0;
@@ -107,8 +106,9 @@ private:
         ScreenPos pos;
     };
 
-    Pointer* find(int id, PointerEvent::Source source);
-    void remove(int id, PointerEvent::Source source);
+    Pointer* find(PointerId who);
+    void remove(PointerId who);
+    bool ignored(PointerId who) const;
     double sane_time(double t, int id);
     void anomaly(GestureAnomaly::Kind kind, int id, double t);
     void on_down(const PointerEvent& e);
@@ -133,7 +133,7 @@ private:
     float tap_slop_px_, double_tap_slop_px_, fling_min_px_s_, stop_px_s_;
 
     std::vector<Pointer> pointers_;  // in the order they went down; [0], [1] drive pan / pinch
-    std::vector<std::pair<int, PointerEvent::Source>> ignored_;  // extra fingers swallowed silently until Up
+    std::vector<PointerId> ignored_;  // extra fingers swallowed silently until Up
     Phase phase_ = Phase::Idle;
     bool gesture_open_ = false;
     bool fling_allowed_ = true;       // false once a pinch happened in this gesture

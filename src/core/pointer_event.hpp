@@ -11,6 +11,8 @@ struct ScreenPos {
     float y = 0;
 };
 
+struct PointerId;
+
 struct PointerEvent {
     enum Kind { Down, Move, Up, Cancel };
     enum Source { Touch, Mouse };
@@ -20,7 +22,20 @@ struct PointerEvent {
     ScreenPos pos;
     double t = 0;        // seconds, any monotonic origin shared by every event of a run
     Source source = Touch;
+
+    PointerId who() const;
 };
+
+// Which pointer an event belongs to. Touch ids and mouse buttons are numbered independently (finger 0 and the left
+// button are both 0), so an id alone never names a pointer: everything that tracks fingers keys them by this.
+struct PointerId {
+    PointerEvent::Source source = PointerEvent::Touch;
+    int id = 0;
+
+    friend bool operator==(const PointerId&, const PointerId&) = default;
+};
+
+inline PointerId PointerEvent::who() const { return {source, id}; }
 
 // Mouse wheel: delta in notches, positive = wheel away from the user = zoom in (as SFML reports it).
 struct WheelEvent {

@@ -41,19 +41,18 @@ void StaffAccess::on_pointer(const PointerEvent& e) {
             // Only a lone finger counts: a pinch that happens to start in the corner is not the staff gesture.
             if (fingers_down_ == 1 && in_corner && enabled() && !pad_open_ && !unlocked_) {
                 holding_ = true;
-                hold_id_ = e.id;
-                hold_source_ = e.source;
+                holder_ = e.who();
                 hold_start_t_ = now_;
             } else {
                 holding_ = false;
             }
             break;
         case PointerEvent::Move:
-            if (holding_ && e.id == hold_id_ && e.source == hold_source_ && !in_corner) holding_ = false;
+            if (holding_ && e.who() == holder_ && !in_corner) holding_ = false;
             break;
         case PointerEvent::Up:
             fingers_down_ = std::max(0, fingers_down_ - 1);
-            if (holding_ && e.id == hold_id_ && e.source == hold_source_) holding_ = false;
+            if (holding_ && e.who() == holder_) holding_ = false;
             break;
         case PointerEvent::Cancel:
             fingers_down_ = 0;

@@ -64,8 +64,7 @@ private:
     double pad_timeout_s_;
 
     bool holding_ = false;
-    int hold_id_ = 0;
-    PointerEvent::Source hold_source_ = PointerEvent::Touch;
+    PointerId holder_;
     double hold_start_t_ = 0;
     int fingers_down_ = 0;
     double now_ = 0;

@@ -53,7 +53,7 @@ void heading(const std::string& s, const WidgetContext& ctx) {
 
 }  // namespace
 
-PinPadResult draw_pin_pad(std::string& digits, const PinPadView& view, const WidgetContext& ctx) {
+PinPadResult draw_pin_pad(size_t digit_count, const PinPadView& view, const WidgetContext& ctx) {
     const Layout& l = ctx.layout;
     // Keys: 1.4x the minimum touch target, never under it.
     const float key = std::max(l.touch_min * 1.4f, 90.0f * l.scale);
@@ -63,13 +63,13 @@ PinPadResult draw_pin_pad(std::string& digits, const PinPadView& view, const Wid
     const float height = 2 * l.padding + ctx.fonts.sizes.title + ctx.fonts.sizes.banner +
                          2 * ctx.fonts.sizes.body * 1.2f + 5 * key + 8 * gap;
     begin_card("##qmi_pin_pad", ImVec2(width, height), ctx);
-    PinPadResult result = PinPadResult::None;
+    PinPadResult result;
 
     heading(ctx.text.get("staff.pin", ctx.lang), ctx);
     ImGui::PushFont(ctx.fonts.banner);
     std::string dots;
-    for (size_t i = 0; i < digits.size(); ++i) dots += "\xE2\x97\x8F ";  // U+25CF: not in every font, see below
-    if (!ctx.fonts.banner || !ctx.fonts.banner->FindGlyphNoFallback(0x25CF)) dots = std::string(digits.size(), '*');
+    for (size_t i = 0; i < digit_count; ++i) dots += "\xE2\x97\x8F ";  // U+25CF: not in every font, see below
+    if (!ctx.fonts.banner || !ctx.fonts.banner->FindGlyphNoFallback(0x25CF)) dots = std::string(digit_count, '*');
     ImGui::TextUnformatted(dots.empty() ? " " : dots.c_str());
     ImGui::PopFont();
     ImGui::PushFont(ctx.fonts.body_bold);
@@ -94,13 +94,8 @@ PinPadResult draw_pin_pad(std::string& digits, const PinPadView& view, const Wid
         ImGui::PushID(i);
         const bool is_digit = i != 9;
         ImGui::BeginDisabled(view.locked && is_digit);
-        if (ImGui::Button(labels[i], ImVec2(key, key))) {
-            if (!is_digit) {
-                if (!digits.empty()) digits.pop_back();
-            } else if (digits.size() < 12) {
-                digits += labels[i];
-            }
-        }
+        if (ImGui::Button(labels[i], ImVec2(key, key)))
+            result = is_digit ? PinPadResult{PinPadResult::Digit, labels[i][0]} : PinPadResult{PinPadResult::Erase};
         ImGui::EndDisabled();
         ImGui::PopID();
     }
@@ -109,10 +104,10 @@ PinPadResult draw_pin_pad(std::string& digits, const PinPadView& view, const Wid
 
     ImGui::PushFont(ctx.fonts.body_bold);
     const float half = (3 * key + gap) / 2;
-    if (ImGui::Button(ctx.text.get("staff.cancel", ctx.lang).c_str(), ImVec2(half, key))) result = PinPadResult::Cancel;
+    if (ImGui::Button(ctx.text.get("staff.cancel", ctx.lang).c_str(), ImVec2(half, key))) result = {PinPadResult::Cancel};
     ImGui::SameLine(0, gap);
-    ImGui::BeginDisabled(view.locked || digits.empty());
-    if (ImGui::Button(ctx.text.get("staff.ok", ctx.lang).c_str(), ImVec2(half, key))) result = PinPadResult::Submit;
+    ImGui::BeginDisabled(view.locked || digit_count == 0);
+    if (ImGui::Button(ctx.text.get("staff.ok", ctx.lang).c_str(), ImVec2(half, key))) result = {PinPadResult::Submit};
     ImGui::EndDisabled();
     ImGui::PopFont();
     end_card();

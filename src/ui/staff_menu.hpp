@@ -14,10 +14,15 @@ struct PinPadView {
     bool locked = false;          // lockout running: digit buttons disabled
 };
 
-enum class PinPadResult { None, Submit, Cancel };
+// What a finger did on the pad this frame; the app keeps the digits and edits them.
+struct PinPadResult {
+    enum Kind { None, Digit, Erase, Submit, Cancel };
+    Kind kind = None;
+    char digit = 0;  // Digit: '0'..'9'
+};
 
-// `digits` is edited in place by the digit and erase buttons (at most 12 digits, shown as dots).
-PinPadResult draw_pin_pad(std::string& digits, const PinPadView& view, const WidgetContext& ctx);
+// `digit_count` digits typed so far, shown as dots.
+PinPadResult draw_pin_pad(size_t digit_count, const PinPadView& view, const WidgetContext& ctx);
 
 // The status screen's facts, gathered by the app once per second at most (never computed here).
 struct StaffStatus {

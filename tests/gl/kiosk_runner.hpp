@@ -32,7 +32,8 @@ inline Run run_under_xvfb(const std::string& kiosk_args, const std::string& scre
         while (std::fgets(buf, sizeof buf, p)) r.output += buf;
         const int status = pclose(p);
         r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        const bool x_race = r.output.find("Failed to open X11 display") != std::string::npos ||
+        const bool x_race = r.output.find("cannot open the X display") != std::string::npos ||
+                            r.output.find("Failed to open X11 display") != std::string::npos ||
                             r.output.find("Xvfb failed to start") != std::string::npos;
         if (!x_race) break;
     }

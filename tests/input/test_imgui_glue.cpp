@@ -1,6 +1,6 @@
-// The SFML -> ImGui glue, without a display: ImGui runs headless (fonts built on the CPU, nothing rendered), events
-// are plain sf::Event values. What a visitor would notice: a quick tap on a button is a click, a drag is not, the
-// button under the finger is the one pressed.
+// Pointer events -> ImGui, without a display: ImGui runs headless (fonts built on the CPU, nothing rendered), events
+// are the kiosk's own PointerEvents. What a visitor would notice: a quick tap on a button is a click, a drag is not,
+// the button under the finger is the one pressed, a second finger does not click.
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
@@ -44,26 +44,19 @@ struct HeadlessImGui {
         return clicks;
     }
 
-    void feed(const sf::Event& e) { glue.process_event(ImGui::GetIO(), e); }
+    void feed(const qmi::PointerEvent& e) { glue.on_pointer(e); }
 
     qmi::ui::ImGuiGlue glue;
 };
 
-sf::Event button(sf::Event::EventType type, int x, int y) {
-    sf::Event e;
-    e.type = type;
-    e.mouseButton.button = sf::Mouse::Left;
-    e.mouseButton.x = x;
-    e.mouseButton.y = y;
-    return e;
+using qmi::PointerEvent;
+
+PointerEvent finger(PointerEvent::Kind kind, int x, int y, int id = 1) {
+    return {id, kind, {static_cast<float>(x), static_cast<float>(y)}, 0.0, PointerEvent::Touch};
 }
 
-sf::Event move(int x, int y) {
-    sf::Event e;
-    e.type = sf::Event::MouseMoved;
-    e.mouseMove.x = x;
-    e.mouseMove.y = y;
-    return e;
+PointerEvent mouse(PointerEvent::Kind kind, int x, int y) {
+    return {0, kind, {static_cast<float>(x), static_cast<float>(y)}, 0.0, PointerEvent::Mouse};
 }
 
 }  // namespace
@@ -71,8 +64,8 @@ sf::Event move(int x, int y) {
 TEST_CASE("a tap whose press and release arrive in the same frame still clicks the button") {
     HeadlessImGui im;
     im.frame();  // the window exists before the tap, as on screen
-    im.feed(button(sf::Event::MouseButtonPressed, 200, 170));
-    im.feed(button(sf::Event::MouseButtonReleased, 200, 170));
+    im.feed(finger(PointerEvent::Down, 200, 170));
+    im.feed(finger(PointerEvent::Up, 200, 170));
     CHECK(im.glue.has_pending_input());
     CHECK(im.clicks_until_settled() == 1);
     CHECK_FALSE(im.glue.has_pending_input());
@@ -81,33 +74,27 @@ TEST_CASE("a tap whose press and release arrive in the same frame still clicks t
 TEST_CASE("a tap outside the button does not click it") {
     HeadlessImGui im;
     im.frame();
-    im.feed(button(sf::Event::MouseButtonPressed, 500, 500));
-    im.feed(button(sf::Event::MouseButtonReleased, 500, 500));
+    im.feed(finger(PointerEvent::Down, 500, 500));
+    im.feed(finger(PointerEvent::Up, 500, 500));
     CHECK(im.clicks_until_settled() == 0);
 }
 
 TEST_CASE("pressing on the button then sliding off before release is not a click") {
     HeadlessImGui im;
     im.frame();
-    im.feed(button(sf::Event::MouseButtonPressed, 200, 170));
+    im.feed(mouse(PointerEvent::Down, 200, 170));
     im.frame();
-    im.feed(move(600, 500));
+    im.feed(mouse(PointerEvent::Move, 600, 500));
     im.frame();
-    im.feed(button(sf::Event::MouseButtonReleased, 600, 500));
+    im.feed(mouse(PointerEvent::Up, 600, 500));
     CHECK(im.clicks_until_settled() == 0);
 }
 
 TEST_CASE("mouse position and wheel reach ImGui, display size and time step are set every frame") {
     HeadlessImGui im;
     ImGuiIO& io = ImGui::GetIO();
-    im.feed(move(321, 123));
-    sf::Event wheel;
-    wheel.type = sf::Event::MouseWheelScrolled;
-    wheel.mouseWheelScroll.wheel = sf::Mouse::VerticalWheel;
-    wheel.mouseWheelScroll.delta = 2.0f;
-    wheel.mouseWheelScroll.x = 321;
-    wheel.mouseWheelScroll.y = 123;
-    im.feed(wheel);
+    im.feed(mouse(PointerEvent::Move, 321, 123));
+    im.glue.on_wheel({{321, 123}, 2.0f, 0.0});
     im.glue.new_frame(io, 1920, 1080, 0.0f);
     CHECK(io.MousePos.x == 321.0f);
     CHECK(io.MousePos.y == 123.0f);
@@ -115,4 +102,40 @@ TEST_CASE("mouse position and wheel reach ImGui, display size and time step are 
     CHECK(io.DisplaySize.x == 1920.0f);
     CHECK(io.DisplaySize.y == 1080.0f);
     CHECK(io.DeltaTime > 0.0f);  // ImGui would assert on zero
+}
+
+TEST_CASE("a second finger on the button does not click it while the first finger drives ImGui elsewhere") {
+    HeadlessImGui im;
+    im.frame();
+    im.feed(finger(PointerEvent::Down, 500, 500, 1));  // first finger on the map, not on the button
+    im.feed(finger(PointerEvent::Down, 200, 170, 2));  // second finger of a pinch lands on the button
+    im.feed(finger(PointerEvent::Up, 200, 170, 2));
+    im.feed(finger(PointerEvent::Up, 500, 500, 1));
+    CHECK(im.clicks_until_settled() == 0);
+}
+
+TEST_CASE("finger 0 and the left mouse button are different pointers") {
+    HeadlessImGui im;
+    im.frame();
+    im.feed(finger(PointerEvent::Down, 500, 500, 0));  // touch id 0 drives ImGui
+    im.feed(mouse(PointerEvent::Down, 200, 170));      // the mouse (button 0) is not that finger
+    im.feed(mouse(PointerEvent::Up, 200, 170));
+    CHECK(im.clicks_until_settled() == 0);
+    im.feed(finger(PointerEvent::Up, 500, 500, 0));
+    im.clicks_until_settled();
+    im.feed(mouse(PointerEvent::Down, 200, 170));      // once the finger is up, the mouse clicks
+    im.feed(mouse(PointerEvent::Up, 200, 170));
+    CHECK(im.clicks_until_settled() == 1);
+}
+
+TEST_CASE("release() lets go of a held finger so that the next tap clicks") {
+    HeadlessImGui im;
+    im.frame();
+    im.feed(finger(PointerEvent::Down, 10, 10, 7));  // held, e.g. the staff corner finger
+    im.frame();
+    im.glue.release();
+    im.clicks_until_settled();
+    im.feed(finger(PointerEvent::Down, 200, 170, 8));
+    im.feed(finger(PointerEvent::Up, 200, 170, 8));
+    CHECK(im.clicks_until_settled() == 1);
 }

@@ -1,4 +1,4 @@
-#include "app/touch_input.hpp"
+#include "app/input_gatherer.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -48,7 +48,8 @@ InputGatherer::InputGatherer(sf::Window* window, std::optional<InputScript> repl
 
 void InputGatherer::gather(double now, FrameInput& out) {
     out.events.clear();
-    out.window_events.clear();
+    out.resized.reset();
+    out.focus_lost = false;
     auto push = [&](InputEvent e) {
         if (recorder_) recorder_->add(e, now);
         out.events.push_back(std::move(e));
@@ -105,9 +106,9 @@ void InputGatherer::gather(double now, FrameInput& out) {
                     e.kind = InputEvent::Close;
                     push(e);
                     break;
-                default:
-                    out.window_events.push_back(ev);
-                    break;
+                case sf::Event::Resized: out.resized = sf::Vector2u(ev.size.width, ev.size.height); break;
+                case sf::Event::LostFocus: out.focus_lost = true; break;
+                default: break;
             }
         }
     }
@@ -122,39 +123,6 @@ void InputGatherer::gather(double now, FrameInput& out) {
 std::string InputGatherer::save_recording() const {
     if (!recorder_) return "";
     return recorder_->save(record_path_);
-}
-
-void ImGuiTouchBridge::to_mouse_events(const PointerEvent& e, std::vector<sf::Event>& out) {
-    const std::pair<int, int> who{static_cast<int>(e.source), e.id};
-    if (e.kind == PointerEvent::Down && !primary_) primary_ = who;
-    // A mouse without a pressed button still moves ImGui's cursor (hover); other fingers are not the mouse.
-    const bool hover = e.source == PointerEvent::Mouse && e.kind == PointerEvent::Move && !primary_;
-    if (!hover && primary_ != who) return;
-    sf::Event m;
-    m.type = sf::Event::MouseMoved;
-    m.mouseMove.x = static_cast<int>(e.pos.x);
-    m.mouseMove.y = static_cast<int>(e.pos.y);
-    out.push_back(m);
-    if (e.kind == PointerEvent::Down || e.kind == PointerEvent::Up || e.kind == PointerEvent::Cancel) {
-        sf::Event b;
-        b.type = e.kind == PointerEvent::Down ? sf::Event::MouseButtonPressed : sf::Event::MouseButtonReleased;
-        b.mouseButton.button = sf::Mouse::Left;
-        b.mouseButton.x = m.mouseMove.x;
-        b.mouseButton.y = m.mouseMove.y;
-        out.push_back(b);
-        if (e.kind != PointerEvent::Down) primary_.reset();
-    }
-}
-
-void ImGuiTouchBridge::release(std::vector<sf::Event>& out) {
-    if (!primary_) return;
-    primary_.reset();
-    sf::Event b;
-    b.type = sf::Event::MouseButtonReleased;
-    b.mouseButton.button = sf::Mouse::Left;
-    b.mouseButton.x = -100000;
-    b.mouseButton.y = -100000;
-    out.push_back(b);
 }
 
 }  // namespace qmi::app

@@ -1,0 +1,63 @@
+// The one frame loop. Every mode that shows the kiosk runs it: the kiosk on screen, --replay/--tap/--select
+// captures (offscreen, on a virtual clock) and --bench (on screen, every frame drawn). A frame is:
+//     input.gather(now) -> kiosk.handle(...) -> kiosk.update(now, dt) -> hooks.between_frames(now)
+//     -> [stop?] -> kiosk.build_frame() -> kiosk.render(target) + present -> hooks.presented -> kiosk.apply_actions()
+// What differs between modes is only the clock, where frames go, and when to draw:
+#pragma once
+#include <chrono>
+#include <functional>
+
+#include <SFML/Graphics/RenderTarget.hpp>
+
+#include "app/input_gatherer.hpp"
+#include "app/kiosk.hpp"
+
+namespace qmi::app {
+
+// The time frames run on, in seconds from the start of the run.
+class FrameClock {
+public:
+    // The steady clock: the kiosk on screen, --bench.
+    static FrameClock real();
+    // Exactly `step` seconds per frame, whatever the machine's speed: captures are deterministic.
+    static FrameClock fixed_step(double step = 1.0 / 60);
+
+    double next();      // the time of the frame about to start
+    double now() const;
+    // Nothing to draw for a while: sleep (real clock, at most `d`); a fixed-step clock moves on to the next frame.
+    void sleep(std::chrono::milliseconds d);
+
+private:
+    FrameClock(bool fixed, double step) : fixed_(fixed), step_(step) {}
+    bool fixed_;
+    double step_;
+    long long frames_ = 0;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+enum class DrawPolicy {
+    OnDemand,    // the screen: a frame only when something changed or moves, else sleep until the next change
+    EveryFrame,  // --bench: draw and present every frame
+    Headless,    // captures: ImGui frames only (widgets measure themselves and react to taps); the caller renders
+};
+
+// Where presented frames go (OnDemand, EveryFrame).
+struct Surface {
+    sf::RenderTarget* target = nullptr;
+    std::function<void()> present;
+};
+
+struct FrameHooks {
+    std::function<void(double now)> between_frames;  // live content, watchdog, window changes
+    std::function<bool(double now)> stop;            // leave the loop (end of a script, a stop signal)
+    std::function<void(double now)> presented;       // after present (figures)
+};
+
+void run_frames(Kiosk& kiosk, FrameClock& clock, InputGatherer& input, const Surface& surface, DrawPolicy policy,
+                const FrameHooks& hooks);
+
+// One frame that shows everything at once, rendered into `target` (not presented): an ImGui window measures itself
+// in the first frame it appears, so the widgets run twice before the frame is rendered. First frames, captures.
+void draw_complete_frame(Kiosk& kiosk, sf::RenderTarget& target);
+
+}  // namespace qmi::app

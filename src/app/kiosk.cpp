@@ -1,0 +1,406 @@
+#include "app/kiosk.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include <spdlog/spdlog.h>
+
+#include "app/content_views.hpp"
+
+
+namespace qmi::app {
+
+namespace {
+
+std::string lower_ascii(std::string s) {
+    // ASCII only: enough for "issy-les-moulineaux" vs "Issy-les-Moulineaux" on the command line.
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string whole_seconds(double s) { return std::to_string(static_cast<int>(std::ceil(std::max(0.0, s)))); }
+
+AttractConfig attract_config(const Settings& s) {
+    AttractConfig c;
+    c.idle_timeout_s = s.idle_timeout_s;
+    c.step_s = s.attract_step_s;
+    return c;
+}
+
+float px_per_mm(const Settings& s) { return s.dpi ? static_cast<float>(*s.dpi / 25.4) : 0.0f; }
+
+ui::Rect to_rect(const ScreenRect& r) {
+    return {ImVec2(static_cast<float>(r.x), static_cast<float>(r.y)),
+            ImVec2(static_cast<float>(r.x + r.w), static_cast<float>(r.y + r.h))};
+}
+
+}  // namespace
+
+Kiosk::Kiosk(KioskData data, KioskClock clock, Lang lang, RenderSetup setup, bool windowed, Reloader reloader)
+    : data_(std::make_unique<KioskData>(std::move(data))),
+      clock_(clock),
+      lang_(lang),
+      setup_(setup),
+      windowed_(windowed),
+      reloader_(std::move(reloader)),
+      attract_(attract_config(data_->settings), static_cast<int>(data_->content.districts.size())),
+      staff_(data_->settings.staff, px_per_mm(data_->settings)) {
+    make_views();
+}
+
+Kiosk::~Kiosk() = default;
+
+void Kiosk::make_views() {
+    map_.reset();  // holds a reference into data_
+    widgets_.reset();  // its ImGui context first: a new one must not attach to the old context
+    widgets_ = std::make_unique<Widgets>(*data_);
+    map_ = std::make_unique<MapView>(data_->map, setup_.map_cache);
+}
+
+void Kiosk::prepare(unsigned width, unsigned height) {
+    width_ = width;
+    height_ = height;
+    widgets_->prepare(width, height, px_per_mm(data_->settings));
+    const ui::Layout& l = widgets_->layout();
+    map_->prepare(width, height, ui::to_screen_rect(l.map_area), l.scale, l.px_per_mm, widgets_->label_font(),
+                  highlighted_communes(data_->map, data_->content));
+    redraw();
+}
+
+bool Kiosk::init_gpu() {
+    if (!map_->init_gpu(render::commune_fills(data_->map, data_->content))) return false;
+    return widgets_->init_gpu();
+}
+
+void Kiosk::resize(unsigned width, unsigned height) {
+    if (width == width_ && height == height_) return;
+    prepare(width, height);
+}
+
+// ---- input ----------------------------------------------------------------------------------------------------
+
+void Kiosk::handle(const std::vector<InputEvent>& events) {
+    for (const InputEvent& e : events) {
+        redraw(1);
+        switch (e.kind) {
+            case InputEvent::Pointer: on_pointer(e.pointer); break;
+            case InputEvent::Wheel:
+                if (attract_.on_other_input(e.t) && staff_screen_ == StaffScreen::None) {
+                    widgets_->on_wheel(e.wheel);
+                    if (!widgets_->covers(e.wheel.pos)) map_->on_wheel(e.wheel);
+                }
+                break;
+            case InputEvent::Key: on_key(e.key, e.t); break;
+            case InputEvent::Close:
+                if (kiosk_allows_window_close(!windowed_)) {
+                    quit_ = true;
+                } else {
+                    spdlog::info("window close request ignored (kiosk mode)");
+                }
+                break;
+        }
+    }
+}
+
+void Kiosk::on_pointer(const PointerEvent& p) {
+    staff_.on_pointer(p);
+    if (!attract_.on_pointer(p)) return;  // the touch that woke the kiosk: consumed whole
+    if (staff_screen_ == StaffScreen::PinPad) staff_.pin_pad_activity(p.t);
+    widgets_->on_pointer(p);
+    // Staff screens are modal. Elsewhere a finger that goes down on a widget is the widget's; the map takes the
+    // others that go down in its area.
+    if (staff_screen_ != StaffScreen::None) return;
+    if (p.kind == PointerEvent::Down && widgets_->covers(p.pos)) return;
+    map_->on_pointer(p);
+}
+
+void Kiosk::on_key(const KeyChord& k, double t) {
+    switch (kiosk_key_action(k, !windowed_)) {
+        case KeyAction::Quit: quit_ = true; return;
+        case KeyAction::Ignore: spdlog::debug("key {} ignored (kiosk mode)", k.key); return;
+        case KeyAction::Pass: break;
+    }
+    if (!attract_.on_other_input(t)) return;
+    if (staff_screen_ != StaffScreen::PinPad) return;
+    staff_.pin_pad_activity(t);
+    if (k.key.size() == 1 && k.key[0] >= '0' && k.key[0] <= '9' && pin_digits_.size() < 12) pin_digits_ += k.key;
+    if (k.key == "Backspace" && !pin_digits_.empty()) pin_digits_.pop_back();
+    if (k.key == "Enter") submit_pin(t);
+}
+
+void Kiosk::focus_lost() {
+    map_->cancel_input();
+    widgets_->release_pointer();
+    redraw();
+}
+
+// ---- time -----------------------------------------------------------------------------------------------------
+
+void Kiosk::update(double now, double dt) {
+    now_ = now;
+    staff_.update(now);
+    if (staff_.take_pin_pad_opened()) open_pin_pad();
+    if (staff_screen_ == StaffScreen::PinPad && !staff_.pin_pad_open()) {  // the pad's idle timeout
+        staff_screen_ = StaffScreen::None;
+        redraw();
+    }
+    if (staff_screen_ == StaffScreen::PinPad) {
+        locked_for_ = staff_.lockout_remaining(now);
+        if (locked_for_ > 0)
+            pin_message_ = data_->text.format("staff.try_again_in", lang_, {{"s", whole_seconds(locked_for_)}});
+    }
+    if (staff_screen_ != StaffScreen::None) attract_.on_other_input(now);  // staff at work is not idle
+    attract_.update(now);
+    for (const AttractAction& a : attract_.take_actions()) {
+        redraw();
+        switch (a.kind) {
+            case AttractAction::Start:
+                spdlog::info("attract mode: start");
+                widgets_->release_pointer();
+                panel_.reset();
+                map_->show_overview();
+                break;
+            case AttractAction::Highlight: present_district(a.district); break;
+            case AttractAction::Stop:
+                spdlog::info("attract mode: stop");
+                card_.reset();
+                card_commune_.reset();
+                map_->set_highlight(std::nullopt);
+                break;
+        }
+    }
+    for (const MapTap& tap : map_->update(now, dt)) on_tap(tap);
+}
+
+void Kiosk::on_tap(const MapTap& tap) {
+    // A tap on a Métropole commune opens its card; anywhere else on the map closes the card.
+    select(tap.commune, true);
+}
+
+void Kiosk::select(std::optional<size_t> commune, bool animate) {
+    if (commune && *commune >= data_->map.communes.size()) commune.reset();
+    panel_.reset();
+    if (commune)
+        panel_ = ui::make_panel_model(data_->map.communes[*commune].insee, data_->content, data_->membership,
+                                      data_->text, &data_->map);
+    map_->select(commune, animate);
+    redraw();
+}
+
+void Kiosk::present_district(int district) {
+    if (district < 0 || district >= static_cast<int>(data_->content.districts.size())) return;
+    const District& d = data_->content.districts[district];
+    card_ = ui::make_attract_card(d, data_->text, lang_);
+    card_commune_ = data_->map.find(d.insee);
+    map_->set_highlight(card_commune_);
+}
+
+bool Kiosk::select_by_code_or_name(const std::string& what) {
+    std::optional<size_t> found = data_->map.find(data_->membership.current_code(what));
+    if (!found) {
+        const std::string want = lower_ascii(what);
+        for (size_t i = 0; i < data_->map.communes.size() && !found; ++i)
+            if (lower_ascii(data_->map.communes[i].name) == want) found = i;
+    }
+    if (!found) return false;
+    select(found, false);
+    return true;
+}
+
+void Kiosk::settle() {
+    map_->finish_easing();
+    redraw();
+}
+
+// ---- staff ----------------------------------------------------------------------------------------------------
+
+void Kiosk::open_pin_pad() {
+    staff_screen_ = StaffScreen::PinPad;
+    pin_digits_.clear();
+    pin_message_.clear();
+    // The finger still holding the corner must not keep ImGui's button held: the pad's keys would not click.
+    widgets_->release_pointer();
+    map_->cancel_input();
+    redraw();
+}
+
+void Kiosk::submit_pin(double t) {
+    const PinResult r = staff_.submit_pin(pin_digits_, t);
+    pin_digits_.clear();
+    switch (r) {
+        case PinResult::Accepted:
+            spdlog::info("staff menu unlocked");
+            staff_screen_ = StaffScreen::Menu;
+            pin_message_.clear();
+            break;
+        case PinResult::Wrong:
+            spdlog::warn("staff PIN: wrong PIN ({} attempts left)", staff_.attempts_left());
+            pin_message_ = data_->text.format("staff.attempts_left", lang_, {{"n", std::to_string(staff_.attempts_left())}});
+            break;
+        case PinResult::LockedOut:
+            pin_message_ = data_->text.format("staff.try_again_in", lang_, {{"s", whole_seconds(staff_.lockout_remaining(t))}});
+            break;
+        case PinResult::Malformed: pin_message_ = data_->text.get("staff.wrong_pin", lang_); break;
+        case PinResult::Disabled: staff_screen_ = StaffScreen::None; break;
+    }
+    redraw();
+}
+
+ui::StaffStatus Kiosk::staff_status() const {
+    ui::StaffStatus s;
+    s.app_version = QMI_VERSION;
+    s.content_version = data_->content.version;
+    s.content_published = data_->content.published;
+    s.content_source =
+        data_->text.get(std::string("staff.source_") + content_source_name(data_->content_source), lang_);
+    s.live_updates = live_status_;
+    s.fps = static_cast<float>(frame_times_.size());
+    s.last_error = last_error_;
+    s.reload_result = reload_result_;
+    s.windowed = windowed_;
+    return s;
+}
+
+// Staff "reload": the reloader checks config/content.json first (with an error the current content stays and the
+// first error is shown), then loads everything again; the views are rebuilt on the new data.
+void Kiosk::reload() {
+    if (!reloader_) return;
+    std::string error;
+    std::optional<KioskData> fresh = reloader_(error);
+    if (!fresh) {
+        last_error_ = error;
+        reload_result_ = data_->text.format("staff.reload_failed", lang_, {{"error", error}});
+        spdlog::warn("staff reload refused: {}", error);
+        return;
+    }
+    const std::optional<size_t> selected = map_->selected();
+    data_ = std::make_unique<KioskData>(std::move(*fresh));
+    make_views();
+    attract_.set_district_count(static_cast<int>(data_->content.districts.size()));
+    card_.reset();
+    card_commune_.reset();
+    panel_.reset();
+    prepare(width_, height_);
+    if (!init_gpu()) last_error_ = "reload: GPU upload failed";
+    if (selected) select(selected, false);
+    reload_result_ = data_->text.get("staff.reload_ok", lang_) + " (" + data_->content.version + ")";
+    spdlog::info("staff reload: content {} ({})", data_->content.version, content_source_name(data_->content_source));
+}
+
+// ---- content --------------------------------------------------------------------------------------------------
+
+void Kiosk::set_content(Content content, ContentSource source) {
+    data_->content = std::move(content);
+    data_->content_source = source;
+    attract_.set_district_count(static_cast<int>(data_->content.districts.size()));
+    card_.reset();
+    card_commune_.reset();
+    map_->set_highlight(std::nullopt);
+    ContentViews views = make_content_views(data_->content, *data_, map_->selected());
+    widgets_->set_content(std::move(views.intro), std::move(views.legend));
+    panel_ = std::move(views.panel);
+    const ui::Layout& l = widgets_->layout();
+    map_->set_fills(render::commune_fills(data_->map, data_->content));
+    map_->prepare(width_, height_, ui::to_screen_rect(l.map_area), l.scale, l.px_per_mm, widgets_->label_font(),
+                  highlighted_communes(data_->map, data_->content));  // districts may have come or gone
+    redraw();
+}
+
+// ---- frames ---------------------------------------------------------------------------------------------------
+
+ScreenState Kiosk::screen_state() const {
+    ScreenState s;
+    s.lang = lang_;
+    s.content = &data_->content;
+    s.now = clock_.now();
+    s.panel = panel_ ? &*panel_ : nullptr;
+    if (card_ && attract_.active()) {
+        s.attract = &*card_;
+        if (card_commune_) s.attract_keep_visible = to_rect(map_->screen_box(*card_commune_));
+    }
+    s.staff = staff_screen_;
+    s.pin_digits = pin_digits_.size();
+    s.pin.locked = locked_for_ > 0;
+    s.pin.message = pin_message_;
+    s.status = status_ ? &*status_ : nullptr;
+    return s;
+}
+
+void Kiosk::build_frame(double dt) {
+    frame_times_.push_back(now_);
+    while (!frame_times_.empty() && frame_times_.front() < now_ - 1.0) frame_times_.erase(frame_times_.begin());
+    if (staff_screen_ == StaffScreen::Menu) status_ = staff_status();
+    render::PhaseClock clock(phase_times_ != nullptr);
+    widgets_->begin_frame(static_cast<float>(dt));
+    map_->draw_labels(widgets_->background(), phase_times_);
+    actions_ = widgets_->draw(screen_state());
+    widgets_->end_frame();
+    if (phase_times_) phase_times_->widgets_cpu_ms = clock.lap() - phase_times_->labels_cpu_ms;
+    if (frames_owed_ > 0) --frames_owed_;
+}
+
+void Kiosk::render(sf::RenderTarget& target) {
+    render::PhaseClock clock(phase_times_ != nullptr);
+    map_->render(target, phase_times_);
+    if (phase_times_) clock.lap();
+    widgets_->render(phase_times_);
+}
+
+void Kiosk::apply_actions() {
+    const std::vector<UiAction> actions = std::move(actions_);
+    actions_.clear();
+    for (const UiAction& a : actions) {
+        redraw();
+        switch (a.kind) {
+            case UiAction::ClosePanel: select(std::nullopt, false); break;
+            case UiAction::SwitchLanguage:
+                lang_ = lang_ == Lang::Fr ? Lang::En : Lang::Fr;
+                if (card_ && attract_.highlighted() >= 0) present_district(attract_.highlighted());
+                break;
+            case UiAction::PinDigit:
+                if (pin_digits_.size() < 12) pin_digits_ += a.digit;
+                break;
+            case UiAction::PinErase:
+                if (!pin_digits_.empty()) pin_digits_.pop_back();
+                break;
+            case UiAction::PinSubmit: submit_pin(now_); break;
+            case UiAction::PinCancel:
+                staff_.close_pin_pad();
+                staff_screen_ = StaffScreen::None;
+                break;
+            case UiAction::StaffExit:
+                spdlog::info("staff menu: exit");
+                quit_ = true;
+                break;
+            case UiAction::StaffReload: reload(); break;
+            case UiAction::StaffToggleWindowed: windowed_ = !windowed_; break;
+            case UiAction::StaffClose:
+                staff_.lock();
+                staff_screen_ = StaffScreen::None;
+                break;
+        }
+    }
+}
+
+bool Kiosk::wants_frame() const { return frames_owed_ > 0 || map_->wants_frame() || widgets_->wants_frame(); }
+
+std::chrono::milliseconds Kiosk::idle_wait() const { return widgets_->idle_wait(clock_.now_precise()); }
+
+nlohmann::json Kiosk::state() const {
+    nlohmann::json j;
+    const std::optional<size_t> sel = map_->selected();
+    j["selected"] = sel ? nlohmann::json(data_->map.communes[*sel].insee) : nlohmann::json(nullptr);
+    j["panel_title"] = sel ? nlohmann::json(data_->map.communes[*sel].name) : nlohmann::json(nullptr);
+    j["zoom_scale"] = map_->camera().scale() / map_->camera().min_scale();
+    j["attract_active"] = attract_.active();
+    j["highlighted"] = card_ ? nlohmann::json(card_->district) : nlohmann::json(nullptr);
+    j["pin_pad_open"] = staff_screen_ == StaffScreen::PinPad;
+    j["staff_menu_open"] = staff_screen_ == StaffScreen::Menu;
+    j["windowed"] = windowed_;
+    j["quit_requested"] = quit_;
+    j["language"] = lang_ == Lang::En ? "en" : "fr";
+    return j;
+}
+
+}  // namespace qmi::app

@@ -1,0 +1,140 @@
+// The kiosk itself: the one content state, the visitor's session (language, selection, attract mode) and staff access,
+// over two views it owns: the MapView (camera, gestures, map) and the Widgets (everything drawn with ImGui).
+//
+// Input comes in normalised (core InputEvents with one PointerId each) and is routed once:
+//     staff corner (watches every pointer) -> attract mode (may swallow the waking touch) -> widgets (the first
+//     finger drives ImGui's mouse) -> map (fingers that go down on the map, not on a widget)
+// Widgets return UiActions and the map returns MapTaps; the Kiosk applies both between frames, so nothing changes
+// the state in the middle of drawing. A frame loop (app/frame_loop.hpp) drives it:
+//     kiosk.handle(input) ... kiosk.update(now) ... kiosk.build_frame() ... kiosk.render(target) ... apply_actions()
+#pragma once
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <SFML/Graphics/RenderTarget.hpp>
+#include <nlohmann/json.hpp>
+
+#include "app/kiosk_clock.hpp"
+#include "app/kiosk_data.hpp"
+#include "app/map_view.hpp"
+#include "app/render_setup.hpp"
+#include "app/widgets.hpp"
+#include "core/attract_mode.hpp"
+#include "core/input_script.hpp"
+#include "core/staff_access.hpp"
+
+namespace qmi::app {
+
+class Kiosk {
+public:
+    // Loads the data again for a staff "reload": the data, or nullopt with `error` set to one line.
+    using Reloader = std::function<std::optional<KioskData>(std::string& error)>;
+
+    // `windowed`: development window (Escape quits, close button obeyed) instead of the locked-down kiosk.
+    Kiosk(KioskData data, KioskClock clock, Lang lang, RenderSetup setup, bool windowed, Reloader reloader = {});
+    ~Kiosk();
+    Kiosk(const Kiosk&) = delete;
+    Kiosk& operator=(const Kiosk&) = delete;
+
+    // CPU work for a display size, no GL (may run on another thread while the window comes up).
+    void prepare(unsigned width, unsigned height);
+    // GPU work, with the target's GL context active. False (logged) on failure.
+    bool init_gpu();
+    // New display size (window resize, rotation, staff windowed toggle): re-layout and refit, GL context active.
+    void resize(unsigned width, unsigned height);
+
+    // One frame's input, in arrival order.
+    void handle(const std::vector<InputEvent>& events);
+    // The window lost the focus: fingers and buttons are dropped.
+    void focus_lost();
+    // Timers (staff corner, PIN pad, attract mode) and animations at loop time `now` (seconds).
+    void update(double now, double dt);
+    // The ImGui frame: widgets draw the current state; what they return waits for apply_actions().
+    void build_frame(double dt);
+    // Draws the map and the last built frame into `target` (cleared first). Does not present.
+    void render(sf::RenderTarget& target);
+    // Applies what the widgets returned in the last built frame. Between frames, GL context active (a staff reload
+    // rebuilds the views).
+    void apply_actions();
+
+    // Another frame is needed now (animation, queued input, state changed since the last frame).
+    bool wants_frame() const;
+    // How long the screen stays the same by itself (the banner countdown ticks): the loop may sleep that long.
+    std::chrono::milliseconds idle_wait() const;
+
+    bool quit() const { return quit_; }
+    bool windowed() const { return windowed_; }
+
+    // Selection by INSEE code (former codes followed) or commune name (case-insensitive). False when unknown.
+    bool select_by_code_or_name(const std::string& what);
+    // Jumps to the end of camera easing (captures show the settled view).
+    void settle();
+
+    // New programme content (live feed), between frames: everything derived from it is rebuilt once; selection,
+    // camera and language stay.
+    void set_content(Content content, ContentSource source);
+    const KioskData& data() const { return *data_; }
+    void set_live_status(std::string line) { live_status_ = std::move(line); }
+
+    // What is on screen, for --state-out: selection, card, zoom, attract mode, staff screens, language.
+    nlohmann::json state() const;
+
+    // --bench.
+    MapView& map() { return *map_; }
+    const ui::Layout& layout() const { return widgets_->layout(); }
+    void set_phase_times(render::PhaseTimes* times) { phase_times_ = times; }
+    int overlay_vertices() const { return widgets_->overlay_vertices(); }
+
+private:
+    void make_views();
+    void on_pointer(const PointerEvent& p);
+    void on_key(const KeyChord& k, double t);
+    void on_tap(const MapTap& tap);
+    void select(std::optional<size_t> commune, bool animate);
+    void present_district(int district);
+    void open_pin_pad();
+    void submit_pin(double t);
+    void reload();
+    ui::StaffStatus staff_status() const;
+    ScreenState screen_state() const;
+    void redraw(int frames = 2) { frames_owed_ = std::max(frames_owed_, frames); }
+
+    std::unique_ptr<KioskData> data_;
+    KioskClock clock_;
+    Lang lang_;
+    RenderSetup setup_;
+    bool windowed_;
+    Reloader reloader_;
+    unsigned width_ = 0, height_ = 0;
+
+    std::unique_ptr<Widgets> widgets_;
+    std::unique_ptr<MapView> map_;
+    std::vector<UiAction> actions_;  // returned by the last built frame
+    render::PhaseTimes* phase_times_ = nullptr;
+
+    std::optional<ui::PanelModel> panel_;      // card of the selected commune
+    AttractMode attract_;
+    std::optional<ui::AttractCard> card_;      // what attract mode presents
+    std::optional<size_t> card_commune_;
+    StaffAccess staff_;
+    StaffScreen staff_screen_ = StaffScreen::None;
+    std::string pin_digits_;
+    std::string pin_message_;
+    double locked_for_ = 0;
+    std::string reload_result_;
+    std::string last_error_;
+    std::string live_status_;
+    std::optional<ui::StaffStatus> status_;    // built once per second while the staff menu is open
+    double status_at_ = -1;
+
+    double now_ = 0;
+    std::vector<double> frame_times_;  // build times of the last second (staff status)
+    int frames_owed_ = 2;
+    bool quit_ = false;
+};
+
+}  // namespace qmi::app

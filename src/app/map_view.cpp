@@ -1,0 +1,190 @@
+#include "app/map_view.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include <imgui.h>
+#include <spdlog/spdlog.h>
+
+#include "render/map_labels.hpp"
+
+namespace qmi::app {
+
+MapView::MapView(const MapModel& map, bool use_layer_cache)
+    : map_(map), use_layer_cache_(use_layer_cache), hit_(map) {}
+
+void MapView::prepare(unsigned width, unsigned height, const ScreenRect& area, float ui_scale, float px_per_mm,
+                      LabelFont font, const std::vector<size_t>& districts) {
+    area_ = area;
+    ui_scale_ = ui_scale;
+    font_ = font;
+    camera_.set_viewport(width, height);
+    // The Métropole plus a thin frame (3 % of its larger side): at the overview its outline never touches the
+    // banner, the panel or the screen edge, and its outer communes stay easy to touch.
+    bounds_ = map_.metropole_bbox;
+    if (!bounds_.empty()) {
+        const double m = 0.03 * std::max(bounds_.width(), bounds_.height());
+        bounds_.add({bounds_.min.x - m, bounds_.min.y - m});
+        bounds_.add({bounds_.max.x + m, bounds_.max.y + m});
+    }
+    camera_.set_bounds(bounds_, area_);
+    camera_.fit(bounds_, area_);
+
+    GestureConfig gc;
+    gc.px_per_mm = px_per_mm;
+    gestures_ = GestureRecognizer(gc);
+    fingers_.clear();
+
+    LabelLayoutOptions opt;
+    opt.overview_scale = camera_.min_scale();
+    opt.padding_px = 4.0 * ui_scale;
+    labels_ = layout_labels(
+        map_, districts,
+        [font](std::string_view t) { return font.font ? render::measure_label(font.font, font.size, t) : Vec2{0, 0}; },
+        opt);
+    if (selected_) select(selected_, false);
+    upload_pending_ = gpu_ready_;  // what is reachable changed with the display size
+}
+
+Box MapView::reachable_world() const {
+    // The overview is the widest view allowed; panning at that zoom only slides within the slack around the
+    // Métropole, so half the view's size on each side is a safe margin.
+    Camera overview = camera_;
+    overview.fit(bounds_, area_);
+    Box b = overview.visible_world();
+    const double mx = b.width() / 2, my = b.height() / 2;
+    b.add({b.min.x - mx, b.min.y - my});
+    b.add({b.max.x + mx, b.max.y + my});
+    return b;
+}
+
+bool MapView::init_gpu(const std::vector<sf::Color>& fills) {
+    fills_ = fills;
+    if (!renderer_.upload(map_, fills_, reachable_world())) return false;
+    renderer_.set_selection(map_, selected_ ? selected_ : highlight_);
+    cache_.invalidate();
+    gpu_ready_ = true;
+    upload_pending_ = false;
+    return true;
+}
+
+void MapView::set_fills(std::vector<sf::Color> fills) {
+    fills_ = std::move(fills);
+    upload_pending_ = gpu_ready_;
+}
+
+bool MapView::in_area(ScreenPos p) const {
+    return p.x >= area_.x && p.x < area_.x + area_.w && p.y >= area_.y && p.y < area_.y + area_.h;
+}
+
+void MapView::on_pointer(const PointerEvent& e) {
+    auto tracked = std::find(fingers_.begin(), fingers_.end(), e.who());
+    if (e.kind == PointerEvent::Down) {
+        if (tracked != fingers_.end() || !in_area(e.pos)) return;
+        fingers_.push_back(e.who());
+    } else if (tracked == fingers_.end()) {
+        return;
+    } else if (e.kind == PointerEvent::Up || e.kind == PointerEvent::Cancel) {
+        fingers_.erase(tracked);
+    }
+    gestures_.on_pointer(e);
+}
+
+void MapView::on_wheel(const WheelEvent& e) {
+    if (in_area(e.pos)) gestures_.on_wheel(e);
+}
+
+void MapView::cancel_input() {
+    gestures_.reset();
+    fingers_.clear();
+}
+
+std::vector<MapTap> MapView::update(double now, double dt) {
+    std::vector<MapTap> taps;
+    gestures_.update(now);
+    for (const GestureAction& a : gestures_.take_actions()) apply(a, taps);
+    for (const GestureAnomaly& x : gestures_.take_anomalies()) spdlog::warn("input: {}", x.describe());
+    camera_.update(dt);
+    return taps;
+}
+
+void MapView::apply(const GestureAction& a, std::vector<MapTap>& taps) {
+    const Vec2 pos{a.pos.x, a.pos.y};
+    switch (a.kind) {
+        case GestureAction::Tap:
+            taps.push_back({hit_.commune_at(camera_.screen_to_world(pos), true), a.pos});
+            break;
+        case GestureAction::DoubleTap: camera_.zoom_at(pos, 2.0); break;
+        case GestureAction::PanBy: camera_.pan_by({a.delta.x, a.delta.y}); break;
+        case GestureAction::ZoomAt: camera_.zoom_at(pos, a.factor); break;
+        default: break;
+    }
+}
+
+bool MapView::wants_frame() const {
+    return camera_.animating() || gestures_.gliding() ||
+           (use_layer_cache_ && cache_.needs_crisp_frame(camera_));  // the view came to rest: draw it crisp
+}
+
+void MapView::select(std::optional<size_t> commune, bool animate) {
+    if (commune && *commune >= map_.communes.size()) commune.reset();
+    selected_ = commune;
+    if (commune) {
+        camera_.ease_to_show(map_.communes[*commune].bbox, area_);
+        if (!animate) camera_.finish_easing();
+    }
+    outline_changed();
+}
+
+void MapView::set_highlight(std::optional<size_t> commune) {
+    if (commune && *commune >= map_.communes.size()) commune.reset();
+    highlight_ = commune;
+    outline_changed();
+}
+
+// The outline is drawn inside the cached map layer: every change of what is outlined must re-render it.
+void MapView::outline_changed() {
+    if (gpu_ready_) renderer_.set_selection(map_, selected_ ? selected_ : highlight_);
+    cache_.invalidate();
+}
+
+void MapView::show_overview() {
+    select(std::nullopt, false);
+    cancel_input();
+    camera_.ease_to_show(bounds_, area_, 1.0);
+}
+
+ScreenRect MapView::screen_box(size_t commune) const {
+    if (commune >= map_.communes.size()) return {};
+    const Box& b = map_.communes[commune].bbox;
+    const Vec2 a = camera_.world_to_screen({b.min.x, b.max.y});
+    const Vec2 c = camera_.world_to_screen({b.max.x, b.min.y});
+    return {a.x, a.y, c.x - a.x, c.y - a.y};
+}
+
+void MapView::draw_labels(ImDrawList* draw_list, render::PhaseTimes* times) {
+    const auto start = std::chrono::steady_clock::now();
+    render::draw_map_labels(draw_list, labels_, map_, camera_, font_.font, font_.size, area_, selected_,
+                            use_layer_cache_ && cache_.moving(camera_));
+    if (times)
+        times->labels_cpu_ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void MapView::render(sf::RenderTarget& target, render::PhaseTimes* times) {
+    target.setActive(true);
+    if (upload_pending_) {
+        renderer_.upload(map_, fills_, reachable_world());
+        renderer_.set_selection(map_, selected_ ? selected_ : highlight_);
+        cache_.invalidate();
+        upload_pending_ = false;
+    }
+    target.resetGLStates();  // ImGui's GL calls of the previous frame bypassed SFML's state cache
+    target.clear(render::clear_color());
+    if (times) times->map_rendered = false;
+    if (!use_layer_cache_ || !cache_.draw(target, renderer_, camera_, ui_scale_, times))
+        renderer_.draw(target, camera_, ui_scale_, times);
+    target.setActive(true);  // ImGui draws into whatever framebuffer is bound: the target's, not the cache's
+}
+
+}  // namespace qmi::app

@@ -1,0 +1,118 @@
+// The map on screen: camera, gesture recognizer, hit index, renderer with its layer cache, commune labels, and the
+// outline of the selected (or presented) commune. It takes pointer and wheel events in screen pixels and reports
+// what the visitor did with the map (taps); what a tap means (open a card, wake the kiosk) is the Kiosk's decision.
+//
+//   prepare()  CPU only (viewport, camera fit, label layout): may run on another thread while the window comes up
+//   init_gpu() uploads the geometry, with the target's GL context active
+//   per frame: on_pointer / on_wheel ... update(now, dt) -> taps ... draw_labels() into ImGui ... render(target)
+#pragma once
+#include <optional>
+#include <vector>
+
+#include <SFML/Graphics/Color.hpp>
+#include <SFML/Graphics/RenderTarget.hpp>
+
+#include "core/camera.hpp"
+#include "core/gestures.hpp"
+#include "core/hit_index.hpp"
+#include "core/label_layout.hpp"
+#include "core/map_model.hpp"
+#include "core/pointer_event.hpp"
+#include "render/map_layer_cache.hpp"
+#include "render/map_renderer.hpp"
+#include "render/phase_times.hpp"
+
+struct ImDrawList;
+struct ImFont;
+
+namespace qmi::app {
+
+// The font the labels are measured and drawn with (owned by the widgets' ImGui atlas).
+struct LabelFont {
+    ImFont* font = nullptr;
+    float size = 0;  // px
+};
+
+// A tap on the map: the commune under the finger (a Métropole member or nothing).
+struct MapTap {
+    std::optional<size_t> commune;  // index into MapModel::communes
+    ScreenPos pos;
+};
+
+class MapView {
+public:
+    // `map` must outlive the view. `use_layer_cache` false draws the map directly every frame (diagnosis).
+    MapView(const MapModel& map, bool use_layer_cache);
+
+    // Display size, the rectangle the map owns (widgets never draw there), ui scale (line widths, label padding)
+    // and the physical density (gesture thresholds). `districts`: communes that get a label whatever the zoom.
+    void prepare(unsigned width, unsigned height, const ScreenRect& area, float ui_scale, float px_per_mm,
+                 LabelFont font, const std::vector<size_t>& districts);
+    // With the target's GL context active. False (logged) when the geometry cannot be uploaded.
+    bool init_gpu(const std::vector<sf::Color>& fills);
+    // New commune fills (content changed): uploaded by the next render(), which has the GL context.
+    void set_fills(std::vector<sf::Color> fills);
+
+    // A finger (or the mouse button) that goes down inside the map area drives the map until it lifts; others are
+    // ignored here. Times are the loop clock's seconds.
+    void on_pointer(const PointerEvent& e);
+    void on_wheel(const WheelEvent& e);
+    // Drops every finger and glide without a tap (focus lost, attract mode, a modal screen).
+    void cancel_input();
+
+    // Advances gestures to `now` and the camera by `dt`; returns the taps recognised, in order.
+    std::vector<MapTap> update(double now, double dt);
+    // True while something moves by itself (easing, inertia) or the last frame needs a crisp redraw.
+    bool wants_frame() const;
+
+    void select(std::optional<size_t> commune, bool animate);
+    std::optional<size_t> selected() const { return selected_; }
+    // The commune attract mode presents: outlined like a selection (a selection wins).
+    void set_highlight(std::optional<size_t> commune);
+    std::optional<size_t> highlight() const { return highlight_; }
+    // Glide back to the whole Métropole, fingers dropped.
+    void show_overview();
+    // Jumps to the end of any easing (captures show the settled view).
+    void finish_easing() { camera_.finish_easing(); }
+
+    // The labels go into ImGui's background draw list (over the map, under every widget).
+    void draw_labels(ImDrawList* draw_list, render::PhaseTimes* times);
+    // Clears `target` and draws fills and borders (through the layer cache unless it is off).
+    void render(sf::RenderTarget& target, render::PhaseTimes* times);
+
+    const Camera& camera() const { return camera_; }
+    Camera& camera() { return camera_; }
+    const ScreenRect& area() const { return area_; }
+    // Screen box of `commune` (its bounding box under the current camera), for cards that must not hide it.
+    ScreenRect screen_box(size_t commune) const;
+    size_t vertex_count() const { return renderer_.vertex_count(); }
+
+private:
+    void apply(const GestureAction& a, std::vector<MapTap>& taps);
+    void outline_changed();
+    Box reachable_world() const;
+    bool in_area(ScreenPos p) const;
+
+    const MapModel& map_;
+    bool use_layer_cache_;
+    Camera camera_;
+    ScreenRect area_;
+    Box bounds_;  // the Métropole and a thin frame: what the overview shows
+    float ui_scale_ = 1;
+    HitIndex hit_;
+    LabelLayout labels_;
+    LabelFont font_;
+    GestureRecognizer gestures_;
+    std::vector<PointerId> fingers_;  // pointers that went down inside the map area
+
+    render::MapRenderer renderer_;
+    render::MapLayerCache cache_;
+    std::vector<sf::Color> fills_;
+    bool gpu_ready_ = false;
+    bool upload_pending_ = false;
+
+    std::optional<size_t> selected_;
+    std::optional<size_t> highlight_;
+};
+
+}  // namespace qmi::app

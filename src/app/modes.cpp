@@ -1,0 +1,68 @@
+#include "app/modes.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include <spdlog/spdlog.h>
+
+#include "app/staff_tools.hpp"
+#include "app/startup.hpp"
+#include "core/countdown.hpp"
+#include "core/map_build.hpp"
+#include "core/membership.hpp"
+#include "core/settings.hpp"
+#include "net/map_fetch.hpp"
+
+namespace qmi::app {
+
+int run(const Options& o, Stopwatch process) {
+    if (o.subcommand == "keygen") return run_keygen(o.keygen_dir);
+    if (o.subcommand == "sign-content") return run_sign_content(o.sign_key, o.sign_file);
+    if (o.subcommand == "hash-pin") return run_hash_pin();
+    if (o.check_config) return run_check_config(o);
+    if (o.fetch_maps) return run_fetch_maps(o);
+    if (o.countdown) return run_countdown(o);
+    if (o.bench_floor) return run_bench_floor(o, process);
+    const RenderSetup setup = render_setup(o);
+    if (!o.screenshot.empty()) return run_capture(o, setup);
+    if (o.bench) return run_bench(o, setup);
+    return run_on_screen(o, setup, process);
+}
+
+int run_check_config(const Options& o) {
+    const ConfigErrors errors = check_config(o.root);
+    for (const auto& e : errors) std::printf("%s\n", e.message().c_str());
+    if (errors.empty()) std::printf("configuration OK (%s)\n", o.root.string().c_str());
+    return errors.empty() ? 0 : 1;
+}
+
+int run_fetch_maps(const Options& o) {
+    MembershipLoad m = load_membership(o.root / "maps" / "membership.json");
+    if (!m.membership) {
+        spdlog::error("--fetch-maps: {}", m.errors.empty() ? "maps/membership.json unusable"
+                                                           : m.errors.front().message());
+        return 1;
+    }
+    // QMI_MAP_SOURCE (set-up, CI) wins over kiosk.json's map_source.
+    std::string configured;
+    if (const char* env = std::getenv("QMI_MAP_SOURCE"); env && *env) {
+        configured = env;
+    } else if (SettingsLoad s = load_settings((o.root / "config" / "kiosk.json").string()); s.settings) {
+        configured = s.settings->map_source;
+    }
+    return net::fetch_maps(o.root, net::map_sources(o.root, configured), to_map_membership(*m.membership));
+}
+
+int run_countdown(const Options& o) {
+    std::optional<KioskData> data = load_or_explain(o, false);
+    if (!data) return 1;
+    std::optional<KioskClock> clock = make_clock(o);
+    if (!clock) return 2;
+    const BannerState state = banner_state(data->content.call_windows, clock->now());
+    std::printf("%s\n", banner_text(state, start_language(o, data->settings), data->text,
+                                    data->content.programme.call_url)
+                            .c_str());
+    return 0;
+}
+
+}  // namespace qmi::app

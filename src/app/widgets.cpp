@@ -1,0 +1,195 @@
+#include "app/widgets.hpp"
+
+#include <algorithm>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <spdlog/spdlog.h>
+
+#include "app/content_views.hpp"
+
+namespace qmi::app {
+
+Widgets::Widgets(const KioskData& data) : data_(data) {}
+
+Widgets::~Widgets() {
+    if (!imgui_) return;
+    ImGui::SetCurrentContext(imgui_);
+    if (gpu_ready_) ui::imgui_gl_shutdown();
+    ImGui::DestroyContext(imgui_);
+}
+
+// Every entry point makes this kiosk's ImGui context current: a staff reload builds a second one beside it.
+void Widgets::use() const { ImGui::SetCurrentContext(imgui_); }
+
+void Widgets::prepare(unsigned width, unsigned height, float px_per_mm) {
+    if (!imgui_) {
+        imgui_ = ImGui::CreateContext();
+        glue_.attach(ImGui::GetIO());
+        ContentViews views = make_content_views(data_.content, data_, std::nullopt);
+        set_content(std::move(views.intro), std::move(views.legend));
+    }
+    use();
+    layout_ = ui::make_layout(ImVec2(static_cast<float>(width), static_cast<float>(height)), 0.0f, px_per_mm);
+    theme_ = ui::make_theme(layout_.scale);
+    ImGui::GetStyle() = ImGuiStyle();
+    ui::apply_theme(theme_, layout_.touch_min, ImGui::GetStyle());
+    if (fonts_scale_ != layout_.scale) {
+        // Fonts are rasterised at their final pixel size (crisp at 4K), so a new scale means a new atlas.
+        ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+        atlas.Clear();
+        fonts_ = ui::load_fonts(atlas, layout_.scale);
+        unsigned char* pixels;
+        int w, h;
+        atlas.GetTexDataAsRGBA32(&pixels, &w, &h);  // rasterise now, on the CPU, before any frame
+        fonts_scale_ = layout_.scale;
+        fonts_dirty_ = gpu_ready_;
+    }
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+bool Widgets::init_gpu() {
+    use();
+    if (!gpu_ready_ && !ui::imgui_gl_init()) {
+        spdlog::error("imgui: OpenGL 3 renderer init failed");
+        return false;
+    }
+    gpu_ready_ = true;
+    fonts_dirty_ = false;
+    return true;
+}
+
+void Widgets::set_content(ui::IntroModel intro, ui::LegendModel legend) {
+    intro_ = std::move(intro);
+    legend_ = std::move(legend);
+    banner_.invalidate();  // the same Content object may hold new facts: its version check alone is not enough
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+bool Widgets::on_pointer(const PointerEvent& e) {
+    const bool changed = glue_.on_pointer(e);
+    if (changed) settle_frames_ = std::max(settle_frames_, 2);
+    return changed;
+}
+
+void Widgets::on_wheel(const WheelEvent& e) {
+    glue_.on_wheel(e);
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void Widgets::release_pointer() {
+    glue_.release();
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+bool Widgets::covers(ScreenPos p) const {
+    if (!imgui_) return false;
+    const ImGuiContext& g = *imgui_;
+    for (const ImGuiWindow* w : g.Windows) {
+        if (!w->Active || w->Hidden || w->ParentWindow || (w->Flags & ImGuiWindowFlags_NoInputs)) continue;
+        if (w->Rect().Contains(ImVec2(p.x, p.y))) return true;
+    }
+    return false;
+}
+
+void Widgets::drop_uploaded_font_pixels() {
+    // Once the backend has the atlas on the GPU (it set TexID), ImGui's two CPU copies of it (RGBA32 and alpha,
+    // 5 MB at 1080p, more at 4K) serve no purpose. Called between frames (the atlas is locked inside one), and not
+    // while a re-rasterised atlas still waits for its upload. A later upload without them rasterises again.
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    if (atlas.TexID && !fonts_dirty_ && (atlas.TexPixelsAlpha8 || atlas.TexPixelsRGBA32)) atlas.ClearTexData();
+}
+
+void Widgets::begin_frame(float dt_s) {
+    use();
+    glue_.new_frame(ImGui::GetIO(), layout_.display.x, layout_.display.y, dt_s);
+    if (gpu_ready_) {
+        if (fonts_dirty_) {
+            ui::imgui_gl_reload_fonts();
+            fonts_dirty_ = false;
+        }
+        ui::imgui_gl_new_frame();
+        drop_uploaded_font_pixels();
+    }
+    ImGui::NewFrame();
+}
+
+ImDrawList* Widgets::background() const {
+    use();
+    return ImGui::GetBackgroundDrawList();
+}
+
+std::vector<UiAction> Widgets::draw(const ScreenState& s) {
+    use();
+    std::vector<UiAction> actions;
+    const ui::WidgetContext ctx{layout_, theme_, fonts_, data_.text, s.lang};
+    if (s.content) banner_.update(*s.content, data_.text, s.lang, s.now);
+    if (banner_.draw_header(ctx) == ui::HeaderResult::SwitchLanguage) actions.push_back({UiAction::SwitchLanguage});
+    banner_.draw(ctx);
+    if (s.panel) {
+        if (ui::draw_district_panel(*s.panel, ctx) == ui::PanelResult::Close) actions.push_back({UiAction::ClosePanel});
+    } else {
+        ui::draw_intro_panel(intro_, ctx);
+    }
+    ui::draw_legend(legend_, ctx);
+    ui::draw_attribution(legend_, ctx);
+    if (s.attract)
+        ui::draw_attract_overlay(*s.attract, ctx, s.attract_keep_visible ? &*s.attract_keep_visible : nullptr);
+
+    switch (s.staff) {
+        case StaffScreen::None: break;
+        case StaffScreen::PinPad: {
+            const ui::PinPadResult r = ui::draw_pin_pad(s.pin_digits, s.pin, ctx);
+            switch (r.kind) {
+                case ui::PinPadResult::None: break;
+                case ui::PinPadResult::Digit: actions.push_back({UiAction::PinDigit, r.digit}); break;
+                case ui::PinPadResult::Erase: actions.push_back({UiAction::PinErase}); break;
+                case ui::PinPadResult::Submit: actions.push_back({UiAction::PinSubmit}); break;
+                case ui::PinPadResult::Cancel: actions.push_back({UiAction::PinCancel}); break;
+            }
+            break;
+        }
+        case StaffScreen::Menu:
+            if (!s.status) break;
+            switch (ui::draw_staff_menu(*s.status, ctx)) {
+                case ui::StaffMenuResult::None: break;
+                case ui::StaffMenuResult::Exit: actions.push_back({UiAction::StaffExit}); break;
+                case ui::StaffMenuResult::Reload: actions.push_back({UiAction::StaffReload}); break;
+                case ui::StaffMenuResult::ToggleWindowed: actions.push_back({UiAction::StaffToggleWindowed}); break;
+                case ui::StaffMenuResult::Close: actions.push_back({UiAction::StaffClose}); break;
+            }
+            break;
+    }
+    if (!actions.empty()) settle_frames_ = std::max(settle_frames_, 2);
+    return actions;
+}
+
+void Widgets::end_frame() {
+    use();
+    ImGui::Render();
+    if (settle_frames_ > 0) --settle_frames_;
+}
+
+void Widgets::render(render::PhaseTimes* times) {
+    use();
+    if (times)
+        render::render_imgui_timed(*times);
+    else
+        ui::imgui_gl_render();
+}
+
+bool Widgets::wants_frame() const { return glue_.has_pending_input() || settle_frames_ > 0; }
+
+std::chrono::milliseconds Widgets::idle_wait(std::chrono::system_clock::time_point now) const {
+    // A few ms past the instant, so that the whole-second clock the banner reads has really moved on.
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(banner_.model().valid_until - now) +
+                    std::chrono::milliseconds(5);
+    return std::clamp(ms, std::chrono::milliseconds(0), std::chrono::milliseconds(3600 * 1000));
+}
+
+int Widgets::overlay_vertices() const {
+    use();
+    return ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : -1;
+}
+
+}  // namespace qmi::app

@@ -1,0 +1,127 @@
+// Everything drawn with Dear ImGui: its context and pointer glue, fonts, theme and layout, and the widgets (header
+// and banner, introduction or district card, legend, attribution, attract card, PIN pad, staff menu).
+//
+// The widgets draw a snapshot of the kiosk (ScreenState, filled by the Kiosk) and RETURN what was tapped as
+// UiActions; they never call back into the kiosk and never change its state. The Kiosk applies the actions between
+// frames. One frame:
+//     widgets.begin_frame(dt);  map.draw_labels(widgets.background());  actions = widgets.draw(state);
+//     widgets.end_frame();      ... map.render(target);  widgets.render();
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <date/date.h>
+
+#include "app/kiosk_data.hpp"
+#include "app/map_view.hpp"
+#include "ui/attract_overlay.hpp"
+#include "ui/banner.hpp"
+#include "ui/fonts.hpp"
+#include "ui/imgui_glue.hpp"
+#include "ui/info_panel.hpp"
+#include "ui/layout.hpp"
+#include "ui/legend.hpp"
+#include "ui/staff_menu.hpp"
+#include "ui/theme.hpp"
+
+struct ImGuiContext;
+struct ImDrawList;
+
+namespace qmi::app {
+
+enum class StaffScreen { None, PinPad, Menu };
+
+// What the widgets show in one frame. Pointers are to the Kiosk's state and stay valid for the frame.
+struct ScreenState {
+    Lang lang = Lang::Fr;
+    const Content* content = nullptr;
+    date::sys_seconds now{};
+    const ui::PanelModel* panel = nullptr;        // the open card; null: the programme introduction
+    const ui::AttractCard* attract = nullptr;     // attract mode presents a district; null otherwise
+    std::optional<ui::Rect> attract_keep_visible;  // the presented district on screen: the card must not hide it
+    StaffScreen staff = StaffScreen::None;
+    size_t pin_digits = 0;
+    ui::PinPadView pin;
+    const ui::StaffStatus* status = nullptr;      // StaffScreen::Menu
+};
+
+// What a finger did on a widget this frame.
+struct UiAction {
+    enum Kind {
+        ClosePanel,
+        SwitchLanguage,
+        PinDigit,  // digit
+        PinErase,
+        PinSubmit,
+        PinCancel,
+        StaffExit,
+        StaffReload,
+        StaffToggleWindowed,
+        StaffClose,
+    };
+    Kind kind = ClosePanel;
+    char digit = 0;
+};
+
+class Widgets {
+public:
+    // `data` (text, membership) must outlive the widgets.
+    explicit Widgets(const KioskData& data);
+    ~Widgets();
+    Widgets(const Widgets&) = delete;
+    Widgets& operator=(const Widgets&) = delete;
+
+    // CPU only: ImGui context, layout, theme, fonts rasterised for the display size (px_per_mm 0 = unknown).
+    void prepare(unsigned width, unsigned height, float px_per_mm);
+    // With the target's GL context active. False (logged) on failure.
+    bool init_gpu();
+    // What is derived from the content (app/content_views.hpp), after a content change.
+    void set_content(ui::IntroModel intro, ui::LegendModel legend);
+
+    const ui::Layout& layout() const { return layout_; }
+    LabelFont label_font() const { return {fonts_.label, fonts_.sizes.label}; }
+
+    // The pointer that drives ImGui's mouse (first finger, or the mouse). True when the widgets may react.
+    bool on_pointer(const PointerEvent& e);
+    void on_wheel(const WheelEvent& e);
+    void release_pointer();  // see ImGuiGlue::release
+    // True when a widget drawn in the last frame lies under `p`: a finger going down there is the widget's.
+    bool covers(ScreenPos p) const;
+
+    void begin_frame(float dt_s);
+    ImDrawList* background() const;  // ImGui's background draw list, between begin_frame and end_frame
+    std::vector<UiAction> draw(const ScreenState& s);
+    void end_frame();
+    // Draws the last frame's draw data into the active target (after the map). `times`: bench phase timings.
+    void render(render::PhaseTimes* times);
+
+    // Another frame is needed without new input: a queued button change, or ImGui settling after input.
+    bool wants_frame() const;
+    // Until the banner's sentence changes by itself (the countdown ticks): the loop may sleep that long.
+    std::chrono::milliseconds idle_wait(std::chrono::system_clock::time_point now) const;
+    const ui::Banner& banner() const { return banner_; }
+    int overlay_vertices() const;  // ImGui vertices of the last frame (--bench)
+
+private:
+    void use() const;
+    void drop_uploaded_font_pixels();
+
+    const KioskData& data_;
+    ImGuiContext* imgui_ = nullptr;
+    ui::ImGuiGlue glue_;
+    ui::Layout layout_;
+    ui::Theme theme_;
+    ui::Fonts fonts_;
+    float fonts_scale_ = 0;
+    bool gpu_ready_ = false;
+    bool fonts_dirty_ = false;
+    int settle_frames_ = 0;  // ImGui needs a frame or two after input to show hover / press states
+
+    ui::Banner banner_;
+    ui::IntroModel intro_;
+    ui::LegendModel legend_;
+};
+
+}  // namespace qmi::app

@@ -1,0 +1,23 @@
+#include "app/x_display.hpp"
+
+#include <cstdlib>
+
+// Own translation unit: Xlib's macros (None, Status, Bool, ...) collide with SFML and ImGui names.
+#include <X11/Xlib.h>
+
+namespace qmi::app {
+
+std::string x_display_problem() {
+    const char* name = std::getenv("DISPLAY");
+    Display* d = XOpenDisplay(nullptr);
+    if (d) {
+        XCloseDisplay(d);
+        return "";
+    }
+    const std::string which = name && *name ? "cannot open the X display '" + std::string(name) + "'"
+                                            : "no X display ($DISPLAY is not set)";
+    return which + ": the kiosk needs a graphical session (the kiosk PC's cage session, or `xvfb-run -a qmi-kiosk "
+                   "--screenshot out.png` to check rendering headless)";
+}
+
+}  // namespace qmi::app
