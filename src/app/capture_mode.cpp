@@ -1,8 +1,8 @@
 // --screenshot: one complete frame written to a PNG, offscreen. With --replay the script is played first, with
 // --tap the taps (generated mouse input, through the same path as a visitor's), with --select the commune is
 // selected first. Input runs on a virtual clock (1/60 s per frame), so the same inputs give the same picture on any
-// machine; --capture-at T:FILE also writes the frame at script time T (several moments of one run, one map layer
-// cache). --state-out writes what is on screen as JSON.
+// machine; --capture-at T:FILE.png also writes the frame at virtual time T and what is on screen then (FILE.png.json):
+// several moments of one run, through one map layer cache. --state-out writes what is on screen as JSON.
 #include "app/modes.hpp"
 
 #include <algorithm>
@@ -133,8 +133,12 @@ int run_capture(const Options& o, const RenderSetup& setup) {
         bool failed = false;
         FrameHooks hooks;
         hooks.stop = [&](double now) {
-            while (next_capture < captures.size() && now >= captures[next_capture].t)
-                failed = !capture(captures[next_capture++].png, false) || failed;
+            for (; next_capture < captures.size() && now >= captures[next_capture].t; ++next_capture) {
+                const std::string& png = captures[next_capture].png;
+                const std::string e = write_state(kiosk.state(), png + ".json");
+                if (!e.empty()) spdlog::error("--capture-at: {}", e);
+                failed = failed || !e.empty() || !capture(png, false);
+            }
             return failed || now >= stop_at;
         };
         run_frames(kiosk, clock, input, {}, DrawPolicy::Headless, hooks);

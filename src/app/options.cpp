@@ -72,8 +72,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                    "With --screenshot: write {selected, panel_title, zoom_scale, attract_active, pin_pad_open, "
                    "staff_menu_open, language, ...} as JSON after the capture");
     cli.add_option("--capture-at", o.capture_at,
-                   "With --screenshot: also write the frame at virtual time SECONDS of the run to FILE.png, e.g. "
-                   "--capture-at 6:/tmp/a.png (several moments of one run through the same map layer); repeatable");
+                   "With --screenshot: also write the frame at virtual time SECONDS of the run to FILE.png and what is on "
+                   "screen then to FILE.png.json, e.g. --capture-at 6:/tmp/a.png (several moments of one run through "
+                   "the same map layer); repeatable");
     cli.add_option("--idle-timeout", o.idle_timeout_s,
                    "Seconds without input before attract mode (overrides config/kiosk.json idle_timeout_s)")
         ->check(CLI::Range(0.5, 86400.0));

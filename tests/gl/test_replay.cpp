@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -335,6 +336,64 @@ TEST_CASE("replay: the attract card never hides the district it presents (Athis-
     // And Athis-Mons itself is on screen, orange, where the overview has it.
     float x = 0, y = 0;
     CHECK(find_athis_mons(a, x, y));
+}
+
+// Attract mode outlines the district it presents inside the cached map layer. Each step must show ITS district:
+// captures of consecutive steps in one run go through one layer cache, as frames on screen do.
+TEST_CASE("replay: consecutive attract steps each outline their own district (one map layer cache)") {
+    if (!map_cache_present()) FAIL("map cache missing under " << (kRoot / "maps" / "cache") << ": run kiosk/setup");
+    // Idle 3 s, a 1.5 s glide to the overview, then a new district every attract_step_s (8 s by default).
+    const double steps[3] = {6.0, 14.0, 22.0};
+    std::string args;
+    std::string pngs[3];
+    for (int i = 0; i < 3; ++i) {
+        pngs[i] = temp("attract-step-" + std::to_string(i) + ".png");
+        fs::remove(pngs[i]);
+        args += " --capture-at " + std::to_string(steps[i]) + ":\"" + pngs[i] + "\"";
+    }
+    const std::string script = temp("attract-steps.jsonl"), last = temp("attract-steps-last.png");
+    std::ofstream(script) << "# nobody touches the kiosk\n";
+    const Run run = run_kiosk("--idle-timeout 3 --replay \"" + script + "\" --replay-tail 23 --screenshot \"" + last +
+                              "\"" + args);
+    INFO("qmi-kiosk output:\n" << run.output);
+    REQUIRE(run.exit_code == 0);
+    std::string names[3];
+    double cx[3], cy[3];
+    for (int i = 0; i < 3; ++i) {
+        Image img;
+        int n = 0;
+        unsigned char* data = stbi_load(pngs[i].c_str(), &img.w, &img.h, &n, 4);
+        REQUIRE(data);
+        img.rgba.assign(data, data + static_cast<size_t>(img.w) * img.h * 4);
+        stbi_image_free(data);
+        std::ifstream f(pngs[i] + ".json");
+        std::stringstream ss;
+        ss << f.rdbuf();
+        const nlohmann::json state = nlohmann::json::parse(ss.str(), nullptr, false);
+        REQUIRE(state.is_object());
+        INFO("step " << i << ": " << state.dump());
+        REQUIRE(state["attract_active"] == true);
+        names[i] = state["highlighted"].get<std::string>();
+        // The outline's accent colour, on the map only (the card and the panel use other colours).
+        const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(static_cast<float>(img.w), static_cast<float>(img.h)), 0, 0);
+        double sx = 0, sy = 0;
+        int count = 0;
+        for (int y = static_cast<int>(layout.map_area.min.y); y < static_cast<int>(layout.map_area.max.y); ++y)
+            for (int x = static_cast<int>(layout.map_area.min.x); x < static_cast<int>(layout.map_area.max.x); ++x)
+                if (img.is(x, y, 0xCC, 0x79, 0xA7, 12)) {
+                    sx += x;
+                    sy += y;
+                    ++count;
+                }
+        REQUIRE(count > 50);
+        cx[i] = sx / count;
+        cy[i] = sy / count;
+    }
+    // Three different districts were presented, and the outline moved with each of them.
+    CHECK(names[0] != names[1]);
+    CHECK(names[1] != names[2]);
+    CHECK(std::hypot(cx[1] - cx[0], cy[1] - cy[0]) > 20);
+    CHECK(std::hypot(cx[2] - cx[1], cy[2] - cy[1]) > 20);
 }
 
 TEST_CASE("replay: impossible touch sequences and a storm of fingers leave no stuck gesture, the next tap works") {
