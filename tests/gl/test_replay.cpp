@@ -33,12 +33,6 @@ Run run_kiosk(const std::string& args, const std::string& screen = "1920x1080x24
     return qmi::gltest::run_under_xvfb("--root \"" + kRoot.string() + "\" --now 2024-05-01T10:00 " + args, screen);
 }
 
-bool map_cache_present() {
-    for (const char* d : {"75", "77", "78", "91", "92", "93", "94", "95"})
-        if (!fs::exists(kRoot / "maps" / "cache" / (std::string("communes-") + d + ".geojson"))) return false;
-    return true;
-}
-
 struct Image {
     int w = 0, h = 0;
     std::vector<unsigned char> rgba;
@@ -73,7 +67,7 @@ std::string temp(const std::string& name) {
 // Writes `script`, replays it, loads the screenshot and the state dump; fails with the kiosk's output otherwise.
 Result replay(const std::string& name, const std::string& script, const std::string& args = "",
               const std::string& screen = "1920x1080x24") {
-    if (!map_cache_present()) FAIL("map cache missing under " << (kRoot / "maps" / "cache") << ": run kiosk/setup");
+    qmi::gltest::require_xvfb_and_map(kRoot);
     const std::string script_path = temp(name + ".jsonl"), png = temp(name + ".png"), state = temp(name + ".json");
     std::ofstream(script_path) << script;
     fs::remove(png);
@@ -341,7 +335,7 @@ TEST_CASE("replay: the attract card never hides the district it presents (Athis-
 // Attract mode outlines the district it presents inside the cached map layer. Each step must show ITS district:
 // captures of consecutive steps in one run go through one layer cache, as frames on screen do.
 TEST_CASE("replay: consecutive attract steps each outline their own district (one map layer cache)") {
-    if (!map_cache_present()) FAIL("map cache missing under " << (kRoot / "maps" / "cache") << ": run kiosk/setup");
+    qmi::gltest::require_xvfb_and_map(kRoot);
     // Idle 3 s, a 1.5 s glide to the overview, then a new district every attract_step_s (8 s by default).
     const double steps[3] = {6.0, 14.0, 22.0};
     std::string args;

@@ -29,22 +29,7 @@ using qmi::gltest::Run;
 
 Run run(const std::string& args) { return qmi::gltest::run_under_xvfb(args); }
 
-bool map_cache_present() {
-    for (const char* d : {"75", "77", "78", "91", "92", "93", "94", "95"})
-        if (!fs::exists(kRoot / "maps" / "cache" / (std::string("communes-") + d + ".geojson"))) return false;
-    return true;
-}
-
-// The screenshots need the map cache that kiosk/setup fills. Fill it once if it is missing; if that fails too,
-// say so plainly instead of failing on an empty picture.
-void require_map_cache() {
-    static bool ok = [] {
-        if (map_cache_present()) return true;
-        const Run r = run("--fetch-maps --root \"" + kRoot.string() + "\"");
-        return r.exit_code == 0 && map_cache_present();
-    }();
-    if (!ok) FAIL("map cache missing under " << (kRoot / "maps" / "cache") << ": run kiosk/setup or qmi-kiosk --fetch-maps");
-}
+void require_map_cache() { qmi::gltest::require_xvfb_and_map(kRoot); }
 
 struct Image {
     int w = 0, h = 0;
