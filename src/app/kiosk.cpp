@@ -41,6 +41,7 @@ Kiosk::Kiosk(KioskData data, KioskClock clock, Lang lang, RenderSetup setup, boo
     : data_(std::make_unique<KioskData>(std::move(data))),
       clock_(clock),
       lang_(lang),
+      start_lang_(lang),
       setup_(setup),
       windowed_(windowed),
       reloader_(std::move(reloader)),
@@ -105,7 +106,17 @@ void Kiosk::handle(const std::vector<InputEvent>& events) {
 
 void Kiosk::on_pointer(const PointerEvent& p) {
     staff_.on_pointer(p);
-    if (!attract_.on_pointer(p)) return;  // the touch that woke the kiosk: consumed whole
+    bool on_control = false;
+    if (attract_.active() && p.kind == PointerEvent::Down) {
+        // The first touch acts: on a control (language, ...) it works at once; on the card or the presented
+        // district it opens that district; anywhere else the session starts at the overview.
+        on_control = widgets_->covers(p.pos);
+        const bool on_card = widgets_->attract_card_rect() && widgets_->attract_card_rect()->contains(ImVec2(p.pos.x, p.pos.y));
+        wake_target_.reset();
+        if (!on_control && card_commune_ && (on_card || map_->commune_at(p.pos) == card_commune_))
+            wake_target_ = card_commune_;
+    }
+    if (!attract_.on_pointer(p, on_control)) return;  // the touch that woke the kiosk: consumed whole
     if (staff_screen_ == StaffScreen::PinPad) staff_.pin_pad_activity(p.t);
     widgets_->on_pointer(p);
     // Staff screens are modal. Elsewhere a finger that goes down on a widget is the widget's; the map takes the
@@ -156,25 +167,51 @@ void Kiosk::update(double now, double dt) {
         redraw();
         switch (a.kind) {
             case AttractAction::Start:
+                // The next visitor finds the kiosk as the first one did: start language, no card, the overview.
                 spdlog::info("attract mode: start");
                 widgets_->release_pointer();
+                lang_ = start_lang_;
                 panel_.reset();
+                before_tap_.reset();
                 map_->show_overview();
                 break;
-            case AttractAction::Highlight: present_district(a.district); break;
-            case AttractAction::Stop:
-                spdlog::info("attract mode: stop");
-                card_.reset();
-                card_commune_.reset();
-                map_->set_highlight(std::nullopt);
+            case AttractAction::Highlight:
+                present_district(a.district);
+                if (card_commune_) map_->fly_to(*card_commune_, 1.5);
                 break;
+            case AttractAction::Stop: wake_up(); break;
         }
     }
     for (const MapTap& tap : map_->update(now, dt)) on_tap(tap);
 }
 
+void Kiosk::wake_up() {
+    spdlog::info("attract mode: stop");
+    card_.reset();
+    card_commune_.reset();
+    map_->set_highlight(std::nullopt);
+    if (wake_target_) {
+        select(wake_target_, true);
+        wake_target_.reset();
+    } else {
+        map_->show_overview();
+    }
+}
+
 void Kiosk::on_tap(const MapTap& tap) {
+    if (tap.kind == MapTap::DoubleTap) {
+        // A double tap zooms; its first tap was taken at once as a single tap: undo it first, card and camera.
+        if (before_tap_) {
+            const BeforeTap b = *before_tap_;
+            select(b.selected, false);
+            map_->set_view(b.view);
+            before_tap_.reset();
+        }
+        map_->zoom_at(tap.pos, 2.0);
+        return;
+    }
     // A tap on a Métropole commune opens its card; anywhere else on the map closes the card.
+    before_tap_ = BeforeTap{map_->selected(), map_->view()};
     select(tap.commune, true);
 }
 
@@ -353,7 +390,11 @@ void Kiosk::apply_actions() {
     for (const UiAction& a : actions) {
         redraw();
         switch (a.kind) {
-            case UiAction::ClosePanel: select(std::nullopt, false); break;
+            case UiAction::ClosePanel:
+                // "Close" ends the visit to that town: back to the whole Métropole, as the next visitor expects.
+                select(std::nullopt, false);
+                map_->show_overview();
+                break;
             case UiAction::SwitchLanguage:
                 lang_ = lang_ == Lang::Fr ? Lang::En : Lang::Fr;
                 if (card_ && attract_.highlighted() >= 0) present_district(attract_.highlighted());
@@ -400,6 +441,13 @@ nlohmann::json Kiosk::state() const {
     j["windowed"] = windowed_;
     j["quit_requested"] = quit_;
     j["language"] = lang_ == Lang::En ? "en" : "fr";
+    j["camera"] = {{"center_x", map_->camera().center().x}, {"center_y", map_->camera().center().y},
+                   {"scale", map_->camera().scale()}};
+    // Where things are on screen, so that end-to-end tests aim at them like a visitor would.
+    auto rect = [](const ui::Rect& r) { return nlohmann::json::array({r.min.x, r.min.y, r.max.x, r.max.y}); };
+    if (const auto& card = widgets_->attract_card_rect()) j["attract_card"] = rect(*card);
+    if (card_commune_) j["presented_box"] = rect(to_rect(map_->screen_box(*card_commune_)));
+    j["map_area"] = rect(widgets_->layout().map_area);
     return j;
 }
 

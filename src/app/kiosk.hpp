@@ -94,6 +94,7 @@ private:
     void on_pointer(const PointerEvent& p);
     void on_key(const KeyChord& k, double t);
     void on_tap(const MapTap& tap);
+    void wake_up();
     void select(std::optional<size_t> commune, bool animate);
     void present_district(int district);
     void open_pin_pad();
@@ -106,6 +107,7 @@ private:
     std::unique_ptr<KioskData> data_;
     KioskClock clock_;
     Lang lang_;
+    Lang start_lang_;  // every visitor starts in it: idle resets to it
     RenderSetup setup_;
     bool windowed_;
     Reloader reloader_;
@@ -120,6 +122,12 @@ private:
     AttractMode attract_;
     std::optional<ui::AttractCard> card_;      // what attract mode presents
     std::optional<size_t> card_commune_;
+    std::optional<size_t> wake_target_;        // the district a waking touch landed on (card or outline)
+    struct BeforeTap {
+        std::optional<size_t> selected;
+        CameraView view;
+    };
+    std::optional<BeforeTap> before_tap_;      // undone if the tap turns out to be half of a double tap
     StaffAccess staff_;
     StaffScreen staff_screen_ = StaffScreen::None;
     std::string pin_digits_;

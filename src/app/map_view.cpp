@@ -111,10 +111,8 @@ std::vector<MapTap> MapView::update(double now, double dt) {
 void MapView::apply(const GestureAction& a, std::vector<MapTap>& taps) {
     const Vec2 pos{a.pos.x, a.pos.y};
     switch (a.kind) {
-        case GestureAction::Tap:
-            taps.push_back({hit_.commune_at(camera_.screen_to_world(pos), true), a.pos});
-            break;
-        case GestureAction::DoubleTap: camera_.zoom_at(pos, 2.0); break;
+        case GestureAction::Tap: taps.push_back({MapTap::Tap, commune_at(a.pos), a.pos}); break;
+        case GestureAction::DoubleTap: taps.push_back({MapTap::DoubleTap, commune_at(a.pos), a.pos}); break;
         case GestureAction::PanBy: camera_.pan_by({a.delta.x, a.delta.y}); break;
         case GestureAction::ZoomAt: camera_.zoom_at(pos, a.factor); break;
         default: break;
@@ -146,6 +144,22 @@ void MapView::set_highlight(std::optional<size_t> commune) {
 void MapView::outline_changed() {
     if (gpu_ready_) renderer_.set_selection(map_, selected_ ? selected_ : highlight_);
     cache_.invalidate();
+}
+
+std::optional<size_t> MapView::commune_at(ScreenPos p) const {
+    if (!in_area(p)) return std::nullopt;
+    return hit_.commune_at(camera_.screen_to_world({p.x, p.y}), true);
+}
+
+void MapView::fly_to(size_t commune, double seconds) {
+    if (commune < map_.communes.size()) camera_.ease_to_show(map_.communes[commune].bbox, area_, seconds);
+}
+
+void MapView::zoom_at(ScreenPos p, double factor) { camera_.zoom_at({p.x, p.y}, factor); }
+
+void MapView::set_view(const CameraView& v) {
+    camera_.ease_to(v.center, v.scale, 0.0);
+    camera_.finish_easing();
 }
 
 void MapView::show_overview() {

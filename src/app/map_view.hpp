@@ -33,10 +33,19 @@ struct LabelFont {
     float size = 0;  // px
 };
 
-// A tap on the map: the commune under the finger (a Métropole member or nothing).
+// A tap on the map: the commune under the finger (a Métropole member or nothing). A double tap reports its first
+// tap at once (a single tap must act at once), then DoubleTap: the Kiosk undoes what the first tap did and zooms.
 struct MapTap {
+    enum Kind { Tap, DoubleTap };
+    Kind kind = Tap;
     std::optional<size_t> commune;  // index into MapModel::communes
     ScreenPos pos;
+};
+
+// Where the camera looks: restored when a double tap takes back its first tap.
+struct CameraView {
+    Vec2 center;
+    double scale = 1;
 };
 
 class MapView {
@@ -74,6 +83,14 @@ public:
     void show_overview();
     // Jumps to the end of any easing (captures show the settled view).
     void finish_easing() { camera_.finish_easing(); }
+    // Glide to show `commune` with its neighbours (attract mode flies from district to district).
+    void fly_to(size_t commune, double seconds);
+    // Zoom about a screen point (double tap, + / - buttons).
+    void zoom_at(ScreenPos p, double factor);
+    CameraView view() const { return {camera_.center(), camera_.scale()}; }
+    void set_view(const CameraView& v);
+    // The Métropole commune under a screen point of the map area, if any.
+    std::optional<size_t> commune_at(ScreenPos p) const;
 
     // The labels go into ImGui's background draw list (over the map, under every widget).
     void draw_labels(ImDrawList* draw_list, render::PhaseTimes* times);

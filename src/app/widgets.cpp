@@ -133,8 +133,10 @@ std::vector<UiAction> Widgets::draw(const ScreenState& s) {
     }
     ui::draw_legend(legend_, ctx);
     ui::draw_attribution(legend_, ctx);
+    attract_rect_.reset();
     if (s.attract)
-        ui::draw_attract_overlay(*s.attract, ctx, s.attract_keep_visible ? &*s.attract_keep_visible : nullptr);
+        attract_rect_ =
+            ui::draw_attract_overlay(*s.attract, ctx, s.attract_keep_visible ? &*s.attract_keep_visible : nullptr);
 
     switch (s.staff) {
         case StaffScreen::None: break;

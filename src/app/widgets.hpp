@@ -89,6 +89,8 @@ public:
     void release_pointer();  // see ImGuiGlue::release
     // True when a widget drawn in the last frame lies under `p`: a finger going down there is the widget's.
     bool covers(ScreenPos p) const;
+    // Where the attract card was drawn in the last frame, if it was.
+    const std::optional<ui::Rect>& attract_card_rect() const { return attract_rect_; }
 
     void begin_frame(float dt_s);
     ImDrawList* background() const;  // ImGui's background draw list, between begin_frame and end_frame
@@ -119,6 +121,7 @@ private:
     bool fonts_dirty_ = false;
     int settle_frames_ = 0;  // ImGui needs a frame or two after input to show hover / press states
 
+    std::optional<ui::Rect> attract_rect_;
     ui::Banner banner_;
     ui::IntroModel intro_;
     ui::LegendModel legend_;

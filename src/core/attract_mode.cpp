@@ -42,7 +42,7 @@ void AttractMode::touch_time(double t) {
     if (std::isfinite(t) && t > now_) now_ = t;
 }
 
-bool AttractMode::on_pointer(const PointerEvent& e) {
+bool AttractMode::on_pointer(const PointerEvent& e, bool on_control) {
     touch_time(e.t);
     const double t = now_;
     const PointerId k = e.who();
@@ -65,6 +65,11 @@ bool AttractMode::on_pointer(const PointerEvent& e) {
         }
     }
     if (active_) {
+        if (e.kind == PointerEvent::Down && on_control) {
+            wake(t);
+            fingers_down_.push_back(k);
+            return true;
+        }
         if (e.kind == PointerEvent::Down) {
             wake(t);
             swallowing_.push_back(k);

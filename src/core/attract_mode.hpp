@@ -39,9 +39,11 @@ public:
     // Content reloaded with a different number of districts: the cycle continues with the new count.
     void set_district_count(int count);
 
-    // Every pointer event, in order. Returns true when the event should go on to the gesture recognizer,
-    // false when it is swallowed (the touch that woke the kiosk, until all its fingers are up).
-    bool on_pointer(const PointerEvent& e);
+    // Every pointer event, in order. Returns true when the event should go on to the widgets and the map, false
+    // when it is swallowed (the touch that woke the kiosk, until all its fingers are up). `on_control`: the event
+    // lands on an interactive control (language button, district list): a touch there wakes the kiosk AND acts,
+    // since the visitor aimed at that control, not at the loop.
+    bool on_pointer(const PointerEvent& e, bool on_control = false);
     // Wheel or key input at time t: wakes the kiosk. Returns false when it was consumed to stop attract mode.
     bool on_other_input(double t);
     // Advance the clock: starts attract mode after the idle timeout, moves the highlight on.

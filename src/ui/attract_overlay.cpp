@@ -45,7 +45,7 @@ std::string fit_one_line(ImFont* font, float size, const std::string& s, float m
     return out + kEllipsis;
 }
 
-void draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, const Rect* keep_visible) {
+Rect draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, const Rect* keep_visible) {
     const Layout& l = ctx.layout;
     const Rect& map = l.map_area;
     const float pad = l.padding;
@@ -90,6 +90,7 @@ void draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, con
     ImGui::End();
     ImGui::PopStyleVar(3);
     ImGui::PopStyleColor(2);
+    return r;
 }
 
 }  // namespace qmi::ui

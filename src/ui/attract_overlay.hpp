@@ -24,7 +24,8 @@ AttractCard make_attract_card(const District& district, const UiText& text, Lang
 std::string fit_one_line(ImFont* font, float size, const std::string& s, float max_width);
 
 // Draws the card over the bottom of layout.map_area, or over its top when the bottom would hide `keep_visible`
-// (the highlighted district on screen, e.g. Athis-Mons at the Métropole's southern tip).
-void draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, const Rect* keep_visible = nullptr);
+// (the highlighted district on screen, e.g. Athis-Mons at the Métropole's southern tip). Returns where it drew: a
+// touch there opens the district it presents.
+Rect draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, const Rect* keep_visible = nullptr);
 
 }  // namespace qmi::ui

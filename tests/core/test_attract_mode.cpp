@@ -160,3 +160,25 @@ TEST_CASE("clock garbage: NaN and backwards times never start or stop attract mo
     a.update(190);
     CHECK(a.active());
 }
+
+TEST_CASE("a waking touch on a control stops attract mode and goes through; elsewhere it is swallowed") {
+    AttractMode a(AttractConfig{10, 5, 1}, 3);
+    a.update(0);
+    a.update(12);  // idle: attract mode runs
+    REQUIRE(a.active());
+    a.take_actions();
+    // The language button: the touch wakes the kiosk and reaches the button, down and up.
+    CHECK(a.on_pointer(PointerEvent{1, PointerEvent::Down, {50, 50}, 13.0, PointerEvent::Touch}, true));
+    CHECK_FALSE(a.active());
+    CHECK(a.on_pointer(PointerEvent{1, PointerEvent::Up, {50, 50}, 13.1, PointerEvent::Touch}));
+    std::vector<AttractAction> acts = a.take_actions();
+    REQUIRE(acts.size() == 1);
+    CHECK(acts[0].kind == AttractAction::Stop);
+
+    a.update(30);  // idle again
+    REQUIRE(a.active());
+    // On the map: swallowed whole, the map never sees it.
+    CHECK_FALSE(a.on_pointer(PointerEvent{2, PointerEvent::Down, {500, 500}, 31.0, PointerEvent::Touch}));
+    CHECK_FALSE(a.active());
+    CHECK_FALSE(a.on_pointer(PointerEvent{2, PointerEvent::Up, {500, 500}, 31.1, PointerEvent::Touch}));
+}
