@@ -86,7 +86,7 @@ bool Widgets::covers(ScreenPos p) const {
     if (!imgui_) return false;
     const ImGuiContext& g = *imgui_;
     for (const ImGuiWindow* w : g.Windows) {
-        if (!w->Active || w->Hidden || w->ParentWindow || (w->Flags & ImGuiWindowFlags_NoInputs)) continue;
+        if (!w->Active || w->Hidden || w->ParentWindow || (w->Flags & ImGuiWindowFlags_NoMouseInputs)) continue;
         if (w->Rect().Contains(ImVec2(p.x, p.y))) return true;
     }
     return false;

@@ -59,7 +59,7 @@ TEST_CASE("attract mode starts after 90 s untouched, then cycles the districts e
     CHECK(acts[3].district == 1);
 }
 
-TEST_CASE("any touch restarts the idle countdown; a finger resting on the glass keeps it awake", "[attract]") {
+TEST_CASE("any touch restarts the idle countdown, a finger resting on the glass keeps it awake", "[attract]") {
     AttractMode a(cfg(), 3);
     a.update(0);
     run(a, 0, 60);
@@ -111,7 +111,7 @@ TEST_CASE("the first touch stops attract mode at once and is consumed", "[attrac
     CHECK(acts[1].district == 2);
 }
 
-TEST_CASE("wheel or key wakes and is consumed; hover does not wake", "[attract]") {
+TEST_CASE("wheel or key wakes and is consumed, hover does not wake", "[attract]") {
     AttractMode a(cfg(), 2);
     a.start(5);
     a.take_actions();
@@ -124,7 +124,7 @@ TEST_CASE("wheel or key wakes and is consumed; hover does not wake", "[attract]"
     CHECK(a.on_other_input(8));
 }
 
-TEST_CASE("a long frame skips districts instead of bursting; zero districts shows the overview only", "[attract]") {
+TEST_CASE("a long frame skips districts instead of bursting, zero districts shows the overview only", "[attract]") {
     AttractMode a(cfg(), 4);
     a.start(0);
     a.update(0.5);
@@ -161,7 +161,7 @@ TEST_CASE("clock garbage: NaN and backwards times never start or stop attract mo
     CHECK(a.active());
 }
 
-TEST_CASE("a waking touch on a control stops attract mode and goes through; elsewhere it is swallowed") {
+TEST_CASE("a waking touch on a control stops attract mode and goes through, elsewhere it is swallowed") {
     AttractMode a(AttractConfig{10, 5, 1}, 3);
     a.update(0);
     a.update(12);  // idle: attract mode runs

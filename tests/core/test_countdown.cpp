@@ -148,7 +148,7 @@ TEST_CASE("after the last window: closed", "[countdown]") {
     CHECK(text_at(windows, utc(2030, 1, 1, 0, 0)) == "Applications closed — next call to be announced");
 }
 
-TEST_CASE("open wins over a later window; the soonest future window is the next one", "[countdown]") {
+TEST_CASE("open wins over a later window, the soonest future window is the next one", "[countdown]") {
     using namespace date;
     // Deliberately unsorted to check the choice does not depend on order.
     const std::vector<CallWindow> windows = {day_window("late", 2025_y / March / 1, 2025_y / March / 31),

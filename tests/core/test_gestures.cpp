@@ -118,7 +118,7 @@ TEST_CASE("the tap slop is physical: same pixels, denser screen, still a tap", "
     CHECK(count(coarse.take_actions(), A::Tap) == 0);
 }
 
-TEST_CASE("double tap: second tap soon and near; not when late or far", "[gestures]") {
+TEST_CASE("double tap: second tap soon and near, not when late or far", "[gestures]") {
     SECTION("within 0.3 s and near -> DoubleTap at the first tap") {
         GestureRecognizer g(config());
         tap(g, 500, 500, 1.0);
@@ -313,7 +313,7 @@ TEST_CASE("the glide does not depend on the frame rate", "[gestures]") {
     CHECK(run(1.0 / 144) == Approx(run(1.0 / 20)).epsilon(1e-4));
 }
 
-TEST_CASE("a finger that stopped before lifting does not fling; touching a glide stops it, no tap", "[gestures]") {
+TEST_CASE("a finger that stopped before lifting does not fling, touching a glide stops it, no tap", "[gestures]") {
     GestureRecognizer g(config());
     g.on_pointer(ev(PointerEvent::Down, 1, 100, 300, 0));
     for (int i = 1; i <= 10; ++i) g.on_pointer(ev(PointerEvent::Move, 1, 100 + 16.0f * i, 300, i * 0.016));

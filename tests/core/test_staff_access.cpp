@@ -143,7 +143,7 @@ TEST_CASE("hash_staff_pin produces a string that verifies the PIN", "[staff]") {
     CHECK(s.submit_pin("97531", 2) == PinResult::Accepted);
 }
 
-TEST_CASE("kiosk mode swallows the exit shortcuts; windowed mode quits on them", "[staff]") {
+TEST_CASE("kiosk mode swallows the exit shortcuts, windowed mode quits on them", "[staff]") {
     auto k = [](const char* key, bool ctrl = false, bool alt = false) {
         KeyChord c;
         c.key = key;

@@ -64,7 +64,7 @@ TEST_CASE("the repository's ui-text.json loads and has every required text in bo
     CHECK(t.format("panel.as_of", Lang::En, {{"date", "February 2024"}}) == "Information as of February 2024");
 }
 
-TEST_CASE("English falls back to French; unknown keys show as [key]", "[ui_text]") {
+TEST_CASE("English falls back to French, unknown keys show as [key]", "[ui_text]") {
     UiText t;
     t.set("only.fr", {"Bonjour", ""});
     CHECK(t.get("only.fr", Lang::En) == "Bonjour");

@@ -18,85 +18,14 @@
 #include <nlohmann/json.hpp>
 #include <stb_image.h>
 
-#include "kiosk_runner.hpp"
+#include "replay_support.hpp"
 #include "ui/layout.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kRoot = QMI_SOURCE_ROOT;
-
-using qmi::gltest::Run;
-
-Run run_kiosk(const std::string& args, const std::string& screen = "1920x1080x24") {
-    return qmi::gltest::run_under_xvfb("--root \"" + kRoot.string() + "\" --now 2024-05-01T10:00 " + args, screen);
-}
-
-struct Image {
-    int w = 0, h = 0;
-    std::vector<unsigned char> rgba;
-    const unsigned char* at(int x, int y) const { return &rgba[(static_cast<size_t>(y) * w + x) * 4]; }
-    bool is(int x, int y, int r, int g, int b, int tol = 12) const {
-        const unsigned char* p = at(x, y);
-        return std::abs(p[0] - r) <= tol && std::abs(p[1] - g) <= tol && std::abs(p[2] - b) <= tol;
-    }
-    // Pixels of a colour in a rectangle.
-    int count(int x0, int y0, int x1, int y1, int r, int g, int b, int tol = 12) const {
-        int n = 0;
-        for (int y = std::max(0, y0); y < std::min(h, y1); ++y)
-            for (int x = std::max(0, x0); x < std::min(w, x1); ++x) n += is(x, y, r, g, b, tol);
-        return n;
-    }
-};
-
-// Second-promotion orange (palette::promotion_2) and the theme's accent blue.
-constexpr int kOrange[3] = {0xE6, 0x9F, 0x00};
-constexpr int kAccent[3] = {0x00, 0x5A, 0x8C};
-
-struct Result {
-    Run run;
-    Image image;
-    nlohmann::json state;
-};
-
-std::string temp(const std::string& name) {
-    return (fs::temp_directory_path() / ("qmi-replay-" + std::to_string(getpid()) + "-" + name)).string();
-}
-
-// Writes `script`, replays it, loads the screenshot and the state dump; fails with the kiosk's output otherwise.
-Result replay(const std::string& name, const std::string& script, const std::string& args = "",
-              const std::string& screen = "1920x1080x24") {
-    qmi::gltest::require_xvfb_and_map(kRoot);
-    const std::string script_path = temp(name + ".jsonl"), png = temp(name + ".png"), state = temp(name + ".json");
-    std::ofstream(script_path) << script;
-    fs::remove(png);
-    fs::remove(state);
-    Result r;
-    r.run = run_kiosk("--replay \"" + script_path + "\" --screenshot \"" + png + "\" --state-out \"" + state + "\" " +
-                          args,
-                      screen);
-    INFO("qmi-kiosk output:\n" << r.run.output);
-    REQUIRE(r.run.exit_code == 0);
-    REQUIRE(fs::exists(png));
-    int n = 0;
-    unsigned char* data = stbi_load(png.c_str(), &r.image.w, &r.image.h, &n, 4);
-    REQUIRE(data);
-    r.image.rgba.assign(data, data + static_cast<size_t>(r.image.w) * r.image.h * 4);
-    stbi_image_free(data);
-    std::ifstream f(state);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    r.state = nlohmann::json::parse(ss.str(), nullptr, false);
-    REQUIRE(r.state.is_object());
-    return r;
-}
-
-std::string touch(double t, const char* type, int id, float x, float y) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "{\"t\":%.3f,\"type\":\"%s\",\"id\":%d,\"x\":%.1f,\"y\":%.1f}\n", t, type, id, x, y);
-    return buf;
-}
+using namespace qmi::gltest;
 
 // Athis-Mons is the southernmost orange (second promotion) district of the overview: the centre of the orange
 // pixels within 40 px of the lowest orange row of the map area (not the legend or panel swatches). Found on the

@@ -171,7 +171,7 @@ TEST_CASE("a Métropole commune that is not a QMI district gets the light card")
     CHECK(fr.lines.size() == 2);  // department and territory
 }
 
-TEST_CASE("a former INSEE code opens the commune it merged into; unknown codes open nothing") {
+TEST_CASE("a former INSEE code opens the commune it merged into, unknown codes open nothing") {
     const RepoData& d = RepoData::get();
     const auto merged = ui::make_panel_model("93059", d.content, d.membership, d.text);  // Pierrefitte-sur-Seine
     REQUIRE(merged);
@@ -227,7 +227,7 @@ TEST_CASE("the panel speaks English when asked, including the graceful missing-c
     CHECK_FALSE(contains(text, "Fermer"));
 }
 
-TEST_CASE("the close button closes, anywhere on its >= 9 mm square; a tap elsewhere does not") {
+TEST_CASE("the close button closes, anywhere on its >= 9 mm square, a tap elsewhere does not") {
     const float ppm = test::px_per_mm_43in(1920);
     HeadlessUi ui(ImVec2(1920, 1080), ppm);
     const ui::PanelModel athis = model_for("91027");

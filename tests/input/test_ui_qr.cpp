@@ -44,7 +44,7 @@ TEST_CASE("the call URL encodes into a valid-looking QR matrix with the three fi
     CHECK(dark < qr->dark.size() * 3 / 4);
 }
 
-TEST_CASE("longer URLs need larger codes; empty, NUL-containing or oversized text encodes nothing") {
+TEST_CASE("longer URLs need larger codes, empty, NUL-containing or oversized text encodes nothing") {
     const auto small = encode_qr("https://a.fr");
     const auto large = encode_qr("https://www.parisandco.paris/appel-a-projets/quartiers-metropolitains-d-innovation"
                                  "/2024/phase-1?utm_source=kiosk&utm_medium=qr");

@@ -54,7 +54,7 @@ struct PrivateXvfb {
 
 }  // namespace
 
-TEST_CASE("XI touch events become touch PointerEvents; other XI events are ignored", "[xi_touch]") {
+TEST_CASE("XI touch events become touch PointerEvents, other XI events are ignored", "[xi_touch]") {
     PointerEvent e;
     REQUIRE(xi_touch_to_pointer(XI_TouchBegin, 17, 960.5, 540.25, 0, 3.5, e));
     CHECK(e.kind == PointerEvent::Down);
