@@ -6,6 +6,7 @@
 
 #include "app/options.hpp"
 #include "app/run_modes.hpp"
+#include "app/stats_report.hpp"
 
 int main(int argc, char** argv) {
     const auto process_start = std::chrono::steady_clock::now();
@@ -15,5 +16,6 @@ int main(int argc, char** argv) {
     spdlog::set_default_logger(spdlog::stderr_color_mt("qmi"));
     spdlog::set_pattern("[%H:%M:%S.%e] [%^%l%$] %v");
     spdlog::set_level(options.verbose ? spdlog::level::debug : spdlog::level::info);
+    if (options.subcommand == "stats") return qmi::app::run_stats(options);  // no window, no content needed
     return qmi::app::run(options, process_start);
 }
