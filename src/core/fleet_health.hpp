@@ -16,7 +16,8 @@
 //   qmi_kiosk_content_feed_configured                  1 when content_feed.url is set
 //   qmi_kiosk_content_update_last_check_timestamp_seconds, ..._last_success_timestamp_seconds   (when known)
 //   qmi_kiosk_content_update_last_ok                   1 / 0: outcome of the last feed check (absent before one)
-//   qmi_kiosk_content_update_checks_total, ..._updates_total, ..._failures_total   since start
+//   qmi_kiosk_content_update_checks_total, qmi_kiosk_content_updates_total,
+//   qmi_kiosk_content_update_failures_total            feed checks, updates taken, failures since start
 //   qmi_kiosk_maps_last_refresh_timestamp_seconds      last successful contour refresh (when known)
 //   qmi_kiosk_touch_device_present                     1 when a touch screen was found
 //   qmi_kiosk_sessions_today                           visitor sessions since midnight, Paris time
