@@ -153,8 +153,8 @@ DbResult UsageDb::open(date::sys_seconds now) {
     std::string reason;
     DbResult r = open_once(damaged, reason);
     if (damaged) {
-        if (!set_aside(now, reason))
-            return {DbStatus::Unavailable, options_.file.string() + ": " + reason + ", and it cannot be set aside"};
+        if (const std::string error = set_aside(now, reason); !error.empty())
+            return {DbStatus::Unavailable, options_.file.string() + ": " + reason + ", and " + error};
         r = open_once(damaged, reason);
         if (damaged) {
             close();
@@ -271,7 +271,7 @@ DbResult UsageDb::open_once(bool& damaged, std::string& reason) {
     return {};
 }
 
-bool UsageDb::set_aside(date::sys_seconds now, const std::string& reason) {
+std::string UsageDb::set_aside(date::sys_seconds now, const std::string& reason) {
     close();
     const fs::path& file = options_.file;
     const fs::path dir = file.parent_path();
@@ -280,11 +280,7 @@ bool UsageDb::set_aside(date::sys_seconds now, const std::string& reason) {
     std::error_code ec;
     for (int n = 2; fs::exists(fs::symlink_status(aside, ec)); ++n) aside = dir / (base + "-" + std::to_string(n));
     fs::rename(file, aside, ec);
-    if (ec) {
-        log_->error("usage statistics: {} is not a usable database ({}) and cannot be set aside: {}", file.string(),
-                    reason, ec.message());
-        return false;
-    }
+    if (ec) return "it cannot be set aside: " + ec.message();  // the caller's error line says it
     for (const char* suffix : {"-wal", "-journal"}) {
         std::error_code e2;
         if (fs::exists(with_suffix(file, suffix), e2)) fs::rename(with_suffix(file, suffix), with_suffix(aside, suffix), e2);
@@ -310,7 +306,7 @@ bool UsageDb::set_aside(date::sys_seconds now, const std::string& reason) {
         fs::remove(with_suffix(copies[i], "-wal"), e3);
         fs::remove(with_suffix(copies[i], "-journal"), e3);
     }
-    return true;
+    return {};
 }
 
 // Share of the file's bound in use, in percent (free pages left by deletions are reused before the file grows).
@@ -399,7 +395,8 @@ DbResult UsageDb::add(const std::vector<UsageRow>& rows, date::sys_seconds now) 
         }
         if (damaged_code(last_rc_)) {
             const std::string reason = errmsg(db_, last_rc_);
-            if (!set_aside(now, reason)) return r;
+            if (const std::string error = set_aside(now, reason); !error.empty())
+                return {DbStatus::Unavailable, r.error + ", and " + error};
             bool damaged = false;
             std::string again;
             DbResult o = open_once(damaged, again);

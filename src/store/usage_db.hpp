@@ -85,7 +85,7 @@ public:
 
 private:
     DbResult open_once(bool& damaged, std::string& reason);
-    bool set_aside(date::sys_seconds now, const std::string& reason);
+    std::string set_aside(date::sys_seconds now, const std::string& reason);  // "" or why it could not
     DbResult write(const std::vector<UsageRow>& rows);
     int64_t used_percent();
     int64_t drop_oldest_hours();

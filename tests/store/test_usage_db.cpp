@@ -268,6 +268,29 @@ TEST_CASE("store: the database never grows past its bound and keeps the newest h
     CHECK(log.warnings() == 0);
 }
 
+TEST_CASE("store: a bound lowered in kiosk.json shrinks the file at the next start, newest hours kept", "[store]") {
+    ScratchDir dir("usage-lowered", true);
+    LogCapture log;
+    UsageDbOptions o = options_in(dir.path, log);
+    o.retention_days = 3650;
+    make_database(o.file, 24 * 30);  // a month of hours, 40 rows each: about 1.5 MB
+    const int64_t before = static_cast<int64_t>(fs::file_size(o.file));
+    REQUIRE(before > 1024 * 1024);
+    o.max_bytes = 256 * 1024;
+    {
+        UsageDb db(o);
+        REQUIRE(db.open(kNow).ok());
+        CHECK(db.bytes_on_disk() <= o.max_bytes);
+        REQUIRE(db.add(sample_rows(kNow), kNow).ok());
+        CHECK(db.bytes_on_disk() <= o.max_bytes);
+    }
+    const std::vector<UsageRow> rows = stored_rows(o.file);
+    CHECK(stored_count(rows, UsageMetric::Session) == 3);
+    CHECK(rows.back().hour == hour_of(kNow));  // the newest hour (make_database's first) is still there
+    CHECK(rows.size() > 100);
+    CHECK(log.warnings() == 0);
+}
+
 TEST_CASE("store: stats reads while the kiosk writes, and never writes itself", "[store]") {
     ScratchDir dir("usage-read");
     LogCapture log;
