@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/staff_tools.hpp"
+#include "app/stats_report.hpp"
 #include "app/startup.hpp"
 #include "core/countdown.hpp"
 #include "core/map_build.hpp"
@@ -19,6 +20,7 @@ int run(const Options& o, Stopwatch process) {
     if (o.subcommand == "keygen") return run_keygen(o.keygen_dir);
     if (o.subcommand == "sign-content") return run_sign_content(o.sign_key, o.sign_file);
     if (o.subcommand == "hash-pin") return run_hash_pin();
+    if (o.subcommand == "stats") return run_stats(o);  // no window, no content needed
     if (o.check_config) return run_check_config(o);
     if (o.fetch_maps) return run_fetch_maps(o);
     if (o.countdown) return run_countdown(o);

@@ -90,6 +90,15 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     CLI::App* hash_pin = cli.add_subcommand(
         "hash-pin", "Staff: read a new staff PIN (4-12 digits) and print its hash for config/kiosk.json staff.pin_hash");
 
+    CLI::App* stats = cli.add_subcommand(
+        "stats", "Staff: print this kiosk's anonymous usage statistics (var/usage.sqlite, read-only): sessions, "
+                 "taps per commune, searches, language switches, attract loop starts, per hour");
+    stats->add_option("--since", o.stats_since, "Only from this day, YYYY-MM-DD, midnight Paris time");
+    stats->add_flag("--csv", o.stats_csv,
+                    "CSV instead of the report: hour,metric,subject,count, one row per Paris hour x metric x subject "
+                    "(concatenate many kiosks' exports and sum count to add them up)");
+    stats->fallthrough();  // `stats --root DIR` as well as `--root DIR stats`
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -99,6 +108,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     if (keygen->parsed()) o.subcommand = "keygen";
     if (sign->parsed()) o.subcommand = "sign-content";
     if (hash_pin->parsed()) o.subcommand = "hash-pin";
+    if (stats->parsed()) o.subcommand = "stats";
     o.root = root.empty() ? default_root(argc > 0 ? argv[0] : nullptr) : std::filesystem::path(root);
     if (!lang.empty()) o.lang = parse_lang(lang);
     if (!size.empty()) {

@@ -35,10 +35,13 @@ struct Options {
     double idle_timeout_s = 0;           // --idle-timeout: overrides kiosk.json idle_timeout_s; 0 = no override
     double replay_tail_s = 1.0;          // --replay-tail: seconds run after the script's last event
 
-    // Staff subcommands (src/app/staff_tools.hpp): "keygen", "sign-content" or "hash-pin"; "" = none.
+    // Staff subcommands: "keygen", "sign-content", "hash-pin" (src/app/staff_tools.hpp), "stats"
+    // (src/app/stats_report.hpp); "" = none.
     std::string subcommand;
     std::filesystem::path keygen_dir = ".";
     std::filesystem::path sign_key, sign_file;
+    std::string stats_since;  // --since YYYY-MM-DD (Paris); "" = everything recorded
+    bool stats_csv = false;   // --csv
 };
 
 // Returns an exit code to stop with (help, version, parse error), or nullopt to go on with `out` filled.

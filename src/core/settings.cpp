@@ -15,9 +15,12 @@ constexpr size_t kMaxFileBytes = 64 * 1024;  // a settings file is under 1 KiB
 
 // The keys of each object, so an unknown key can be told apart from one placed at the wrong level.
 const std::vector<std::string_view> kTopKeys = {"language",   "idle_timeout_s", "attract_step_s", "dpi",
-                                                "staff",      "map_source",     "content_feed",   "map_update_period_s"};
+                                                "staff",      "map_source",     "content_feed",   "map_update_period_s",
+                                                "stats",      "metrics"};
 const std::vector<std::string_view> kStaffKeys = {"pin_hash", "corner_hold_s", "max_pin_attempts", "lockout_s"};
 const std::vector<std::string_view> kFeedKeys = {"url", "period_s", "public_key", "ca_file"};
+const std::vector<std::string_view> kStatsKeys = {"enabled", "retention_days", "max_mb"};
+const std::vector<std::string_view> kMetricsKeys = {"textfile", "period_s"};
 
 size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);
@@ -150,6 +153,31 @@ void read_feed(FieldReader& reader, const Json& feed, Settings::Feed& out) {
     if (auto ca = reader.string(feed, here, "ca_file", Need::Optional, true)) out.ca_file = *ca;
 }
 
+void read_stats(FieldReader& reader, const Json& stats, Settings::Stats& out) {
+    const std::string here = "/stats";
+    reject_unknown_settings(reader, stats, here, kStatsKeys);
+    if (const Json* v = reader.field(stats, here, "enabled", Need::Optional)) {
+        if (v->is_boolean()) out.enabled = v->get<bool>();
+        else reader.error(here + "/enabled", std::string("expected true or false, got ") + json_type_name(*v));
+    }
+    if (auto v = reader.integer(stats, here, "retention_days", Need::Optional, 1, 3650)) out.retention_days = *v;
+    if (auto v = reader.integer(stats, here, "max_mb", Need::Optional, 1, 10000)) out.max_mb = *v;
+}
+
+void read_metrics(FieldReader& reader, const Json& metrics, Settings::Metrics& out) {
+    const std::string here = "/metrics";
+    reject_unknown_settings(reader, metrics, here, kMetricsKeys);
+    if (auto file = reader.string(metrics, here, "textfile", Need::Optional, true)) {
+        // node_exporter's textfile collector reads *.prom files only: any other name would silently never be seen.
+        if (!file->empty() && (file->size() <= 5 || !file->ends_with(".prom") || has_blank_or_control(*file)))
+            reader.error(here + "/textfile", "expected a path ending in .prom without spaces (node_exporter's "
+                                             "textfile collector reads *.prom files only), or \"\" for none");
+        else
+            out.textfile = *file;
+    }
+    if (auto v = reader.integer(metrics, here, "period_s", Need::Optional, 5, 3600)) out.period_s = *v;
+}
+
 }  // namespace
 
 SettingsLoad parse_settings(std::string_view bytes, const std::string& label) {
@@ -193,6 +221,8 @@ SettingsLoad parse_settings(std::string_view bytes, const std::string& label) {
     if (const Json* staff = reader.object(*doc, "", "staff", Need::Optional)) read_staff(reader, *staff, s.staff);
     if (const Json* feed = reader.object(*doc, "", "content_feed", Need::Optional))
         read_feed(reader, *feed, s.content_feed);
+    if (const Json* stats = reader.object(*doc, "", "stats", Need::Optional)) read_stats(reader, *stats, s.stats);
+    if (const Json* m = reader.object(*doc, "", "metrics", Need::Optional)) read_metrics(reader, *m, s.metrics);
 
     if (errors.empty()) result.settings = s;
     return result;

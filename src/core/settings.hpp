@@ -36,6 +36,17 @@ struct Settings {
     } content_feed;
 
     int map_update_period_s = 604800;  // how often to re-check map_source; 3600 .. 31536000 (a year)
+
+    struct Stats {                     // anonymous usage statistics, <root>/var/usage.sqlite (core/usage.hpp)
+        bool enabled = true;
+        int retention_days = 400;      // hours older than this are deleted; 1 .. 3650 (400: a year and its month)
+        int max_mb = 50;               // database + write-ahead log; 1 .. 10000 (a year is a few MB)
+    } stats;
+
+    struct Metrics {                   // fleet health for node_exporter's textfile collector (core/fleet_health.hpp)
+        std::string textfile;          // "" = none; a *.prom path, absolute or relative to the kiosk root
+        int period_s = 15;             // how often it is rewritten; 5 .. 3600
+    } metrics;
 };
 
 struct SettingsLoad {

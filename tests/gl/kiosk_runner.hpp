@@ -2,6 +2,8 @@
 // Shared by every GL test so that they all start X the same way, and skip the same way.
 #pragma once
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,9 +24,9 @@ inline constexpr int kSkipExitCode = 77;
     std::exit(kSkipExitCode);
 }
 
-// Every end-to-end test needs Xvfb (xvfb-run) and the map contours that kiosk/setup fetches into maps/cache.
+// Every end-to-end test needs Xvfb and the map contours that kiosk/setup fetches into maps/cache.
 inline void require_xvfb_and_map(const std::filesystem::path& root) {
-    if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) skip("xvfb-run is not installed (package xvfb)");
+    if (std::system("command -v Xvfb >/dev/null 2>&1") != 0) skip("Xvfb is not installed (package xvfb)");
     for (const char* d : {"75", "77", "78", "91", "92", "93", "94", "95"})
         if (!std::filesystem::exists(root / "maps" / "cache" / (std::string("communes-") + d + ".geojson")))
             skip("map contours missing under " + (root / "maps" / "cache").string() +
@@ -36,30 +38,73 @@ struct Run {
     std::string output;  // stdout and stderr
 };
 
-// ctest -j starts several test processes at the same instant. `xvfb-run -a` alone then lets them pick the same
-// display number (it checks lock files before Xvfb creates them), and the loser sees "Failed to open X11 display".
-// Each process therefore starts its search at its own display number, derived from its pid, and a start-up race
-// that still happens is retried: it is the test harness failing, not the kiosk.
-inline Run run_under_xvfb(const std::string& kiosk_args, const std::string& screen = "1920x1080x24") {
-    if (std::system("command -v xvfb-run >/dev/null 2>&1") != 0) skip("xvfb-run is not installed (package xvfb)");
-    Run r;
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        const int first_display = 100 + static_cast<int>((getpid() * 7 + attempt * 131) % 3000);
-        const std::string cmd = "xvfb-run -n " + std::to_string(first_display) + " -a -s \"-screen 0 " + screen +
-                                "\" \"" QMI_KIOSK_EXE "\" " + kiosk_args + " 2>&1";
-        r = Run{};
-        FILE* p = popen(cmd.c_str(), "r");
-        if (!p) return r;
-        char buf[4096];
-        while (std::fgets(buf, sizeof buf, p)) r.output += buf;
-        const int status = pclose(p);
-        r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        const bool x_race = r.output.find("cannot open the X display") != std::string::npos ||
-                            r.output.find("Failed to open X11 display") != std::string::npos ||
-                            r.output.find("Xvfb failed to start") != std::string::npos;
-        if (!x_race) break;
+// An Xvfb server of this test's own. Xvfb picks a free display number itself and writes it to a pipe once it
+// accepts connections (-displayfd), so tests started side by side by ctest -j never share or race for a display
+// (xvfb-run -a checks lock files before the server creates them, and two tests could take the same number).
+class Xvfb {
+public:
+    explicit Xvfb(const std::string& screen) {
+        if (std::system("command -v Xvfb >/dev/null 2>&1") != 0) skip("Xvfb is not installed (package xvfb)");
+        int fds[2];
+        if (pipe(fds) != 0) return;
+        pid_ = fork();
+        if (pid_ == 0) {
+            close(fds[0]);
+            const std::string fd = std::to_string(fds[1]);
+            // Its own session: the test's process group never receives the server's signals, nor it the test's.
+            setsid();
+            const int devnull = open("/dev/null", O_WRONLY);
+            if (devnull >= 0) {
+                dup2(devnull, 1);
+                dup2(devnull, 2);
+            }
+            execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", screen.c_str(), "-nolisten", "tcp",
+                   "-noreset", static_cast<char*>(nullptr));
+            _exit(127);
+        }
+        close(fds[1]);
+        std::string number;
+        char c;
+        while (read(fds[0], &c, 1) == 1 && c != '\n') number += c;
+        close(fds[0]);
+        if (!number.empty()) display_ = ":" + number;
     }
+    ~Xvfb() {
+        if (pid_ <= 0) return;
+        kill(pid_, SIGTERM);
+        int status = 0;
+        waitpid(pid_, &status, 0);
+    }
+    Xvfb(const Xvfb&) = delete;
+    Xvfb& operator=(const Xvfb&) = delete;
+
+    // ":N", or "" when the server did not start.
+    const std::string& display() const { return display_; }
+
+private:
+    pid_t pid_ = -1;
+    std::string display_;
+};
+
+// Runs a shell command on its own Xvfb (DISPLAY set), collecting its exit code and output (stdout and stderr).
+inline Run run_with_display(const std::string& shell_command, const std::string& screen = "1920x1080x24") {
+    Run r;
+    Xvfb x(screen);
+    if (x.display().empty()) {
+        r.output = "Xvfb did not start";
+        return r;
+    }
+    FILE* p = popen(("DISPLAY=" + x.display() + " " + shell_command + " 2>&1").c_str(), "r");
+    if (!p) return r;
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, p)) r.output += buf;
+    const int status = pclose(p);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
+}
+
+inline Run run_under_xvfb(const std::string& kiosk_args, const std::string& screen = "1920x1080x24") {
+    return run_with_display("\"" QMI_KIOSK_EXE "\" " + kiosk_args, screen);
 }
 
 }  // namespace qmi::gltest

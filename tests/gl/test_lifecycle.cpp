@@ -56,11 +56,11 @@ TEST_CASE("SIGTERM stops the kiosk on screen cleanly: exit 0 with one line sayin
     // systemd's stop arrives.
     const fs::path log = fs::temp_directory_path() / ("qmi-sigterm-" + std::to_string(getpid()) + ".log");
     const std::string cmd =
-        "xvfb-run -a -s \"-screen 0 1280x720x24\" sh -c '\"" QMI_KIOSK_EXE "\" --root \"" + kRoot.string() +
+        "sh -c '\"" QMI_KIOSK_EXE "\" --root \"" + kRoot.string() +
         "\" --now 2024-05-01T10:00 >\"" + log.string() + "\" 2>&1 & pid=$!; "
         "for i in $(seq 300); do grep -q \"first complete frame\" \"" + log.string() + "\" && break; sleep 0.1; done; "
         "sleep 0.5; kill -TERM $pid; wait $pid; echo \"exit=$?\"; cat \"" + log.string() + "\"'";
-    const qmi::gltest::Run r = shell(cmd);
+    const qmi::gltest::Run r = qmi::gltest::run_with_display(cmd, "1280x720x24");
     INFO(r.output);
     CHECK(r.output.find("first complete frame") != std::string::npos);
     CHECK(r.output.find("stopping on signal 15") != std::string::npos);

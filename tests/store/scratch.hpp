@@ -1,0 +1,79 @@
+// Scratch directories and file helpers for the store tests (real SQLite files on the real file system).
+#pragma once
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "core/usage.hpp"
+#include "store/usage_db.hpp"
+
+namespace qmi::test {
+
+struct ScratchDir {
+    std::filesystem::path path;
+    // in_memory: under /dev/shm when there is one, for tests that write a lot and measure sizes, not durability
+    // (a checkpoint's fsync there costs nothing).
+    explicit ScratchDir(const std::string& name, bool in_memory = false) {
+        std::error_code ec;
+        const std::filesystem::path base = in_memory && std::filesystem::is_directory("/dev/shm", ec) &&
+                                                   ::access("/dev/shm", W_OK) == 0
+                                               ? std::filesystem::path("/dev/shm")
+                                               : std::filesystem::temp_directory_path();
+        path = base / ("qmi-" + name + "-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
+
+inline std::string file_bytes(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+inline void put_bytes(const std::filesystem::path& p, const std::string& bytes) {
+    std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// Files in `dir` whose name starts with `prefix`.
+inline std::vector<std::filesystem::path> files_starting(const std::filesystem::path& dir, const std::string& prefix) {
+    std::vector<std::filesystem::path> out;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+        if (e.path().filename().string().rfind(prefix, 0) == 0) out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+inline date::sys_seconds utc(int y, unsigned mo, unsigned d, int h, int mi = 0, int s = 0) {
+    return date::sys_days{date::year{y} / mo / d} + std::chrono::hours{h} + std::chrono::minutes{mi} +
+           std::chrono::seconds{s};
+}
+
+// Everything the database holds, read the way `qmi-kiosk stats` reads it.
+inline std::vector<UsageRow> stored_rows(const std::filesystem::path& file) {
+    const store::UsageRead r = store::read_usage(file, date::sys_seconds{});
+    INFO(r.error);
+    REQUIRE(r.error.empty());
+    return r.rows;
+}
+
+inline uint64_t stored_count(const std::vector<UsageRow>& rows, UsageMetric metric, const std::string& subject = "*") {
+    uint64_t n = 0;
+    for (const UsageRow& r : rows)
+        if (r.metric == metric && (subject == "*" || r.subject == subject)) n += r.count;
+    return n;
+}
+
+}  // namespace qmi::test
