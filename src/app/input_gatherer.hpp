@@ -41,6 +41,7 @@ public:
     // Touch is the current input: the cursor stays hidden (it also stays hidden in kiosk mode).
     bool touch_recent(double now) const { return touch_ && touch_->suppress_mouse(now); }
     std::string touch_description() const { return touch_ ? touch_->description() : "touch: no window"; }
+    bool touch_device() const { return touch_ && touch_->has_touch_device(); }
     // Writes the recording (if any); "" on success, else one line for the log.
     std::string save_recording() const;
 

@@ -84,6 +84,9 @@ void Kiosk::resize(unsigned width, unsigned height) {
 void Kiosk::handle(const std::vector<InputEvent>& events) {
     for (const InputEvent& e : events) {
         redraw(1);
+        const bool hover = e.kind == InputEvent::Pointer && e.pointer.kind == PointerEvent::Move &&
+                           e.pointer.source == PointerEvent::Mouse;
+        if (e.kind != InputEvent::Close && !hover) note_input(e.t);
         switch (e.kind) {
             case InputEvent::Pointer: on_pointer(e.pointer); break;
             case InputEvent::Wheel:
@@ -140,6 +143,29 @@ void Kiosk::on_key(const KeyChord& k, double t) {
     if (k.key == "Enter") submit_pin(t);
 }
 
+// Any input but a hovering mouse: a session starts with the first one and lasts until the last one.
+void Kiosk::note_input(double t) {
+    if (!session_open_) {
+        session_open_ = true;
+        session_start_t_ = t;
+        usage_.push_back(UsageEvent::session_start(clock_.now()));
+    }
+    last_input_t_ = t;
+}
+
+void Kiosk::note_selection(size_t commune) {
+    const std::string& insee = data_->map.communes[commune].insee;
+    usage_.push_back(UsageEvent::commune_tap(clock_.now(), insee, data_->content.find_district(insee) != nullptr));
+}
+
+// A tap on the map counts once the double-tap window has passed: half of a double tap selected nothing.
+void Kiosk::flush_pending_tap(double now) {
+    if (pending_tap_ && now - pending_tap_->second > kDoubleTapWindow_s) {
+        note_selection(pending_tap_->first);
+        pending_tap_.reset();
+    }
+}
+
 void Kiosk::focus_lost() {
     map_->cancel_input();
     widgets_->release_pointer();
@@ -169,6 +195,11 @@ void Kiosk::update(double now, double dt) {
             case AttractAction::Start:
                 // The next visitor finds the kiosk as the first one did: start language, no card, the overview.
                 spdlog::info("attract mode: start");
+                if (session_open_) {
+                    usage_.push_back(UsageEvent::session_end(clock_.now(), last_input_t_ - session_start_t_));
+                    session_open_ = false;
+                }
+                usage_.push_back(UsageEvent::attract_start(clock_.now()));
                 widgets_->release_pointer();
                 lang_ = start_lang_;
                 panel_.reset();
@@ -183,6 +214,7 @@ void Kiosk::update(double now, double dt) {
         }
     }
     for (const MapTap& tap : map_->update(now, dt)) on_tap(tap);
+    flush_pending_tap(now);
 }
 
 void Kiosk::wake_up() {
@@ -191,6 +223,7 @@ void Kiosk::wake_up() {
     card_commune_.reset();
     map_->set_highlight(std::nullopt);
     if (wake_target_) {
+        note_selection(*wake_target_);
         select(wake_target_, true);
         wake_target_.reset();
     } else {
@@ -201,6 +234,7 @@ void Kiosk::wake_up() {
 void Kiosk::on_tap(const MapTap& tap) {
     if (tap.kind == MapTap::DoubleTap) {
         // A double tap zooms; its first tap was taken at once as a single tap: undo it first, card and camera.
+        pending_tap_.reset();
         if (before_tap_) {
             const BeforeTap b = *before_tap_;
             select(b.selected, false);
@@ -212,6 +246,7 @@ void Kiosk::on_tap(const MapTap& tap) {
     }
     // A tap on a Métropole commune opens its card; anywhere else on the map closes the card.
     before_tap_ = BeforeTap{map_->selected(), map_->view()};
+    if (tap.commune) pending_tap_ = {*tap.commune, now_};
     select(tap.commune, true);
 }
 
@@ -296,6 +331,17 @@ ui::StaffStatus Kiosk::staff_status() const {
     s.last_error = last_error_;
     s.reload_result = reload_result_;
     s.windowed = windowed_;
+    if (usage_today_) {
+        const UsageFigures& f = *usage_today_;
+        const std::string median =
+            f.median_session_s ? std::to_string(static_cast<long>(std::lround(*f.median_session_s))) + " s" : "—";
+        s.usage_today = data_->text.format("staff.usage_figures", lang_,
+                                           {{"sessions", std::to_string(f.sessions)},
+                                            {"taps", std::to_string(f.taps())},
+                                            {"searches", std::to_string(f.searches)},
+                                            {"switches", std::to_string(f.language_switches)},
+                                            {"median", median}});
+    }
     return s;
 }
 
@@ -397,6 +443,7 @@ void Kiosk::apply_actions() {
                 break;
             case UiAction::SwitchLanguage:
                 lang_ = lang_ == Lang::Fr ? Lang::En : Lang::Fr;
+                usage_.push_back(UsageEvent::language_switch(clock_.now(), lang_));
                 if (card_ && attract_.highlighted() >= 0) present_district(attract_.highlighted());
                 break;
             case UiAction::PinDigit:

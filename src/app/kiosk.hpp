@@ -10,6 +10,7 @@
 #pragma once
 #include <chrono>
 #include <functional>
+#include <utility>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,6 +27,7 @@
 #include "core/attract_mode.hpp"
 #include "core/input_script.hpp"
 #include "core/staff_access.hpp"
+#include "core/usage.hpp"
 
 namespace qmi::app {
 
@@ -83,6 +85,13 @@ public:
     // What is on screen, for --state-out: selection, card, zoom, attract mode, staff screens, language.
     nlohmann::json state() const;
 
+    // What visitors did since the last call (anonymous by construction: core/usage.hpp), for the statistics.
+    std::vector<UsageEvent> take_usage() { return std::exchange(usage_, {}); }
+    // Today's figures for the staff status (the screen mode reads them from the statistics once a second).
+    void set_usage_today(const UsageFigures& f) { usage_today_ = f; }
+    // Frames built during the last second (staff status, fleet health).
+    double frames_per_second() const { return static_cast<double>(frame_times_.size()); }
+
     // --bench.
     MapView& map() { return *map_; }
     const ui::Layout& layout() const { return widgets_->layout(); }
@@ -95,6 +104,9 @@ private:
     void on_key(const KeyChord& k, double t);
     void on_tap(const MapTap& tap);
     void wake_up();
+    void note_input(double t);
+    void note_selection(size_t commune);
+    void flush_pending_tap(double now);
     void select(std::optional<size_t> commune, bool animate);
     void present_district(int district);
     void open_pin_pad();
@@ -140,6 +152,13 @@ private:
     double status_at_ = -1;
 
     double now_ = 0;
+    // A visitor's session: from the first input after the attract loop (or start) to the last one before it.
+    bool session_open_ = false;
+    double session_start_t_ = 0, last_input_t_ = 0;
+    std::vector<UsageEvent> usage_;
+    std::optional<std::pair<size_t, double>> pending_tap_;  // (commune, loop time) of a tap not yet counted
+    static constexpr double kDoubleTapWindow_s = GestureConfig{}.double_tap_s + 0.05;  // and a few frames
+    std::optional<UsageFigures> usage_today_;
     std::vector<double> frame_times_;  // build times of the last second (staff status)
     int frames_owed_ = 2;
     bool quit_ = false;

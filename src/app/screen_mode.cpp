@@ -11,10 +11,12 @@
 #include "app/frame_loop.hpp"
 #include "app/kiosk.hpp"
 #include "app/live_updates.hpp"
+#include "app/metrics_writer.hpp"
 #include "app/startup.hpp"
 #include "app/stop_signals.hpp"
 #include "app/watchdog.hpp"
 #include "app/x_display.hpp"
+#include "store/usage_recorder.hpp"
 
 namespace qmi::app {
 
@@ -76,6 +78,29 @@ int run_on_screen(const Options& o, const RenderSetup& setup, Stopwatch process)
     const double stop_at = input.replay_end() + o.replay_tail_s;
     bool cursor_visible = windowed;
 
+    // Anonymous usage statistics and the fleet health textfile: written on their own threads, never in a frame.
+    const KioskClock kiosk_clock = start->clock;
+    store::UsageRecorder usage(
+        store::usage_recorder_options(o.root, kiosk.data().settings, [kiosk_clock] { return kiosk_clock.now(); }));
+    usage.start();
+    MetricsWriter metrics(metrics_writer_options(o.root, kiosk.data().settings));
+    metrics.start();
+    const date::sys_seconds started = kiosk_clock.now();
+    auto health = [&](bool up) {
+        FleetHealth h;
+        h.up = up;
+        h.now = kiosk_clock.now();
+        h.started = started;
+        h.kiosk_version = QMI_VERSION;
+        h.frames_per_second = kiosk.frames_per_second();
+        add_live_status(h, live.status());
+        h.touch_device_present = input.touch_device();
+        h.sessions_today = usage.today(h.now).sessions;
+        h.usage_events_dropped = usage.dropped();
+        h.usage_store_ok = usage.status().store_ok;
+        return h;
+    };
+
     FrameHooks hooks;
     hooks.between_frames = [&](double now) {
         watchdog.frame(now);
@@ -83,10 +108,13 @@ int run_on_screen(const Options& o, const RenderSetup& setup, Stopwatch process)
             kiosk.set_content(std::move(*update), ContentSource::Feed);
             next_status = 0;
         }
+        for (const UsageEvent& e : kiosk.take_usage()) usage.record(e);
         if (now >= next_status) {  // the staff status screen reads it; once a second is plenty
             kiosk.set_live_status(status_line(live.status()));
+            kiosk.set_usage_today(usage.today(kiosk_clock.now()));
             next_status = now + 1;
         }
+        if (metrics.due()) metrics.offer(health(true));
         // A touch hides the cursor; in a development window the mouse brings it back.
         const bool want_cursor = windowed && !input.touch_recent(now);
         if (want_cursor != cursor_visible) {
@@ -112,6 +140,9 @@ int run_on_screen(const Options& o, const RenderSetup& setup, Stopwatch process)
 
     if (const int sig = stop_signal()) spdlog::info("stopping on signal {}", sig);
     watchdog.stopping();
+    for (const UsageEvent& e : kiosk.take_usage()) usage.record(e);
+    usage.stop();  // a last write of what was counted
+    metrics.stop(health(false));
     live.stop();  // cancels a download in flight; a cache write is atomic
     if (const std::string e = input.save_recording(); !e.empty()) spdlog::error("--record: {}", e);
     return 0;

@@ -13,7 +13,7 @@ constexpr size_t kMaxFileBytes = 1024 * 1024;  // the real file is a few KiB; an
 
 struct RequiredKey {
     const char* key;
-    const char* placeholders[3];  // the only ones the code fills for this key (unused slots are null)
+    const char* placeholders[5];  // the only ones the code fills for this key (unused slots are null)
 };
 
 // Every key the code reads. Adding a string to the screen = adding it here AND to config/ui-text.json; the test
@@ -85,6 +85,8 @@ const RequiredKey kRequiredKeys[] = {
     {"staff.reload_ok", {}},
     {"staff.reload_failed", {"error"}},
     {"staff.attempts_left", {"n"}},
+    {"staff.usage_today", {}},
+    {"staff.usage_figures", {"sessions", "taps", "searches", "switches", "median"}},
 };
 
 const RequiredKey* find_required(std::string_view key) {

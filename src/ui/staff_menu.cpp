@@ -118,7 +118,7 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     const Layout& l = ctx.layout;
     const float button_h = std::max(l.touch_min, 72.0f * l.scale);
     const float width = 900.0f * l.scale;
-    const float height = 2 * l.padding + ctx.fonts.sizes.title * 2 + 8 * (ctx.fonts.sizes.body * 1.4f) +
+    const float height = 2 * l.padding + ctx.fonts.sizes.title * 2 + 10 * (ctx.fonts.sizes.body * 1.4f) +
                          3 * button_h + 6 * l.margin;
     begin_card("##qmi_staff_menu", ImVec2(width, height), ctx);
     StaffMenuResult result = StaffMenuResult::None;
@@ -150,6 +150,7 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     row("staff.live_updates", or_none(s.live_updates));
     row("staff.fps", fps);
     row("staff.last_error", or_none(s.last_error));
+    if (!s.usage_today.empty()) row("staff.usage_today", s.usage_today);
     if (!s.reload_result.empty()) row("staff.reload", s.reload_result);
     ImGui::PopStyleColor();
     ImGui::PopFont();

@@ -34,6 +34,7 @@ struct StaffStatus {
     float fps = 0;                  // frames drawn per second over the last second
     std::string last_error;         // "" = none
     std::string reload_result;      // outcome of the last "reload" press, "" = none yet
+    std::string usage_today;        // today's visitor figures, one line; "" = statistics off
     bool windowed = false;
 };
 
