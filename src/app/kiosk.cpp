@@ -331,6 +331,7 @@ ui::StaffStatus Kiosk::staff_status() const {
     s.last_error = last_error_;
     s.reload_result = reload_result_;
     s.windowed = windowed_;
+    for (const District& d : data_->content.districts) s.districts.push_back(d.commune);
     if (usage_today_) {
         const UsageFigures& f = *usage_today_;
         const std::string median =
@@ -407,6 +408,7 @@ ScreenState Kiosk::screen_state() const {
     s.pin.locked = locked_for_ > 0;
     s.pin.message = pin_message_;
     s.status = status_ ? &*status_ : nullptr;
+    s.corner_hold = staff_.corner_hold(now_);
     return s;
 }
 
@@ -466,6 +468,17 @@ void Kiosk::apply_actions() {
             case UiAction::StaffClose:
                 staff_.lock();
                 staff_screen_ = StaffScreen::None;
+                break;
+            case UiAction::StaffStartAttract:
+                staff_.lock();
+                staff_screen_ = StaffScreen::None;
+                attract_.start(now_);
+                break;
+            case UiAction::StaffShowDistrict:
+                staff_.lock();
+                staff_screen_ = StaffScreen::None;
+                if (a.district >= 0 && a.district < static_cast<int>(data_->content.districts.size()))
+                    select(data_->map.find(data_->content.districts[a.district].insee), true);
                 break;
         }
     }

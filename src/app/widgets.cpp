@@ -153,15 +153,21 @@ std::vector<UiAction> Widgets::draw(const ScreenState& s) {
         }
         case StaffScreen::Menu:
             if (!s.status) break;
-            switch (ui::draw_staff_menu(*s.status, ctx)) {
+            switch (const ui::StaffMenuResult r = ui::draw_staff_menu(*s.status, ctx); r.kind) {
                 case ui::StaffMenuResult::None: break;
                 case ui::StaffMenuResult::Exit: actions.push_back({UiAction::StaffExit}); break;
                 case ui::StaffMenuResult::Reload: actions.push_back({UiAction::StaffReload}); break;
                 case ui::StaffMenuResult::ToggleWindowed: actions.push_back({UiAction::StaffToggleWindowed}); break;
                 case ui::StaffMenuResult::Close: actions.push_back({UiAction::StaffClose}); break;
+                case ui::StaffMenuResult::StartAttract: actions.push_back({UiAction::StaffStartAttract}); break;
+                case ui::StaffMenuResult::ShowDistrict:
+                    actions.push_back({UiAction::StaffShowDistrict, 0, r.district});
+                    break;
             }
             break;
     }
+    if (s.corner_hold)
+        ui::draw_corner_hold_ring(ImVec2(s.corner_hold->pos.x, s.corner_hold->pos.y), s.corner_hold->fraction, ctx);
     if (!actions.empty()) settle_frames_ = std::max(settle_frames_, 2);
     return actions;
 }

@@ -16,6 +16,7 @@
 
 #include "app/kiosk_data.hpp"
 #include "app/map_view.hpp"
+#include "core/staff_access.hpp"
 #include "ui/attract_overlay.hpp"
 #include "ui/banner.hpp"
 #include "ui/fonts.hpp"
@@ -45,6 +46,7 @@ struct ScreenState {
     size_t pin_digits = 0;
     ui::PinPadView pin;
     const ui::StaffStatus* status = nullptr;      // StaffScreen::Menu
+    std::optional<StaffAccess::CornerHold> corner_hold;  // a finger holds the staff corner: the ring under it
 };
 
 // What a finger did on a widget this frame.
@@ -60,9 +62,12 @@ struct UiAction {
         StaffReload,
         StaffToggleWindowed,
         StaffClose,
+        StaffStartAttract,
+        StaffShowDistrict,  // district
     };
     Kind kind = ClosePanel;
     char digit = 0;
+    int district = -1;
 };
 
 class Widgets {

@@ -42,6 +42,7 @@ void StaffAccess::on_pointer(const PointerEvent& e) {
             if (fingers_down_ == 1 && in_corner && enabled() && !pad_open_ && !unlocked_) {
                 holding_ = true;
                 holder_ = e.who();
+                hold_pos_ = e.pos;
                 hold_start_t_ = now_;
             } else {
                 holding_ = false;
@@ -49,6 +50,7 @@ void StaffAccess::on_pointer(const PointerEvent& e) {
             break;
         case PointerEvent::Move:
             if (holding_ && e.who() == holder_ && !in_corner) holding_ = false;
+            if (holding_ && e.who() == holder_) hold_pos_ = e.pos;
             break;
         case PointerEvent::Up:
             fingers_down_ = std::max(0, fingers_down_ - 1);
@@ -60,6 +62,13 @@ void StaffAccess::on_pointer(const PointerEvent& e) {
             break;
     }
     update(now_);
+}
+
+std::optional<StaffAccess::CornerHold> StaffAccess::corner_hold(double t, double show_after_s) const {
+    if (!holding_) return std::nullopt;
+    const double held = std::max(t, now_) - hold_start_t_;
+    if (held < show_after_s) return std::nullopt;
+    return CornerHold{hold_pos_, static_cast<float>(std::clamp(held / staff_.corner_hold_s, 0.0, 1.0))};
 }
 
 void StaffAccess::update(double t) {

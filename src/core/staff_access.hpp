@@ -42,6 +42,15 @@ public:
     // Fires the corner hold once its time is up; closes an idle PIN pad after pin_pad_timeout_s.
     void update(double t);
 
+    // While a lone finger holds the corner: where it is and how far the hold has come (0..1), so that the screen can
+    // show a ring filling under the finger. Nothing before `show_after_s`: a visitor's brief touch there shows no
+    // sign of a hidden gesture.
+    struct CornerHold {
+        ScreenPos pos;
+        float fraction = 0;
+    };
+    std::optional<CornerHold> corner_hold(double t, double show_after_s = 0.75) const;
+
     bool pin_pad_open() const { return pad_open_; }
     // True once, right after the pad opened (the UI focuses it).
     bool take_pin_pad_opened();
@@ -65,6 +74,7 @@ private:
 
     bool holding_ = false;
     PointerId holder_;
+    ScreenPos hold_pos_;
     double hold_start_t_ = 0;
     int fingers_down_ = 0;
     double now_ = 0;

@@ -86,6 +86,8 @@ const RequiredKey kRequiredKeys[] = {
     {"staff.reload_failed", {"error"}},
     {"staff.attempts_left", {"n"}},
     {"staff.usage_today", {}},
+    {"staff.start_attract", {}},
+    {"staff.show_district", {}},
     {"staff.usage_figures", {"sessions", "taps", "searches", "switches", "median"}},
 };
 

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <cmath>
+
 #include <imgui.h>
+#include <imgui_internal.h>
 
 namespace qmi::ui {
 
@@ -19,6 +22,8 @@ void begin_card(const char* id, ImVec2 size, const WidgetContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0.45f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     ImGui::Begin((std::string(id) + "_backdrop").c_str(), nullptr, kOverlayWindowFlags);
+    // Over every other window (header, banner, panel), not only the map: the whole kiosk is dimmed and inert.
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
@@ -35,6 +40,7 @@ void begin_card(const char* id, ImVec2 size, const WidgetContext& ctx) {
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoNav);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
 }
 
 void end_card() {
@@ -52,6 +58,22 @@ void heading(const std::string& s, const WidgetContext& ctx) {
 }
 
 }  // namespace
+
+void draw_corner_hold_ring(ImVec2 finger, float fraction, const WidgetContext& ctx) {
+    const Layout& l = ctx.layout;
+    // 12 mm from the finger's centre: a fingertip (~10 mm wide) never covers the ring.
+    const float r = 12.0f * l.px_per_mm;
+    const float thickness = std::max(3.0f, 2.0f * l.px_per_mm);
+    // The corner is at the screen's edge: a ring centred on the finger would be mostly off screen, so it sits
+    // beside the finger, towards the middle of the screen, whole.
+    finger.x = std::min(std::max(finger.x, r + thickness), l.display.x - r - thickness);
+    finger.y = std::min(std::max(finger.y, r + thickness), l.display.y - r - thickness);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddCircle(finger, r, to_u32(with_alpha(ctx.theme.text_muted, 110)), 48, thickness);
+    const float a0 = -IM_PI / 2, a1 = a0 + 2 * IM_PI * std::clamp(fraction, 0.0f, 1.0f);
+    dl->PathArcTo(finger, r, a0, a1, 48);
+    dl->PathStroke(to_u32(ctx.theme.accent), 0, thickness * 1.6f);
+}
 
 PinPadResult draw_pin_pad(size_t digit_count, const PinPadView& view, const WidgetContext& ctx) {
     const Layout& l = ctx.layout;
@@ -118,10 +140,11 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     const Layout& l = ctx.layout;
     const float button_h = std::max(l.touch_min, 72.0f * l.scale);
     const float width = 900.0f * l.scale;
-    const float height = 2 * l.padding + ctx.fonts.sizes.title * 2 + 10 * (ctx.fonts.sizes.body * 1.4f) +
-                         3 * button_h + 6 * l.margin;
+    const float district_rows = static_cast<float>((s.districts.size() + 3) / 4);
+    const float height = 2 * l.padding + ctx.fonts.sizes.title * 2 + 11 * (ctx.fonts.sizes.body * 1.4f) +
+                         (4 + district_rows) * button_h + 7 * l.margin;
     begin_card("##qmi_staff_menu", ImVec2(width, height), ctx);
-    StaffMenuResult result = StaffMenuResult::None;
+    StaffMenuResult result;
     const std::string& none = ctx.text.get("staff.none", ctx.lang);
     auto or_none = [&](const std::string& v) -> const std::string& { return v.empty() ? none : v; };
 
@@ -159,13 +182,34 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     ImGui::PushFont(ctx.fonts.body_bold);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float bw = (width - 2 * l.padding - gap) / 2;
-    if (ImGui::Button(ctx.text.get("staff.reload", ctx.lang).c_str(), ImVec2(bw, button_h))) result = StaffMenuResult::Reload;
+    auto button = [&](const char* key, StaffMenuResult::Kind kind) {
+        if (ImGui::Button(ctx.text.get(key, ctx.lang).c_str(), ImVec2(bw, button_h))) result = {kind};
+    };
+    button("staff.reload", StaffMenuResult::Reload);
     ImGui::SameLine();
-    const char* wkey = s.windowed ? "staff.fullscreen" : "staff.windowed";
-    if (ImGui::Button(ctx.text.get(wkey, ctx.lang).c_str(), ImVec2(bw, button_h))) result = StaffMenuResult::ToggleWindowed;
-    if (ImGui::Button(ctx.text.get("staff.exit", ctx.lang).c_str(), ImVec2(bw, button_h))) result = StaffMenuResult::Exit;
+    button(s.windowed ? "staff.fullscreen" : "staff.windowed", StaffMenuResult::ToggleWindowed);
+    button("staff.start_attract", StaffMenuResult::StartAttract);
     ImGui::SameLine();
-    if (ImGui::Button(ctx.text.get("staff.close", ctx.lang).c_str(), ImVec2(bw, button_h))) result = StaffMenuResult::Close;
+    button("staff.exit", StaffMenuResult::Exit);
+    button("staff.close", StaffMenuResult::Close);
+    if (!s.districts.empty()) {
+        // Jump to a district: the menu closes and its card opens (a presenter answering a question).
+        ImGui::Dummy(ImVec2(1, l.margin * 0.25f));
+        ImGui::TextUnformatted(ctx.text.get("staff.show_district", ctx.lang).c_str());
+        // As many columns as the longest name allows, so that no name is cut.
+        float longest = 0;
+        for (const std::string& d : s.districts) longest = std::max(longest, ImGui::CalcTextSize(d.c_str()).x);
+        const float inner = width - 2 * l.padding;
+        const float cell = longest + 2 * ImGui::GetStyle().FramePadding.x;
+        const size_t columns = std::clamp<size_t>(static_cast<size_t>((inner + gap) / (cell + gap)), 1, 5);
+        const float dw = (inner - (columns - 1) * gap) / columns;
+        for (size_t i = 0; i < s.districts.size(); ++i) {
+            if (i % columns) ImGui::SameLine();
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Button(s.districts[i].c_str(), ImVec2(dw, button_h))) result = {StaffMenuResult::ShowDistrict, static_cast<int>(i)};
+            ImGui::PopID();
+        }
+    }
     ImGui::PopFont();
     end_card();
     return result;

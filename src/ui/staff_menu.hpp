@@ -3,10 +3,16 @@
 // results. Every button is at least Layout::touch_min (>= 9 mm on the glass) square, digits are big.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "ui/widget_context.hpp"
 
 namespace qmi::ui {
+
+// A ring that fills under the finger holding the staff corner (StaffAccess::corner_hold): the gesture answers before
+// it completes. `fraction` 0..1. Drawn over everything.
+void draw_corner_hold_ring(ImVec2 finger, float fraction, const WidgetContext& ctx);
+
 
 // What the PIN pad shows besides the digits typed so far.
 struct PinPadView {
@@ -35,10 +41,15 @@ struct StaffStatus {
     std::string last_error;         // "" = none
     std::string reload_result;      // outcome of the last "reload" press, "" = none yet
     std::string usage_today;        // today's visitor figures, one line; "" = statistics off
+    std::vector<std::string> districts;  // commune names of the districts, for "show on the map" buttons
     bool windowed = false;
 };
 
-enum class StaffMenuResult { None, Exit, Reload, ToggleWindowed, Close };
+struct StaffMenuResult {
+    enum Kind { None, Exit, Reload, ToggleWindowed, Close, StartAttract, ShowDistrict };
+    Kind kind = None;
+    int district = -1;  // ShowDistrict: index into StaffStatus::districts
+};
 
 StaffMenuResult draw_staff_menu(const StaffStatus& status, const WidgetContext& ctx);
 

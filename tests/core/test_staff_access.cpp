@@ -169,3 +169,25 @@ TEST_CASE("kiosk mode swallows the exit shortcuts, windowed mode quits on them",
     CHECK(kiosk_allows_window_close(false));
     CHECK_FALSE(kiosk_allows_window_close(true));
 }
+
+TEST_CASE("the corner hold reports its progress under the finger, but not for a brief touch") {
+    Settings::Staff staff;
+    staff.pin_hash = "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$aGFzaA";  // never checked here
+    staff.corner_hold_s = 5;
+    StaffAccess s(staff, 4.0f);  // 15 mm corner = 60 px
+    s.on_pointer(PointerEvent{1, PointerEvent::Down, {10, 12}, 1.0, PointerEvent::Touch});
+    CHECK_FALSE(s.corner_hold(1.5));  // a brief touch: no sign of a hidden gesture
+    auto h = s.corner_hold(3.5);
+    REQUIRE(h);
+    CHECK(h->fraction == Approx(0.5));
+    CHECK(h->pos.x == 10);
+    s.on_pointer(PointerEvent{1, PointerEvent::Move, {14, 20}, 4.0, PointerEvent::Touch});
+    h = s.corner_hold(4.0);
+    REQUIRE(h);
+    CHECK(h->pos.y == 20);
+    s.on_pointer(PointerEvent{1, PointerEvent::Up, {14, 20}, 4.5, PointerEvent::Touch});
+    CHECK_FALSE(s.corner_hold(4.6));  // lifted: the ring goes
+    // Another finger outside the corner never shows it.
+    s.on_pointer(PointerEvent{2, PointerEvent::Down, {500, 500}, 6.0, PointerEvent::Touch});
+    CHECK_FALSE(s.corner_hold(8.0));
+}
