@@ -235,6 +235,7 @@ void Kiosk::on_tap(const MapTap& tap) {
     if (tap.kind == MapTap::DoubleTap) {
         // A double tap zooms; its first tap was taken at once as a single tap: undo it first, card and camera.
         pending_tap_.reset();
+        toast_.reset();
         if (before_tap_) {
             const BeforeTap b = *before_tap_;
             select(b.selected, false);
@@ -247,6 +248,9 @@ void Kiosk::on_tap(const MapTap& tap) {
     // A tap on a Métropole commune opens its card; anywhere else on the map closes the card.
     before_tap_ = BeforeTap{map_->selected(), map_->view()};
     if (tap.commune) pending_tap_ = {*tap.commune, now_};
+    // Outside the Métropole nothing opens: say so briefly, where the finger is, rather than do nothing.
+    toast_.reset();
+    if (!tap.commune) toast_ = Toast{"map.outside_hint", tap.pos, now_ + kToast_s};
     select(tap.commune, true);
 }
 
@@ -409,6 +413,9 @@ ScreenState Kiosk::screen_state() const {
     s.pin.message = pin_message_;
     s.status = status_ ? &*status_ : nullptr;
     s.corner_hold = staff_.corner_hold(now_);
+    if (toast_ && now_ < toast_->until)
+        s.toast = ScreenState::Toast{data_->text.get(toast_->key, lang_), toast_->at,
+                                     static_cast<float>(std::clamp((toast_->until - now_) / 0.5, 0.0, 1.0))};
     return s;
 }
 
@@ -484,7 +491,10 @@ void Kiosk::apply_actions() {
     }
 }
 
-bool Kiosk::wants_frame() const { return frames_owed_ > 0 || map_->wants_frame() || widgets_->wants_frame(); }
+bool Kiosk::wants_frame() const {
+    const bool toast_fading = toast_ && now_ >= toast_->until - 0.5 && now_ < toast_->until + 0.1;
+    return frames_owed_ > 0 || toast_fading || map_->wants_frame() || widgets_->wants_frame();
+}
 
 std::chrono::milliseconds Kiosk::idle_wait() const { return widgets_->idle_wait(clock_.now_precise()); }
 
@@ -508,6 +518,7 @@ nlohmann::json Kiosk::state() const {
     if (const auto& card = widgets_->attract_card_rect()) j["attract_card"] = rect(*card);
     if (card_commune_) j["presented_box"] = rect(to_rect(map_->screen_box(*card_commune_)));
     j["map_area"] = rect(widgets_->layout().map_area);
+    if (toast_ && now_ < toast_->until) j["toast"] = data_->text.get(toast_->key, lang_);
     return j;
 }
 

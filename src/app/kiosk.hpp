@@ -140,6 +140,13 @@ private:
         CameraView view;
     };
     std::optional<BeforeTap> before_tap_;      // undone if the tap turns out to be half of a double tap
+    struct Toast {
+        std::string key;   // ui-text key
+        ScreenPos at;
+        double until = 0;  // loop time
+    };
+    std::optional<Toast> toast_;
+    static constexpr double kToast_s = 2.5;
     StaffAccess staff_;
     StaffScreen staff_screen_ = StaffScreen::None;
     std::string pin_digits_;

@@ -166,6 +166,7 @@ std::vector<UiAction> Widgets::draw(const ScreenState& s) {
             }
             break;
     }
+    if (s.toast) ui::draw_toast(s.toast->text, ImVec2(s.toast->at.x, s.toast->at.y), s.toast->alpha, ctx);
     if (s.corner_hold)
         ui::draw_corner_hold_ring(ImVec2(s.corner_hold->pos.x, s.corner_hold->pos.y), s.corner_hold->fraction, ctx);
     if (!actions.empty()) settle_frames_ = std::max(settle_frames_, 2);

@@ -47,6 +47,12 @@ struct ScreenState {
     ui::PinPadView pin;
     const ui::StaffStatus* status = nullptr;      // StaffScreen::Menu
     std::optional<StaffAccess::CornerHold> corner_hold;  // a finger holds the staff corner: the ring under it
+    struct Toast {
+        std::string text;
+        ScreenPos at;
+        float alpha = 1;
+    };
+    std::optional<Toast> toast;  // brief feedback over the map (a tap outside the Métropole)
 };
 
 // What a finger did on a widget this frame.

@@ -85,6 +85,7 @@ const RequiredKey kRequiredKeys[] = {
     {"staff.reload_ok", {}},
     {"staff.reload_failed", {"error"}},
     {"staff.attempts_left", {"n"}},
+    {"map.outside_hint", {}},
     {"staff.usage_today", {}},
     {"staff.start_attract", {}},
     {"staff.show_district", {}},

@@ -93,4 +93,33 @@ Rect draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, con
     return r;
 }
 
+void draw_toast(const std::string& text, ImVec2 at, float alpha, const WidgetContext& ctx) {
+    const Layout& l = ctx.layout;
+    const Rect& map = l.map_area;
+    ImGui::PushFont(ctx.fonts.body_bold);
+    const float wrap = std::min(map.width() - 2 * l.margin, 700.0f * l.scale);
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap - 2 * l.padding);
+    const ImVec2 box(size.x + 2 * l.padding, size.y + l.padding);
+    // Above the finger (which hides what is under it), kept inside the map area.
+    Rect r;
+    r.min.x = std::clamp(at.x - box.x / 2, map.min.x + l.margin, map.max.x - l.margin - box.x);
+    r.min.y = std::clamp(at.y - box.y - 14.0f * l.px_per_mm, map.min.y + l.margin, map.max.y - l.margin - box.y);
+    r.max = ImVec2(r.min.x + box.x, r.min.y + box.y);
+    next_window_on(r);
+    ImGui::SetNextWindowBgAlpha(0.92f * alpha);
+    ImGui::PushStyleVar(ImGuiStyleVar_Alpha, alpha);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(l.padding, l.padding * 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, box.y / 2);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(ctx.theme.text));
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.panel_bg));
+    ImGui::Begin("##qmi_toast", nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoInputs);
+    ImGui::PushTextWrapPos(wrap - l.padding);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar(3);
+    ImGui::PopFont();
+}
+
 }  // namespace qmi::ui

@@ -28,4 +28,8 @@ std::string fit_one_line(ImFont* font, float size, const std::string& s, float m
 // touch there opens the district it presents.
 Rect draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, const Rect* keep_visible = nullptr);
 
+// A short message over the map near `at` (a tap outside the Métropole), fading out over its last half second.
+// `alpha` 0..1. Inert: touches go through to the map.
+void draw_toast(const std::string& text, ImVec2 at, float alpha, const WidgetContext& ctx);
+
 }  // namespace qmi::ui

@@ -102,3 +102,16 @@ TEST_CASE("visitor: a double tap zooms in without selecting, a single tap select
     INFO("single tap: " << once.state.dump());
     CHECK(once.state["selected"].is_string());  // no waiting for a second tap
 }
+
+TEST_CASE("visitor: a tap outside the Métropole says so briefly, near the finger, then the message goes") {
+    require_xvfb_and_map(kRoot);
+    const qmi::ui::Layout l = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const float x = l.map_area.min.x + 20, y = l.map_area.min.y + 20;  // the overview's frame: outside the Métropole
+    const Result soon = replay("outside-tap", tap(0.5, 1, x, y), "--replay-tail 0.8");
+    INFO("soon after: " << soon.state.dump());
+    CHECK(soon.state["selected"].is_null());
+    REQUIRE(soon.state["toast"].is_string());
+    CHECK(soon.state["toast"].get<std::string>().find("Métropole") != std::string::npos);
+    const Result later = replay("outside-tap-later", tap(0.5, 1, x, y), "--replay-tail 4");
+    CHECK_FALSE(later.state.contains("toast"));
+}
