@@ -44,7 +44,7 @@ void KioskView::prepare(unsigned width, unsigned height) {
     if (!imgui_) {
         imgui_ = ImGui::CreateContext();
         glue_.attach(ImGui::GetIO());
-        intro_ = ui::make_intro_model(content_, data_.text);
+        intro_ = ui::make_intro_model(content_, data_.text, clock_.now());
         legend_ = ui::make_legend_model(content_, data_.membership, data_.text);
     }
     ImGui::SetCurrentContext(imgui_);
@@ -264,7 +264,7 @@ void KioskView::select(std::optional<size_t> commune, bool animate) {
     panel_.reset();
     if (commune) {
         const CommuneShape& c = data_.map.communes[*commune];
-        panel_ = ui::make_panel_model(c.insee, content_, data_.membership, data_.text, &data_.map);
+        panel_ = ui::make_panel_model(c.insee, content_, data_.membership, data_.text, clock_.now(), &data_.map);
         camera_.ease_to_show(c.bbox, ui::to_screen_rect(layout_.map_area));
         if (!animate) camera_.finish_easing();
     }
@@ -277,7 +277,7 @@ void KioskView::set_content(Content content) {
     content_ = std::move(content);
     if (!imgui_) return;  // prepare() builds everything from content_
     ImGui::SetCurrentContext(imgui_);
-    ContentViews views = make_content_views(content_, data_, selected_);
+    ContentViews views = make_content_views(content_, data_, selected_, clock_.now());
     intro_ = std::move(views.intro);
     legend_ = std::move(views.legend);
     panel_ = std::move(views.panel);

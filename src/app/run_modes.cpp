@@ -23,6 +23,7 @@
 #include "app/render_setup.hpp"
 #include "app/process_stats.hpp"
 #include "app/staff_tools.hpp"
+#include "core/call_state.hpp"
 #include "core/countdown.hpp"
 #include "core/map_build.hpp"
 #include "core/membership.hpp"
@@ -161,9 +162,7 @@ int run_countdown(const Options& o) {
     if (!data) return 1;
     auto clock = make_clock(o);
     if (!clock) return 2;
-    const BannerState state = banner_state(data->content.call_windows, clock->now());
-    std::printf("%s\n",
-                banner_text(state, language(o, *data), data->text, data->content.programme.call_url).c_str());
+    std::printf("%s", call_summary(data->content, data->text, language(o, *data), clock->now()).c_str());
     return 0;
 }
 

@@ -123,8 +123,8 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     const Layout& l = ctx.layout;
     const float button_h = std::max(l.touch_min, 72.0f * l.scale);
     const float width = 900.0f * l.scale;
-    const float height = 2 * l.padding + ctx.fonts.sizes.title * 2 + 8 * (ctx.fonts.sizes.body * 1.4f) +
-                         3 * button_h + 6 * l.margin;
+    const float height = 2 * l.padding + ctx.fonts.sizes.title * 2 +
+                         (s.to_review.empty() ? 8 : 10) * (ctx.fonts.sizes.body * 1.4f) + 3 * button_h + 6 * l.margin;
     begin_card("##qmi_staff_menu", ImVec2(width, height), ctx);
     StaffMenuResult result = StaffMenuResult::None;
     const std::string& none = ctx.text.get("staff.none", ctx.lang);
@@ -157,6 +157,16 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     row("staff.last_error", or_none(s.last_error));
     if (!s.reload_result.empty()) row("staff.reload", s.reload_result);
     ImGui::PopStyleColor();
+    if (!s.to_review.empty()) {
+        // Facts on screen past their review date (mayors after the municipal elections...): staff must act.
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::warning));
+        ImGui::PushFont(ctx.fonts.body_bold);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(s.to_review.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        ImGui::PopStyleColor();
+    }
     ImGui::PopFont();
 
     ImGui::Dummy(ImVec2(1, l.margin * 0.5f));

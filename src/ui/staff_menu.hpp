@@ -29,6 +29,8 @@ struct StaffStatus {
     float fps = 0;                  // frames drawn per second over the last second
     std::string last_error;         // "" = none
     std::string reload_result;      // outcome of the last "reload" press, "" = none yet
+    std::string to_review;          // facts past their review date (core/staleness review_warning), drawn in red;
+                                    // "" = none
     bool windowed = false;
 };
 
