@@ -153,7 +153,7 @@ TEST_CASE("a district's card: open, last day, announced, another town's call, la
     CHECK_FALSE(next_window_boundary(c.call_windows, utc(2026, 12, 2)));
 }
 
-TEST_CASE("--countdown's summary: the banner sentence, the state, the communes, the QR card", "[call_state]") {
+TEST_CASE("the countdown summary (qmi-kiosk --countdown): the banner sentence, the state, the communes, the QR card", "[call_state]") {
     const Content& c = bundled();
     const std::string open = call_summary(c, text(), Lang::Fr, utc(2024, 5, 20, 8));
     CHECK(open ==
