@@ -2,12 +2,13 @@
 
 namespace qmi::app {
 
-ContentViews make_content_views(const Content& content, const KioskData& data, std::optional<size_t> selected) {
+ContentViews make_content_views(const Content& content, const KioskData& data, std::optional<size_t> selected,
+                                date::sys_seconds now) {
     ContentViews v;
-    v.intro = ui::make_intro_model(content, data.text);
+    v.intro = ui::make_intro_model(content, data.text, now);
     v.legend = ui::make_legend_model(content, data.membership, data.text);
     if (selected && *selected < data.map.communes.size())
-        v.panel = ui::make_panel_model(data.map.communes[*selected].insee, content, data.membership, data.text,
+        v.panel = ui::make_panel_model(data.map.communes[*selected].insee, content, data.membership, data.text, now,
                                        &data.map);
     return v;
 }

@@ -19,8 +19,10 @@ struct ContentViews {
     std::optional<ui::PanelModel> panel;  // the card of `selected`, rebuilt from the new facts; nullopt if none
 };
 
-// `selected`: index into data.map.communes of the commune whose card is open, if any.
-ContentViews make_content_views(const Content& content, const KioskData& data, std::optional<size_t> selected);
+// `selected`: index into data.map.communes of the commune whose card is open, if any. `now`: the kiosk's clock
+// (what calls are open, which facts are past their review date).
+ContentViews make_content_views(const Content& content, const KioskData& data, std::optional<size_t> selected,
+                                date::sys_seconds now);
 
 // Map communes (indices into map.communes, Métropole members only) that are innovation districts in `content`:
 // they get the promotion fill and a label.

@@ -7,6 +7,8 @@
 #include <spdlog/spdlog.h>
 
 #include "app/content_views.hpp"
+#include "core/call_state.hpp"
+#include "core/staleness.hpp"
 
 
 namespace qmi::app {
@@ -62,7 +64,8 @@ void Kiosk::make_views() {
 void Kiosk::prepare(unsigned width, unsigned height) {
     width_ = width;
     height_ = height;
-    widgets_->prepare(width, height, px_per_mm(data_->settings));
+    widgets_->prepare(width, height, px_per_mm(data_->settings), clock_.now());
+    if (!views_until_) views_until_ = next_views_change(clock_.now());
     const ui::Layout& l = widgets_->layout();
     map_->prepare(width, height, ui::to_screen_rect(l.map_area), l.scale, l.px_per_mm, widgets_->label_font(),
                   highlighted_communes(data_->map, data_->content));
@@ -215,6 +218,23 @@ void Kiosk::update(double now, double dt) {
     }
     for (const MapTap& tap : map_->update(now, dt)) on_tap(tap);
     flush_pending_tap(now);
+    // What the cards say about the calls changes with time (a window opens, its last day, it closes): rebuild them
+    // at those instants, as a content change would.
+    if (views_until_ && clock_.now() >= *views_until_) refresh_views();
+}
+
+std::optional<date::sys_seconds> Kiosk::next_views_change(date::sys_seconds now) const {
+    std::optional<date::sys_seconds> t = next_window_boundary(data_->content.call_windows, now);
+    if (panel_ && panel_->valid_until && (!t || *panel_->valid_until < *t)) t = panel_->valid_until;
+    return t;
+}
+
+void Kiosk::refresh_views() {
+    ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now());
+    widgets_->set_content(std::move(views.intro), std::move(views.legend));
+    panel_ = std::move(views.panel);
+    views_until_ = next_views_change(clock_.now());
+    redraw();
 }
 
 void Kiosk::wake_up() {
@@ -257,9 +277,10 @@ void Kiosk::on_tap(const MapTap& tap) {
 void Kiosk::select(std::optional<size_t> commune, bool animate) {
     if (commune && *commune >= data_->map.communes.size()) commune.reset();
     panel_.reset();
+    sources_.reset();
     if (commune)
         panel_ = ui::make_panel_model(data_->map.communes[*commune].insee, data_->content, data_->membership,
-                                      data_->text, &data_->map);
+                                      data_->text, clock_.now(), &data_->map);
     map_->select(commune, animate);
     redraw();
 }
@@ -335,6 +356,7 @@ ui::StaffStatus Kiosk::staff_status() const {
     s.last_error = last_error_;
     s.reload_result = reload_result_;
     s.windowed = windowed_;
+    s.to_review = review_warning(data_->content, stale_facts(data_->content, clock_.now()), data_->text, lang_);
     for (const District& d : data_->content.districts) s.districts.push_back(d.commune);
     if (usage_today_) {
         const UsageFigures& f = *usage_today_;
@@ -385,7 +407,9 @@ void Kiosk::set_content(Content content, ContentSource source) {
     card_.reset();
     card_commune_.reset();
     map_->set_highlight(std::nullopt);
-    ContentViews views = make_content_views(data_->content, *data_, map_->selected());
+    ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now());
+    views_until_ = next_views_change(clock_.now());
+    sources_.reset();
     widgets_->set_content(std::move(views.intro), std::move(views.legend));
     panel_ = std::move(views.panel);
     const ui::Layout& l = widgets_->layout();
@@ -403,6 +427,7 @@ ScreenState Kiosk::screen_state() const {
     s.content = &data_->content;
     s.now = clock_.now();
     s.panel = panel_ ? &*panel_ : nullptr;
+    s.sources = sources_ ? &*sources_ : nullptr;
     if (card_ && attract_.active()) {
         s.attract = &*card_;
         if (card_commune_) s.attract_keep_visible = to_rect(map_->screen_box(*card_commune_));
@@ -445,6 +470,11 @@ void Kiosk::apply_actions() {
     for (const UiAction& a : actions) {
         redraw();
         switch (a.kind) {
+            case UiAction::ShowSources:
+                sources_ = ui::make_sources_model(data_->content, data_->membership, data_->text,
+                                                  panel_ ? panel_->insee : std::string(), clock_.now());
+                break;
+            case UiAction::CloseSources: sources_.reset(); break;
             case UiAction::ClosePanel:
                 // "Close" ends the visit to that town: back to the whole Métropole, as the next visitor expects.
                 select(std::nullopt, false);
@@ -518,6 +548,10 @@ nlohmann::json Kiosk::state() const {
     if (const auto& card = widgets_->attract_card_rect()) j["attract_card"] = rect(*card);
     if (card_commune_) j["presented_box"] = rect(to_rect(map_->screen_box(*card_commune_)));
     j["map_area"] = rect(widgets_->layout().map_area);
+    j["sources_open"] = sources_.has_value();
+    const ui::BannerModel& banner = widgets_->banner().model();
+    j["banner"] = {{"badge", banner.badge}, {"sentence", banner.sentence}, {"qr_url", banner.url},
+                   {"qr_caption", banner.scan}, {"call_districts", banner.highlighted}};
     if (toast_ && now_ < toast_->until) j["toast"] = data_->text.get(toast_->key, lang_);
     return j;
 }

@@ -104,6 +104,8 @@ private:
     void on_key(const KeyChord& k, double t);
     void on_tap(const MapTap& tap);
     void wake_up();
+    std::optional<date::sys_seconds> next_views_change(date::sys_seconds now) const;
+    void refresh_views();
     void note_input(double t);
     void note_selection(size_t commune);
     void flush_pending_tap(double now);
@@ -131,6 +133,8 @@ private:
     render::PhaseTimes* phase_times_ = nullptr;
 
     std::optional<ui::PanelModel> panel_;      // card of the selected commune
+    std::optional<ui::SourcesModel> sources_;  // the sources of that card (or of the introduction), when asked
+    std::optional<date::sys_seconds> views_until_;  // when what the cards say about the calls changes
     AttractMode attract_;
     std::optional<ui::AttractCard> card_;      // what attract mode presents
     std::optional<size_t> card_commune_;

@@ -8,6 +8,7 @@
 #include "core/geojson.hpp"
 #include "core/map_build.hpp"
 #include "core/map_cache.hpp"
+#include "ui/glyph_coverage.hpp"
 
 namespace qmi::app {
 
@@ -40,7 +41,8 @@ KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map) 
         for (const auto& e : s.errors) out.warnings.push_back(e.message() + " (using default settings)");
     }
 
-    const ContentParser parse = content_parser(d.membership);
+    // The fonts' coverage: the same predicate for start-up and --check-config (check_config below).
+    const ContentParser parse = content_parser(d.membership, ui::kiosk_glyph_predicate());
     ContentStart cs = choose_startup_content(
         {root / "config" / "content.json", root / "var" / "content-cache.json"}, d.settings.content_feed.public_key,
         parse);
@@ -54,7 +56,7 @@ KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map) 
     d.content = std::move(cs.active->content);
     d.content_source = cs.active->source;
 
-    UiTextLoad t = load_ui_text((root / "config" / "ui-text.json").string());
+    UiTextLoad t = load_ui_text((root / "config" / "ui-text.json").string(), ui::kiosk_glyph_predicate());
     if (!t.text) {
         out.fatal = "cannot start: " + first_and_count(t.errors);
         return out;
@@ -87,11 +89,13 @@ ConfigErrors check_config(const std::filesystem::path& root) {
     MembershipLoad m = load_membership(root / "maps" / "membership.json");
     add(m.errors);
     if (m.membership) {
-        add(load_content_file(root / "config" / "content.json", "config/content.json", *m.membership).errors);
+        add(load_content_file(root / "config" / "content.json", "config/content.json", *m.membership,
+                              ui::kiosk_glyph_predicate())
+                .errors);
     } else {
         all.push_back({"config/content.json", "", "not checked: maps/membership.json is invalid"});
     }
-    add(load_ui_text((root / "config" / "ui-text.json").string()).errors);
+    add(load_ui_text((root / "config" / "ui-text.json").string(), ui::kiosk_glyph_predicate()).errors);
     add(load_settings((root / "config" / "kiosk.json").string()).errors);
 
     // Map cache: every department file present, parseable and complete; then the build itself.

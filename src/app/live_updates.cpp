@@ -8,6 +8,7 @@
 
 #include "core/map_build.hpp"
 #include "net/map_fetch.hpp"
+#include "ui/glyph_coverage.hpp"
 
 namespace qmi::app {
 
@@ -81,7 +82,9 @@ LiveUpdates::LiveUpdates(LiveUpdatesOptions options, const Membership& membershi
         fo.cache = options_.root / "var" / "content-cache.json";
         fo.period = std::chrono::seconds(options_.feed.period_s);
         fo.logger = options_.logger;
-        feed_ = std::make_unique<net::ContentFeed>(fo, content_parser(membership_), shown, source);
+        // The fonts' coverage too: feed content is validated exactly like the bundled file and --check-config.
+        feed_ = std::make_unique<net::ContentFeed>(fo, content_parser(membership_, ui::kiosk_glyph_predicate()), shown,
+                                                   source);
         jobs_.add(feed_->job());
         has_jobs_ = true;
         log->info("content feed: {} every {} s", fo.url, options_.feed.period_s);

@@ -8,7 +8,7 @@
 #include "app/staff_tools.hpp"
 #include "app/stats_report.hpp"
 #include "app/startup.hpp"
-#include "core/countdown.hpp"
+#include "core/call_state.hpp"
 #include "core/map_build.hpp"
 #include "core/membership.hpp"
 #include "core/settings.hpp"
@@ -60,10 +60,7 @@ int run_countdown(const Options& o) {
     if (!data) return 1;
     std::optional<KioskClock> clock = make_clock(o);
     if (!clock) return 2;
-    const BannerState state = banner_state(data->content.call_windows, clock->now());
-    std::printf("%s\n", banner_text(state, start_language(o, data->settings), data->text,
-                                    data->content.programme.call_url)
-                            .c_str());
+    std::printf("%s", call_summary(data->content, data->text, start_language(o, data->settings), clock->now()).c_str());
     return 0;
 }
 

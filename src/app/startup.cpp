@@ -9,6 +9,7 @@
 #include "app/screen_density.hpp"
 #include "core/content_loader.hpp"
 #include "core/membership.hpp"
+#include "ui/glyph_coverage.hpp"
 #include "input/replay.hpp"
 
 namespace qmi::app {
@@ -109,8 +110,8 @@ std::optional<KioskData> reload_data(const Options& o, std::string& error) {
         error = m.errors.empty() ? "maps/membership.json is invalid" : m.errors.front().message();
         return std::nullopt;
     }
-    const ContentLoad check =
-        load_content_file(o.root / "config" / "content.json", "config/content.json", *m.membership);
+    const ContentLoad check = load_content_file(o.root / "config" / "content.json", "config/content.json",
+                                                *m.membership, ui::kiosk_glyph_predicate());
     if (!check.errors.empty()) {
         error = check.errors.front().message();
         return std::nullopt;

@@ -22,11 +22,11 @@ Widgets::~Widgets() {
 // Every entry point makes this kiosk's ImGui context current: a staff reload builds a second one beside it.
 void Widgets::use() const { ImGui::SetCurrentContext(imgui_); }
 
-void Widgets::prepare(unsigned width, unsigned height, float px_per_mm) {
+void Widgets::prepare(unsigned width, unsigned height, float px_per_mm, date::sys_seconds now) {
     if (!imgui_) {
         imgui_ = ImGui::CreateContext();
         glue_.attach(ImGui::GetIO());
-        ContentViews views = make_content_views(data_.content, data_, std::nullopt);
+        ContentViews views = make_content_views(data_.content, data_, std::nullopt, now);
         set_content(std::move(views.intro), std::move(views.legend));
     }
     use();
@@ -126,11 +126,17 @@ std::vector<UiAction> Widgets::draw(const ScreenState& s) {
     if (s.content) banner_.update(*s.content, data_.text, s.lang, s.now);
     if (banner_.draw_header(ctx) == ui::HeaderResult::SwitchLanguage) actions.push_back({UiAction::SwitchLanguage});
     banner_.draw(ctx);
-    if (s.panel) {
-        if (ui::draw_district_panel(*s.panel, ctx) == ui::PanelResult::Close) actions.push_back({UiAction::ClosePanel});
+    ui::PanelResult panel = ui::PanelResult::None;
+    if (s.sources) {
+        if (ui::draw_sources_view(*s.sources, ctx) == ui::SourcesResult::Close)
+            actions.push_back({UiAction::CloseSources});
+    } else if (s.panel) {
+        panel = ui::draw_district_panel(*s.panel, ctx);
     } else {
-        ui::draw_intro_panel(intro_, ctx);
+        panel = ui::draw_intro_panel(intro_, ctx);
     }
+    if (panel == ui::PanelResult::Close) actions.push_back({UiAction::ClosePanel});
+    if (panel == ui::PanelResult::ShowSources) actions.push_back({UiAction::ShowSources});
     ui::draw_legend(legend_, ctx);
     ui::draw_attribution(legend_, ctx);
     attract_rect_.reset();

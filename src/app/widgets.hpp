@@ -24,6 +24,7 @@
 #include "ui/info_panel.hpp"
 #include "ui/layout.hpp"
 #include "ui/legend.hpp"
+#include "ui/sources_view.hpp"
 #include "ui/staff_menu.hpp"
 #include "ui/theme.hpp"
 
@@ -40,6 +41,7 @@ struct ScreenState {
     const Content* content = nullptr;
     date::sys_seconds now{};
     const ui::PanelModel* panel = nullptr;        // the open card; null: the programme introduction
+    const ui::SourcesModel* sources = nullptr;    // shown in the panel's place while set
     const ui::AttractCard* attract = nullptr;     // attract mode presents a district; null otherwise
     std::optional<ui::Rect> attract_keep_visible;  // the presented district on screen: the card must not hide it
     StaffScreen staff = StaffScreen::None;
@@ -59,6 +61,8 @@ struct ScreenState {
 struct UiAction {
     enum Kind {
         ClosePanel,
+        ShowSources,
+        CloseSources,
         SwitchLanguage,
         PinDigit,  // digit
         PinErase,
@@ -85,7 +89,8 @@ public:
     Widgets& operator=(const Widgets&) = delete;
 
     // CPU only: ImGui context, layout, theme, fonts rasterised for the display size (px_per_mm 0 = unknown).
-    void prepare(unsigned width, unsigned height, float px_per_mm);
+    // `now` decides what the introduction says about the calls.
+    void prepare(unsigned width, unsigned height, float px_per_mm, date::sys_seconds now);
     // With the target's GL context active. False (logged) on failure.
     bool init_gpu();
     // What is derived from the content (app/content_views.hpp), after a content change.

@@ -57,9 +57,9 @@ std::optional<date::sys_seconds> parse_publication_time(std::string_view iso) {
            std::chrono::seconds{second} - offset;
 }
 
-ContentParser content_parser(const Membership& membership) {
-    return [&membership](std::string_view bytes, const std::string& label) {
-        return parse_content(bytes, label, membership);
+ContentParser content_parser(const Membership& membership, GlyphPredicate drawable) {
+    return [&membership, drawable = std::move(drawable)](std::string_view bytes, const std::string& label) {
+        return parse_content(bytes, label, membership, drawable);
     };
 }
 

@@ -28,7 +28,8 @@ std::optional<date::sys_seconds> parse_publication_time(std::string_view iso);
 // Bytes + label -> validated content (the content loader, bound to a membership). Injected so the store and the
 // feed validate exactly like the bundled file, and so tests can count calls.
 using ContentParser = std::function<ContentLoad(std::string_view bytes, const std::string& label)>;
-ContentParser content_parser(const Membership& membership);  // `membership` must outlive the parser
+// `membership` must outlive the parser; `drawable` (the fonts' coverage, optional) is checked on every text.
+ContentParser content_parser(const Membership& membership, GlyphPredicate drawable = {});
 
 // "var/content-cache.json" -> "var/content-cache.json.sig": where a detached signature lives next to its content.
 std::filesystem::path signature_file(const std::filesystem::path& content_file);

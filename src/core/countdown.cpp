@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/paris_time.hpp"
+#include "core/partial_date.hpp"
 
 namespace qmi {
 
@@ -40,6 +41,11 @@ seconds display_step(seconds r) {
     return kDay;
 }
 
+// Midnight (Paris) starting the closing day of a day-precision window: from then on it is its last day.
+date::sys_seconds last_day_starts(const CallWindow& w) {
+    return std::max(opens_at(w), from_paris_local(date::local_seconds(date::floor<date::days>(w.closes))));
+}
+
 }  // namespace
 
 BannerState banner_state(const std::vector<CallWindow>& windows_sorted, date::sys_seconds now) {
@@ -48,7 +54,8 @@ BannerState banner_state(const std::vector<CallWindow>& windows_sorted, date::sy
         if (!usable(w)) continue;
         const date::sys_seconds opens = opens_at(w), ends = ends_at(w);
         if (opens <= now && now < ends) {
-            state.phase = BannerState::Open;
+            const bool last_day = w.precision == DatePrecision::Day && now >= last_day_starts(w);
+            state.phase = last_day ? BannerState::LastDay : BannerState::Open;
             state.window = &w;
             state.remaining = ends - now;
             return state;
@@ -56,14 +63,16 @@ BannerState banner_state(const std::vector<CallWindow>& windows_sorted, date::sy
     }
     for (const CallWindow& w : windows_sorted) {
         if (!usable(w)) continue;
-        const date::sys_seconds opens = opens_at(w);
+        const date::sys_seconds opens = opens_at(w), ends = ends_at(w);
         if (opens > now && (!state.window || opens - now < state.remaining)) {
-            state.phase = BannerState::Before;
             state.window = &w;
             state.remaining = opens - now;
         }
+        if (ends <= now && (!state.previous || ends > ends_at(*state.previous))) state.previous = &w;
     }
-    return state;  // Closed unless a future window was found
+    if (state.window) state.phase = state.previous ? BannerState::Between : BannerState::Before;
+    else state.phase = state.previous ? BannerState::After : BannerState::None;
+    return state;
 }
 
 std::string format_duration(seconds d, Lang lang) {
@@ -77,32 +86,51 @@ std::string format_duration(seconds d, Lang lang) {
     return std::to_string(secs) + " s";
 }
 
-std::string banner_text(const BannerState& state, Lang lang, const UiText& text, const std::string& call_url) {
+std::string banner_text(const BannerState& state, Lang lang, const UiText& text) {
     const CallWindow* w = state.window;
-    if (state.phase == BannerState::Closed || !w) return text.format("banner.closed", lang, {{"url", call_url}});
-    const std::string url = w->url.value_or(call_url);
+    const CallWindow* prev = state.previous;
+    switch (state.phase) {
+        case BannerState::None: return text.get("banner.none", lang);
+        case BannerState::After:
+            if (!prev) return text.get("banner.none", lang);
+            return text.format("banner.after", lang, {{"closed", format_partial_date_when(prev->closes_date(), lang)}});
+        case BannerState::Between:
+            if (!w || !prev) break;
+            if (w->precision == DatePrecision::Month)
+                return text.format("banner.between_month", lang,
+                                   {{"closed", format_partial_date_when(prev->closes_date(), lang)},
+                                    {"month", format_month(month_of(w->opens), lang)}});
+            return text.format("banner.between", lang,
+                               {{"closed", format_partial_date_when(prev->closes_date(), lang)},
+                                {"remaining", format_duration(state.remaining, lang)},
+                                {"date", format_date(date::floor<date::days>(w->opens), lang)}});
+        case BannerState::Before:
+        case BannerState::Open:
+        case BannerState::LastDay: break;
+    }
+    if (!w) return text.get("banner.none", lang);
 
     if (w->precision == DatePrecision::Month) {
         const std::string opening_month = format_month(month_of(w->opens), lang);
-        if (state.phase == BannerState::Before)
-            return text.format("banner.month_before", lang, {{"month", opening_month}, {"url", url}});
+        if (state.phase == BannerState::Before || state.phase == BannerState::Between)
+            return text.format("banner.month_before", lang, {{"month", opening_month}});
         // The state gives the time left to the end; `now` follows exactly from it.
         const date::sys_seconds now = ends_at(*w) - state.remaining;
-        if (now < opening_month_end(*w))
-            return text.format("banner.month_this_month", lang, {{"month", opening_month}, {"url", url}});
+        if (now < opening_month_end(*w)) return text.format("banner.month_this_month", lang, {{"month", opening_month}});
         return text.format("banner.month_period", lang,
-                           {{"from", opening_month}, {"to", format_month(month_of(w->closes), lang)}, {"url", url}});
+                           {{"from", opening_month}, {"to", format_month(month_of(w->closes), lang)}});
     }
 
     if (state.phase == BannerState::Before)
         return text.format("banner.before", lang,
                            {{"remaining", format_duration(state.remaining, lang)},
-                            {"date", format_date(date::floor<date::days>(w->opens), lang)},
-                            {"url", url}});
+                            {"date", format_date(date::floor<date::days>(w->opens), lang)}});
+    if (state.phase == BannerState::LastDay)
+        return text.format("banner.last_day", lang,
+                           {{"remaining", format_duration(state.remaining, lang)}, {"time", format_time(w->closes)}});
     return text.format("banner.open", lang,
                        {{"remaining", format_duration(state.remaining, lang)},
-                        {"date", format_date(date::floor<date::days>(w->closes), lang)},
-                        {"url", url}});
+                        {"date", format_date(date::floor<date::days>(w->closes), lang)}});
 }
 
 seconds banner_next_change(const std::vector<CallWindow>& windows_sorted, date::sys_seconds now) {
@@ -116,6 +144,7 @@ seconds banner_next_change(const std::vector<CallWindow>& windows_sorted, date::
         consider(opens_at(w));
         consider(ends_at(w));
         if (w.precision == DatePrecision::Month) consider(opening_month_end(w));
+        else consider(last_day_starts(w));
     }
     // Within a phase, a day-precision countdown changes when the truncated value drops: with r = k*step + m
     // seconds left, "k" is shown until m + 1 seconds have passed.

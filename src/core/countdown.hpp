@@ -19,15 +19,26 @@
 
 namespace qmi {
 
+// Where the calls for projects stand at one instant. The banner, the QR card, the map highlight and the district
+// cards all read this one value, so they can never disagree.
 struct BannerState {
-    enum Phase { Before, Open, Closed };
-    Phase phase = Closed;
-    const CallWindow* window = nullptr;  // the next window (Before) or the open one (Open); null when Closed
-    std::chrono::seconds remaining{0};   // to opening (Before), to closing (Open), 0 (Closed)
+    enum Phase {
+        None,     // no call window at all in the content
+        Before,   // a window is announced and none has closed yet: count down to its opening
+        Open,     // a window is open (not its last day)
+        LastDay,  // a day-precision window is open and today (Paris) is its closing day: it must stand out
+        Between,  // a window closed and a later one is announced: say both
+        After,    // every window has closed: say what happened last, never promise a next one
+    };
+    Phase phase = None;
+    const CallWindow* window = nullptr;    // Before/Between: the next window; Open/LastDay: the open one; else null
+    const CallWindow* previous = nullptr;  // Between/After: the window that closed last before now; else null
+    std::chrono::seconds remaining{0};     // to opening (Before, Between), to closing (Open, LastDay), else 0
 };
 
-// Open wins over Before: if a window is open now, that one (the first open in list order); else the window
-// opening soonest after now; else Closed (no windows, or all in the past). Windows need not be sorted, but are.
+// Open wins over everything: the first window (in list order) open now; on its closing day it is LastDay. Else the
+// window opening soonest after now is the next one (Before, or Between when an earlier window has closed); else
+// After (windows all in the past) or None (no windows). Windows need not be sorted, but are.
 BannerState banner_state(const std::vector<CallWindow>& windows_sorted, date::sys_seconds now);
 
 // Counts down, truncating (a countdown never shows more time than is left):
@@ -39,18 +50,23 @@ BannerState banner_state(const std::vector<CallWindow>& windows_sorted, date::sy
 // Negative durations count as 0.
 std::string format_duration(std::chrono::seconds d, Lang lang);
 
-// The banner sentence, from the banner.* texts of ui-text.json (see config/ui-text.json), e.g.
-//   Before, day:      "Next call for projects opens in 12 d 04 h 31 min — 13 May 2024"
-//   Open, day:        "Call for projects open — closes in 3 d 02 h 10 min (16 June 2024)"
-//   Closed:           "Applications closed — next call to be announced"
-//   Before, month:    "Next call for projects opens in January 2025"
-//   Open, month, during the opening month:  "Call for projects expected this month (January 2025)"
-//   Open, month, later months of the window: "Planned call for projects period: January 2025 – March 2025"
-// {url} in any banner text is replaced by the window's url, else `call_url`.
-std::string banner_text(const BannerState& state, Lang lang, const UiText& text, const std::string& call_url);
+// The banner sentence, from the banner.* texts of ui-text.json (see config/ui-text.json). It states only what the
+// content says: no "next call will be announced" unless a later window is in the content. E.g.
+//   None:              "No call for projects announced"
+//   Before, day:       "Next call for projects opens in 12 d 04 h 31 min — 13 May 2024"
+//   Open, day:         "Call for projects open — closes in 3 d 02 h 10 min (16 June 2024)"
+//   LastDay:           "Last day: the call for projects closes today at 23:59 — 4 h 31 min left"
+//   Between, day:      "Call for projects closed on 16 June 2024 — the next opens in 75 days (20 January 2025)"
+//   After:             "The last call for projects closed on 23 February 2025"
+//   Before, month:     "Call for projects planned in January 2025 (exact dates not published)"
+//   Open, month, during the opening month:  "Call for projects planned this month (January 2025) ..."
+//   Open, month, later months of the window: "Announced call for projects period: January 2025 – March 2025"
+//   Between, month next: "Call for projects closed on 16 June 2024 — the next is planned in January 2025"
+std::string banner_text(const BannerState& state, Lang lang, const UiText& text);
 
 // How long banner_text stays the same from `now`: until the shown countdown ticks (every second under an hour,
 // every minute under 60 days, every day beyond) or a window boundary changes the phase or the month text.
+// The start of a window's last day is a boundary too (Open becomes LastDay).
 // Always >= 1 s and capped at 1 h (a safety net: the app should also redraw when content or the clock changes).
 std::chrono::seconds banner_next_change(const std::vector<CallWindow>& windows_sorted, date::sys_seconds now);
 

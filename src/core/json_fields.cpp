@@ -1,17 +1,15 @@
 #include "core/json_fields.hpp"
 
 #include <fstream>
+#include <set>
 #include <system_error>
+#include <vector>
 
 namespace qmi {
 
 namespace {
 
-bool is_blank(std::string_view s) {
-    for (char c : s)
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
-    return true;
-}
+bool is_blank(std::string_view s) { return is_visually_blank(s); }
 
 std::string in_quotes(std::string_view s) {
     std::string out;  // built by appending: GCC 12 warns (-Wrestrict, a false positive) on "\"" + string
@@ -44,7 +42,150 @@ std::optional<size_t> too_deep_at(std::string_view bytes, int limit) {
     return std::nullopt;
 }
 
+// The first pass over a document: nlohmann's SAX interface walks it once without building anything, so repeated
+// keys and refused strings are found with their JSON pointer before any DOM exists. Errors are capped so that a
+// hostile file cannot fill memory with error messages either.
+class FirstPass : public nlohmann::json_sax<Json> {
+public:
+    static constexpr size_t kMaxErrors = 50;
+
+    FirstPass(const std::string& label, ConfigErrors& errors, const TextChecks* checks)
+        : label_(label), errors_(errors), checks_(checks) {}
+
+    bool syntax_failed() const { return syntax_failed_; }
+    size_t syntax_offset() const { return syntax_offset_; }
+    const std::string& syntax_message() const { return syntax_message_; }
+    size_t found() const { return found_; }
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
+    bool string(string_t& s) override {
+        const std::string at = pointer_of_value();
+        value();
+        if (checks_ && !in_comment()) check_text(at, s);
+        return true;
+    }
+    bool start_object(std::size_t) override {
+        const std::string at = pointer_of_value();
+        value();
+        frames_.push_back(Frame{true, at});
+        return true;
+    }
+    bool key(string_t& k) override {
+        Frame& f = frames_.back();
+        f.key = k;
+        if (!f.keys.insert(k).second)
+            fail(json_pointer(f.path, k), "duplicate key " + in_quotes(k) +
+                                              ": a key may appear only once in an object (the reader would keep "
+                                              "only the last one)");
+        return true;
+    }
+    bool end_object() override {
+        frames_.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t) override {
+        const std::string at = pointer_of_value();
+        value();
+        frames_.push_back(Frame{false, at});
+        return true;
+    }
+    bool end_array() override {
+        frames_.pop_back();
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+        syntax_failed_ = true;
+        syntax_offset_ = position > 0 ? position - 1 : 0;  // nlohmann counts from 1, at the last character read
+        syntax_message_ = e.what();
+        return false;
+    }
+
+private:
+    struct Frame {
+        bool object = false;
+        std::string path;              // JSON pointer of this container
+        std::string key;               // object: the key of the value being read
+        size_t next_index = 0;         // array: index of the next element
+        std::set<std::string> keys{};  // object: keys seen so far
+    };
+
+    // JSON pointer of the value about to be read (call before value()).
+    std::string pointer_of_value() const {
+        if (frames_.empty()) return "";
+        const Frame& f = frames_.back();
+        return f.object ? json_pointer(f.path, f.key) : json_pointer(f.path, f.next_index);
+    }
+    bool value() {
+        if (!frames_.empty() && !frames_.back().object) ++frames_.back().next_index;
+        return true;
+    }
+    // Under a "$comment"-style key at any depth: notes for editors, never shown.
+    bool in_comment() const {
+        for (const Frame& f : frames_)
+            if (f.object && !f.key.empty() && f.key[0] == '$') return true;
+        return false;
+    }
+    void check_text(const std::string& at, const std::string& s) {
+        if (checks_->max_string_bytes && s.size() > checks_->max_string_bytes) {
+            fail(at, "text too long: " + std::to_string(s.size()) + " bytes, the limit for any text is " +
+                         std::to_string(checks_->max_string_bytes));
+            return;
+        }
+        const std::string problem = text_problem(s, *checks_);
+        if (!problem.empty()) fail(at, problem);
+    }
+    void fail(std::string at, std::string reason) {
+        ++found_;
+        if (errors_.size() < kMaxErrors) errors_.push_back({label_, std::move(at), std::move(reason)});
+    }
+
+    const std::string& label_;
+    ConfigErrors& errors_;
+    const TextChecks* checks_;
+    std::vector<Frame> frames_;
+    size_t found_ = 0;
+    bool syntax_failed_ = false;
+    size_t syntax_offset_ = 0;
+    std::string syntax_message_;
+};
+
+// Drops nlohmann's "[json.exception.parse_error.101] " prefix, keeps its explanation.
+std::string without_exception_prefix(std::string what) {
+    if (const auto close = what.find("] "); what.rfind("[json.exception", 0) == 0 && close != std::string::npos)
+        what = what.substr(close + 2);
+    return what;
+}
+
 }  // namespace
+
+std::string text_problem(std::string_view s, const TextChecks& checks) {
+    size_t i = 0;
+    while (i < s.size()) {
+        const size_t start = i;
+        const char32_t c = next_code_point(s, i);
+        if (checks.reject_invisible) {
+            if (c == 0) return "contains a NUL character (U+0000)";
+            if (c != '\n' && is_control_char(c))
+                return "contains the control character " + code_point_name(c) + " (only a line break is allowed)";
+            if (is_invisible_format_char(c))
+                return "contains the invisible character " + code_point_name(c) +
+                       " (zero-width, bidirectional or formatting mark): remove it";
+        }
+        if (checks.drawable && c != '\n' && !checks.drawable(c)) {
+            std::string shown;
+            if (!is_control_char(c) && !is_invisible_format_char(c))
+                shown = " \"" + std::string(s.substr(start, i - start)) + "\"";
+            return "the character " + code_point_name(c) + shown +
+                   " cannot be drawn by the kiosk's fonts (it would show as \"?\")";
+        }
+    }
+    return "";
+}
 
 std::string json_pointer(const std::string& parent, std::string_view key) {
     std::string out = parent;
@@ -121,7 +262,7 @@ std::optional<std::string> read_config_file(const std::filesystem::path& file, c
 }
 
 std::optional<Json> parse_json_document(std::string_view bytes, const std::string& label, ConfigErrors& errors,
-                                        int max_depth) {
+                                        int max_depth, const TextChecks* checks) {
     if (bytes.empty()) {
         errors.push_back({label, "", "empty document"});
         return std::nullopt;
@@ -136,15 +277,26 @@ std::optional<Json> parse_json_document(std::string_view bytes, const std::strin
         return std::nullopt;
     }
     try {
+        // First pass: syntax, repeated keys and refused strings, all with their place, before anything is built.
+        FirstPass first(label, errors, checks);
+        Json::sax_parse(bytes.begin(), bytes.end(), &first);
+        if (first.syntax_failed()) {
+            errors.push_back({label, "", "JSON syntax error at byte offset " + std::to_string(first.syntax_offset()) +
+                                             ": " + without_exception_prefix(first.syntax_message())});
+            return std::nullopt;
+        }
+        if (first.found() > 0) {
+            if (first.found() > FirstPass::kMaxErrors)
+                errors.push_back({label, "", std::to_string(first.found() - FirstPass::kMaxErrors) +
+                                                 " more problems not listed"});
+            return std::nullopt;
+        }
         return Json::parse(bytes.begin(), bytes.end());
     } catch (const Json::parse_error& e) {
         // e.byte counts from 1 and points at the last character read; report a 0-based offset.
         const size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        std::string what = e.what();
-        // Drop nlohmann's "[json.exception.parse_error.101] " prefix, keep its explanation.
-        if (const auto close = what.find("] "); what.rfind("[json.exception", 0) == 0 && close != std::string::npos)
-            what = what.substr(close + 2);
-        errors.push_back({label, "", "JSON syntax error at byte offset " + std::to_string(offset) + ": " + what});
+        errors.push_back({label, "", "JSON syntax error at byte offset " + std::to_string(offset) + ": " +
+                                         without_exception_prefix(e.what())});
     } catch (const std::exception& e) {
         errors.push_back({label, "", std::string("cannot parse JSON: ") + e.what()});
     }
@@ -189,24 +341,40 @@ const Json* FieldReader::array(const Json& obj, const std::string& path, std::st
     return v;
 }
 
-std::optional<std::string> FieldReader::string_value(const Json& value, const std::string& path, bool allow_empty) {
+namespace {
+
+std::string too_long(size_t chars, size_t max_chars) {
+    return "text too long: " + std::to_string(chars) + " characters, the limit for this field is " +
+           std::to_string(max_chars);
+}
+
+}  // namespace
+
+std::optional<std::string> FieldReader::string_value(const Json& value, const std::string& path, bool allow_empty,
+                                                     size_t max_chars) {
     if (!value.is_string()) {
         error(path, std::string("expected a string, got ") + json_type_name(value));
         return std::nullopt;
     }
-    std::string s = value.get<std::string>();
+    const std::string& s = value.get_ref<const std::string&>();
     if (!allow_empty && is_blank(s)) {
-        error(path, "empty text (omit the field when the fact is unknown)");
+        error(path, s.empty() ? "empty text (omit the field when the fact is unknown)"
+                              : "blank text: only spaces or invisible characters (omit the field when the fact is "
+                                "unknown)");
+        return std::nullopt;
+    }
+    if (max_chars && code_point_count(s) > max_chars) {
+        error(path, too_long(code_point_count(s), max_chars));
         return std::nullopt;
     }
     return s;
 }
 
 std::optional<std::string> FieldReader::string(const Json& obj, const std::string& path, std::string_view key,
-                                               Need need, bool allow_empty) {
+                                               Need need, bool allow_empty, size_t max_chars) {
     const Json* v = field(obj, path, key, need);
     if (!v) return std::nullopt;
-    return string_value(*v, json_pointer(path, key), allow_empty);
+    return string_value(*v, json_pointer(path, key), allow_empty, max_chars);
 }
 
 std::optional<int> FieldReader::integer(const Json& obj, const std::string& path, std::string_view key, Need need,
@@ -232,34 +400,52 @@ std::optional<int> FieldReader::integer(const Json& obj, const std::string& path
 }
 
 std::optional<LocalizedText> FieldReader::text(const Json& obj, const std::string& path, std::string_view key,
-                                               Need need) {
-    const Json* v = object(obj, path, key, need);
+                                               Need need, TextLimits limits,
+                                               std::initializer_list<std::string_view> extra) {
+    const Json* v = field(obj, path, key, need);
     if (!v) return std::nullopt;
-    const std::string here = json_pointer(path, key);
-    reject_unknown(*v, here, {"fr", "en"});
+    return text_value(*v, json_pointer(path, key), limits, extra);
+}
+
+std::optional<LocalizedText> FieldReader::text_value(const Json& value, const std::string& here, TextLimits limits,
+                                                     std::initializer_list<std::string_view> extra) {
+    if (!expect_object(value, here)) return std::nullopt;
+    for (const auto& [k, unused] : value.items()) {
+        if (!k.empty() && k[0] == '$') continue;
+        bool known = k == "fr" || k == "en";
+        for (std::string_view e : extra) known = known || k == e;
+        if (!known) error(json_pointer(here, k), "unknown field " + in_quotes(k));
+    }
     LocalizedText out;
     bool ok = true;
-    if (const Json* fr = field(*v, here, "fr", Need::Required)) {
-        if (!fr->is_string()) {
-            error(json_pointer(here, "fr"), std::string("expected a string, got ") + json_type_name(*fr));
-            ok = false;
-        } else if (is_blank(fr->get_ref<const std::string&>())) {
-            error(json_pointer(here, "fr"), "empty French text");
-            ok = false;
-        } else {
-            out.fr = fr->get<std::string>();
+    // One language: a string, within the length limit, on one line when the field is a one-line label.
+    auto read = [&](const Json& s, const char* lang, std::string& into) {
+        const std::string at = json_pointer(here, lang);
+        if (!s.is_string()) {
+            error(at, std::string("expected a string, got ") + json_type_name(s));
+            return false;
         }
-    } else {
-        ok = false;
-    }
-    if (const Json* en = field(*v, here, "en", Need::Optional)) {
-        if (!en->is_string()) {
-            error(json_pointer(here, "en"), std::string("expected a string, got ") + json_type_name(*en));
-            ok = false;
-        } else {
-            out.en = en->get<std::string>();
+        const std::string& str = s.get_ref<const std::string&>();
+        const bool french = std::string_view(lang) == "fr";
+        if (is_blank(str) && (french || !str.empty())) {
+            error(at, french ? "empty French text"
+                             : "blank English text: omit \"en\" to show the French text instead");
+            return false;
         }
-    }
+        if (limits.max_chars && code_point_count(str) > limits.max_chars) {
+            error(at, too_long(code_point_count(str), limits.max_chars));
+            return false;
+        }
+        if (!limits.multiline && str.find('\n') != std::string::npos) {
+            error(at, "line break in a one-line text");
+            return false;
+        }
+        into = str;
+        return true;
+    };
+    if (const Json* fr = field(value, here, "fr", Need::Required)) ok = read(*fr, "fr", out.fr) && ok;
+    else ok = false;
+    if (const Json* en = field(value, here, "en", Need::Optional)) ok = read(*en, "en", out.en) && ok;
     if (!ok) return std::nullopt;
     return out;
 }

@@ -92,6 +92,34 @@ date::sys_seconds from_paris_local(date::local_seconds t) {
     return paris_zone().to_sys(t, date::choose::earliest);
 }
 
+TimeRange supported_time_range() {
+    static const TimeRange range = [] {
+        using namespace date;
+        TimeRange r{sys_days{1970_y / January / 1}, sys_days{2201_y / January / 1}};
+        // The period the zone is in far in the future: when it never ends, its start is the last change listed.
+        const sys_info far = paris_zone().get_info(sys_days{9999_y / January / 1});
+        if (far.end > sys_days{9999_y / December / 31} && far.begin < r.end) r.end = far.begin;
+        return r;
+    }();
+    return range;
+}
+
+namespace {
+
+std::optional<date::sys_seconds> in_supported_range(date::sys_seconds t, const std::string& quoted,
+                                                    std::string* error) {
+    const TimeRange r = supported_time_range();
+    if (t >= r.first && t < r.end) return t;
+    const std::string first = date::format("%Y-%m-%d", date::floor<date::days>(r.first));
+    const std::string last = date::format("%Y-%m-%d %H:%M UTC", r.end - std::chrono::seconds{1});
+    fail(error, quoted + ": outside the dates the kiosk can convert to Paris time and count down to (" + first +
+                    " to " + last + "; later dates are past the last clock change in this system's time zone "
+                    "database, so times would be off by an hour)");
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<date::sys_seconds> parse_now(std::string_view iso, std::string* error) {
     // Surrounding blanks come from copy-paste and shell quoting; they carry no meaning.
     while (!iso.empty() && (iso.front() == ' ' || iso.front() == '\t')) iso.remove_prefix(1);
@@ -155,9 +183,12 @@ std::optional<date::sys_seconds> parse_now(std::string_view iso, std::string* er
     }
     const std::chrono::seconds tod = std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
 
-    if (offset) return date::sys_days{ymd} + tod - *offset;
+    if (offset) return in_supported_range(date::sys_days{ymd} + tod - *offset, quoted, error);
 
     const date::local_seconds local = date::local_days{ymd} + tod;
+    // Before asking the zone: outside the range the answer would be unreliable anyway.
+    if (!in_supported_range(date::sys_seconds{local.time_since_epoch()} - std::chrono::hours{1}, quoted, error))
+        return std::nullopt;
     const date::local_info info = paris_zone().get_info(local);
     if (info.result == date::local_info::nonexistent) {
         // info.first is the rule before the jump, info.second after; first.end is the jump instant.
@@ -173,7 +204,7 @@ std::optional<date::sys_seconds> parse_now(std::string_view iso, std::string* er
                         " for the second");
         return std::nullopt;
     }
-    return date::sys_seconds{local.time_since_epoch() - info.first.offset};
+    return in_supported_range(date::sys_seconds{local.time_since_epoch() - info.first.offset}, quoted, error);
 }
 
 const char* month_name(date::month m, Lang lang) {

@@ -26,12 +26,23 @@ date::local_seconds to_paris_local(date::sys_seconds t);
 // Call windows open at 00:00 and close at 23:59:59, never inside those hours, so this only matters for odd input.
 date::sys_seconds from_paris_local(date::local_seconds t);
 
+// The instants the kiosk can turn into Paris wall-clock time and count down to: from 1970-01-01 (the tz database
+// is only reliable from then on) up to, not including, the last clock change the OS tz database lists. Debian's
+// zoneinfo files list changes up to October 2037 and nothing after, so a "summer" time in 2040 would silently be
+// an hour off (CET instead of CEST): such instants are refused rather than shown wrong.
+struct TimeRange {
+    date::sys_seconds first;
+    date::sys_seconds end;  // exclusive
+};
+TimeRange supported_time_range();
+
 // Parses a "now" override (command line, tests, staff demo):
 //   "2024-05-01T10:00", "2024-05-01T10:00:30", "2024-05-01 10:00"  -> Paris local time
 //   the same followed by "Z" or an offset "+02:00" / "-05:30"        -> that exact instant
 // Without an offset, a local time inside the spring-forward gap or the fall-back overlap is REJECTED with an
 // error that names the problem and the offset to add: for an explicit override, guessing which instant was meant
-// would silently shift it by an hour. Returns nullopt and sets *error (when non-null) on any rejection.
+// would silently shift it by an hour. An instant outside supported_time_range() is rejected with that range.
+// Returns nullopt and sets *error (when non-null) on any rejection.
 std::optional<date::sys_seconds> parse_now(std::string_view iso, std::string* error);
 
 // "janvier" / "January"

@@ -21,29 +21,73 @@ struct RequiredKey {
 const RequiredKey kRequiredKeys[] = {
     {"app.title", {}},
     {"app.subtitle", {}},
-    // Countdown banner (countdown.cpp). {url} is the call page, available to every banner text.
-    {"banner.before", {"remaining", "date", "url"}},
-    {"banner.open", {"remaining", "date", "url"}},
-    {"banner.closed", {"url"}},
-    {"banner.month_before", {"month", "url"}},
-    {"banner.month_this_month", {"month", "url"}},
-    {"banner.month_period", {"from", "to", "url"}},
+    // Call banner (countdown.cpp): one sentence per state, the window and its communes, the state badge.
+    {"banner.none", {}},
+    {"banner.before", {"remaining", "date"}},
+    {"banner.open", {"remaining", "date"}},
+    {"banner.last_day", {"remaining", "time"}},
+    {"banner.between", {"closed", "remaining", "date"}},
+    {"banner.between_month", {"closed", "month"}},
+    {"banner.after", {"closed"}},
+    {"banner.month_before", {"month"}},
+    {"banner.month_this_month", {"month"}},
+    {"banner.month_period", {"from", "to"}},
+    {"banner.window_communes", {"window", "communes"}},
+    {"badge.none", {}},
+    {"badge.upcoming", {}},
+    {"badge.open", {}},
+    {"badge.last_day", {}},
+    {"badge.planned", {}},
+    {"badge.closed", {}},
+    {"list.and", {}},
     // Commune panel.
     {"panel.mayor", {}},
     {"panel.department", {}},
     {"panel.territory", {}},
     {"panel.challenge", {}},
     {"panel.innovation_district", {}},
+    {"panel.experiments", {}},
     {"panel.promotion", {}},
     {"panel.promotion_first", {}},
     {"panel.promotion_second", {}},
+    {"panel.promotion_ended", {"when"}},
+    {"panel.promotion_ended_undated", {}},
+    {"panel.promotion_running", {}},
     {"panel.as_of", {"date"}},
+    {"panel.as_of_range", {"from", "to"}},
+    {"panel.to_confirm", {"date"}},
+    {"panel.call", {}},
+    {"panel.call_open", {"date"}},
+    {"panel.call_last_day", {"time"}},
+    {"panel.call_announced", {"when"}},
+    {"panel.call_planned", {"when"}},
+    {"panel.call_other", {}},
+    {"panel.call_other_then", {"then"}},
+    {"panel.call_last_closed", {"closed", "window"}},
+    {"panel.call_never", {}},
     {"panel.not_qmi", {}},
     {"panel.outside_metropole", {}},
     {"panel.challenge_unpublished", {}},
     {"panel.site_unpublished", {}},
     {"panel.unknown", {}},
+    {"panel.sources", {}},
     {"panel.close", {}},
+    // Sources view (ui/sources_view).
+    {"sources.title", {}},
+    {"sources.used_for", {"facts"}},
+    {"sources.published", {"date"}},
+    {"sources.as_of", {"date"}},
+    {"sources.qr", {}},
+    {"sources.close", {}},
+    {"fact.programme", {}},
+    {"fact.promotion", {}},
+    {"fact.district", {}},
+    {"fact.mayor", {}},
+    {"fact.challenge", {}},
+    {"fact.site", {}},
+    {"fact.experiment", {}},
+    {"fact.call_window", {}},
+    {"fact.timeline", {}},
     // Legend.
     {"legend.title", {}},
     {"legend.promotion_first", {}},
@@ -52,8 +96,10 @@ const RequiredKey kRequiredKeys[] = {
     {"legend.outside", {}},
     {"legend.territory_border", {}},
     {"legend.department_border", {}},
-    // QR code, attribution, hints.
+    // QR card (core/call_state: which one follows the calls' state), attribution, hints.
     {"qr.scan_to_apply", {}},
+    {"qr.scan_call_page", {}},
+    {"qr.scan_programme_page", {}},
     {"attribution.contours", {}},
     {"attribution.membership", {"source"}},
     {"map.touch_hint", {}},
@@ -90,6 +136,7 @@ const RequiredKey kRequiredKeys[] = {
     {"staff.start_attract", {}},
     {"staff.show_district", {}},
     {"staff.usage_figures", {"sessions", "taps", "searches", "switches", "median"}},
+    {"staff.to_review", {"n", "kinds"}},
 };
 
 const RequiredKey* find_required(std::string_view key) {
@@ -98,14 +145,9 @@ const RequiredKey* find_required(std::string_view key) {
     return nullptr;
 }
 
-// Control characters would draw as boxes or cut the line; only a line break is meaningful in a label.
-bool has_control_chars(std::string_view s) {
-    for (char c : s) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if ((u < 0x20 && c != '\n') || u == 0x7F) return true;
-    }
-    return false;
-}
+// The longest interface text is a banner sentence of about 110 characters; 300 leaves room for any wording and
+// still fits the banner strip.
+constexpr size_t kMaxTextChars = 300;
 
 bool allows(const RequiredKey& r, std::string_view name) {
     for (const char* p : r.placeholders)
@@ -189,7 +231,7 @@ std::string UiText::format(std::string_view key, Lang lang,
     return out;
 }
 
-UiTextLoad parse_ui_text(std::string_view bytes, const std::string& label) {
+UiTextLoad parse_ui_text(std::string_view bytes, const std::string& label, const GlyphPredicate& drawable) {
     UiTextLoad result;
     ConfigErrors& errors = result.errors;
     if (bytes.size() > kMaxFileBytes) {
@@ -197,8 +239,12 @@ UiTextLoad parse_ui_text(std::string_view bytes, const std::string& label) {
                                          std::to_string(kMaxFileBytes)});
         return result;
     }
-    // UTF-8, nesting depth and syntax are checked by the shared parser (json_fields.hpp).
-    const std::optional<Json> doc = parse_json_document(bytes, label, errors);
+    // UTF-8, nesting depth, syntax, repeated keys, control and invisible characters and the fonts' coverage are
+    // checked by the shared parser (json_fields.hpp), each at its JSON pointer.
+    TextChecks checks;
+    checks.max_string_bytes = 4 * kMaxTextChars;  // 4 bytes per character at most in UTF-8
+    checks.drawable = drawable;
+    const std::optional<Json> doc = parse_json_document(bytes, label, errors, 64, &checks);
     if (!doc) return result;
     FieldReader reader(label, errors);
     if (!reader.expect_object(*doc, "")) return result;
@@ -208,12 +254,17 @@ UiTextLoad parse_ui_text(std::string_view bytes, const std::string& label) {
         if (!key.empty() && key[0] == '$') continue;  // "$comment": notes for translators
         const std::string where = json_pointer("", key);
         // {"fr": non-blank string, "en": optional string}, nothing else.
-        std::optional<LocalizedText> entry = reader.text(*doc, "", key, Need::Required);
+        std::optional<LocalizedText> entry =
+            reader.text(*doc, "", key, Need::Required, FieldReader::TextLimits{kMaxTextChars, true});
         if (!entry) continue;
         bool entry_ok = true;
+        // ImGui reads "##" in a widget label as the start of a hidden ID: "Fermer##x" shows "Fermer", "##Fermer"
+        // shows an empty button, "###x" replaces the label's ID. No interface text may contain it.
         for (const char* lang : {"fr", "en"}) {
-            if (has_control_chars(std::string_view(lang) == "fr" ? entry->fr : entry->en)) {
-                reader.error(json_pointer(where, lang), "contains a control character (only \\n is allowed)");
+            if ((std::string_view(lang) == "fr" ? entry->fr : entry->en).find("##") != std::string::npos) {
+                reader.error(json_pointer(where, lang), "contains \"##\", which ImGui reads as a hidden widget ID: "
+                                                        "the text after it (or the whole button label) would not be "
+                                                        "shown");
                 entry_ok = false;
             }
         }
@@ -251,11 +302,11 @@ UiTextLoad parse_ui_text(std::string_view bytes, const std::string& label) {
     return result;
 }
 
-UiTextLoad load_ui_text(const std::string& path) {
+UiTextLoad load_ui_text(const std::string& path, const GlyphPredicate& drawable) {
     UiTextLoad result;
     const std::optional<std::string> bytes = read_config_file(path, path, kMaxFileBytes, result.errors);
     if (!bytes) return result;
-    return parse_ui_text(*bytes, path);
+    return parse_ui_text(*bytes, path, drawable);
 }
 
 }  // namespace qmi

@@ -8,7 +8,10 @@
 //   - every key of kRequiredKeys (ui_text.cpp) is present, with a non-empty French text;
 //   - "fr" and "en" are strings (en may be absent or empty: French is shown instead), nothing else in the object;
 //   - required keys use only the placeholders the code fills; French and English use the same placeholders;
-//   - the file is valid UTF-8 JSON, no key appears twice.
+//   - the file is valid UTF-8 JSON, no key appears twice;
+//   - no text holds a control character other than a line break, an invisible character (zero-width, bidi), the
+//     ImGui ID marker "##", a character the fonts cannot draw (when the predicate is given), or more than 300
+//     characters.
 #pragma once
 #include <initializer_list>
 #include <map>
@@ -19,6 +22,7 @@
 #include <vector>
 
 #include "core/config_error.hpp"
+#include "core/json_fields.hpp"
 #include "core/text.hpp"
 
 namespace qmi {
@@ -49,10 +53,11 @@ struct UiTextLoad {
     ConfigErrors errors;
 };
 
-// `label` names the source in errors (file path, or "feed:ui-text" ...).
-UiTextLoad parse_ui_text(std::string_view bytes, const std::string& label);
+// `label` names the source in errors (file path, or "feed:ui-text" ...). `drawable` (optional): the fonts'
+// coverage, as for content.json.
+UiTextLoad parse_ui_text(std::string_view bytes, const std::string& label, const GlyphPredicate& drawable = {});
 // Reads the file (missing, unreadable or larger than 1 MiB is an error) then parse_ui_text(bytes, path).
-UiTextLoad load_ui_text(const std::string& path);
+UiTextLoad load_ui_text(const std::string& path, const GlyphPredicate& drawable = {});
 
 // "{remaining} — {date}" -> {"remaining", "date"}, in order of appearance, duplicates kept once.
 std::vector<std::string> placeholders_in(std::string_view text);

@@ -23,6 +23,36 @@ std::string keep_numbers_with_words(const std::string& s) {
     return out;
 }
 
+Rgba8 badge_color(BannerState::Phase phase, const CallWindow* window) {
+    const bool month = window && window->precision == DatePrecision::Month;
+    switch (phase) {
+        case BannerState::Before:
+        case BannerState::Between: return palette::state_upcoming;
+        case BannerState::Open: return month ? palette::state_upcoming : palette::state_open;
+        case BannerState::LastDay: return palette::state_last_day;
+        case BannerState::After:
+        case BannerState::None: break;
+    }
+    return palette::state_closed;
+}
+
+namespace {
+
+const char* badge_key(BannerState::Phase phase, const CallWindow* window) {
+    const bool month = window && window->precision == DatePrecision::Month;
+    switch (phase) {
+        case BannerState::None: return "badge.none";
+        case BannerState::Before:
+        case BannerState::Between: return month ? "badge.planned" : "badge.upcoming";
+        case BannerState::Open: return month ? "badge.planned" : "badge.open";
+        case BannerState::LastDay: return "badge.last_day";
+        case BannerState::After: return "badge.closed";
+    }
+    return "badge.none";
+}
+
+}  // namespace
+
 BannerModel make_banner_model(const Content& content, const UiText& text, Lang lang, date::sys_seconds now) {
     BannerModel m;
     m.lang = lang;
@@ -30,16 +60,28 @@ BannerModel make_banner_model(const Content& content, const UiText& text, Lang l
     m.title = !p.name.empty() ? p.name.in(lang) : text.get("app.title", lang);
     m.subtitle = text.get("app.subtitle", lang);  // "Métropole du Grand Paris · Paris&Co"
     m.lang_switch = text.get("lang.switch", lang);
-    m.scan = text.get("qr.scan_to_apply", lang);
 
     const BannerState state = banner_state(content.call_windows, now);
-    m.sentence = banner_text(state, lang, text, p.call_url);
+    m.phase = state.phase;
+    m.badge = text.get(badge_key(state.phase, state.window), lang);
+    m.badge_color = badge_color(state.phase, state.window);
+    m.sentence = banner_text(state, lang, text);
     m.display_sentence = keep_numbers_with_words(m.sentence);
-    if (state.window) {
-        m.window_name = state.window->name.in(lang);
-        if (state.window->url && !state.window->url->empty()) m.url = *state.window->url;
+    // After the last window the banner still names it and its communes: what happened last, not a promise.
+    if (const CallWindow* w = state.window ? state.window : state.previous) {
+        m.window_name = w->name.in(lang);
+        m.communes = commune_list(content, w->districts, text, lang);
+        m.second_line = text.format("banner.window_communes", lang, {{"window", m.window_name}, {"communes", m.communes}});
     }
-    if (m.url.empty()) m.url = p.call_url;
+    m.highlighted = districts_in_call(content, state);
+
+    const QrCard qr = qr_card(content, state);
+    m.qr_kind = qr.kind;
+    if (qr.kind != QrCard::Kind::None) {
+        m.url = qr.url;
+        m.scan = text.get(qr.caption_key, lang);
+        m.qr_source = qr.source_id;
+    }
     m.computed_at = now;
     m.valid_until = now + banner_next_change(content.call_windows, now);
     return m;
@@ -209,9 +251,31 @@ void Banner::draw(const WidgetContext& ctx) {
         text_right = card_x0 - 2 * gap;
     }
 
-    // Countdown sentence (large) and the call window's name under it, centred vertically as a block.
-    two_line_block(model_.display_sentence, ctx.fonts.banner, model_.window_name, ctx.fonts.body, 6.0f * s,
-                   r.min.x + pad, text_right, r, ctx);
+    // The state badge at the left end: a coloured pill with the state in white, centred on the strip.
+    float text_left = r.min.x + pad;
+    if (!model_.badge.empty()) {
+        ImGui::PushFont(ctx.fonts.body_bold);
+        const ImVec2 size = ImGui::CalcTextSize(model_.badge.c_str());
+        const float bw = size.x + 2 * ImGui::GetStyle().FramePadding.x + 8.0f * s;
+        const float bh = size.y + ImGui::GetStyle().FramePadding.y * 2;
+        const float bx = r.min.x + pad, by = r.min.y + (r.height() - bh) * 0.5f;
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bw, by + bh), to_u32(model_.badge_color), bh * 0.5f);
+        ImGui::SetCursorPos(ImVec2(bx + (bw - size.x) * 0.5f - r.min.x, by + (bh - size.y) * 0.5f - r.min.y));
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::surface));
+        ImGui::TextUnformatted(model_.badge.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        text_left = bx + bw + gap;
+    }
+
+    // Countdown sentence (large) and the window with its communes under it, centred vertically as a block. On the
+    // last day the sentence takes the badge's vermillion: the one state a visitor must not miss.
+    const bool last_day = model_.phase == BannerState::LastDay;
+    if (last_day) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(model_.badge_color));
+    two_line_block(model_.display_sentence, ctx.fonts.banner, model_.second_line, ctx.fonts.body, 6.0f * s,
+                   text_left, text_right, r, ctx);
+    if (last_day) ImGui::PopStyleColor();
     ImGui::End();
 }
 

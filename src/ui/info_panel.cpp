@@ -4,6 +4,10 @@
 
 #include <imgui.h>
 
+#include "core/facts.hpp"
+#include "core/staleness.hpp"
+#include "ui/panel_frame.hpp"
+
 namespace qmi::ui {
 
 namespace {
@@ -30,6 +34,17 @@ std::string promotion_text(const Content& content, int number, Lang lang, const 
     return label;
 }
 
+std::string status_text(const PromotionStatus& s, const UiText& text, Lang lang) {
+    if (s.state == PromotionStatus::State::Running) return text.get("panel.promotion_running", lang);
+    if (s.date) return text.format("panel.promotion_ended", lang, {{"when", format_partial_date_when(*s.date, lang)}});
+    return text.get("panel.promotion_ended_undated", lang);
+}
+
+std::string to_confirm_text(bool stale, const Provenance& p, const UiText& text, Lang lang) {
+    if (!stale) return "";
+    return text.format("panel.to_confirm", lang, {{"date", format_partial_date(p.as_of, lang)}});
+}
+
 PanelLine line(const UiText& text, Lang lang, const char* label_key, const std::string& value,
                const char* missing_key) {
     PanelLine l;
@@ -43,20 +58,62 @@ PanelLine line(const UiText& text, Lang lang, const char* label_key, const std::
     return l;
 }
 
-PanelText make_text(const PanelModel& m, const Content& content, const UiText& text, Lang lang) {
+// The oldest and newest dates among `facts`.
+struct DateSpan {
+    std::optional<PartialDate> oldest, newest;
+    void add(const Provenance& p) {
+        if (!oldest || earlier(p.as_of, *oldest)) oldest = p.as_of;
+        if (!newest || earlier(*newest, p.as_of)) newest = p.as_of;
+    }
+    std::string text(const UiText& t, Lang lang) const {
+        return oldest ? as_of_text(*oldest, *newest, t, lang) : std::string();
+    }
+};
+
+// The date the list of districts holds for: a commune is "not a QMI district" as of then.
+std::optional<PartialDate> district_list_as_of(const Content& content) {
+    std::optional<PartialDate> newest;
+    for (const District& d : content.districts)
+        if (!newest || earlier(*newest, d.provenance.as_of)) newest = d.provenance.as_of;
+    return newest;
+}
+
+PanelText make_text(const PanelModel& m, const Content& content, const UiText& text, Lang lang, date::sys_seconds now,
+                    const CallConcern& concern) {
     PanelText t;
     t.title = m.commune;
     t.close = text.get("panel.close", lang);
-    if (m.kind == PanelModel::Kind::District) {
+    t.sources = text.get("panel.sources", lang);
+    const District* d = m.kind == PanelModel::Kind::District ? content.find_district(m.insee) : nullptr;
+    DateSpan span;
+    if (d) {
+        span.add(d->provenance);
         t.promotion = promotion_text(content, m.promotion, lang, text);
-        t.lines.push_back(line(text, lang, "panel.mayor", m.mayor.value_or(""), "panel.unknown"));
+        if (const Promotion* p = content.find_promotion(d->promotion); p && p->status) {
+            t.promotion_status = status_text(*p->status, text, lang);
+            t.promotion_to_confirm = to_confirm_text(is_stale(content, FactKind::Promotion, p->status->provenance, now),
+                                                     p->status->provenance, text, lang);
+            span.add(p->status->provenance);
+        }
+        PanelLine mayor = line(text, lang, "panel.mayor", m.mayor.value_or(""), "panel.unknown");
+        if (d->mayor) {
+            mayor.to_confirm = to_confirm_text(m.mayor_to_confirm, d->mayor->provenance, text, lang);
+            span.add(d->mayor->provenance);
+        }
+        t.lines.push_back(std::move(mayor));
     }
     t.lines.push_back(line(text, lang, "panel.department", m.department, "panel.unknown"));
     if (m.kind != PanelModel::Kind::OutsideCommune)
         t.lines.push_back(line(text, lang, "panel.territory", m.territory, "panel.unknown"));
-    if (m.kind == PanelModel::Kind::District) {
+    if (d) {
         const std::string challenge = m.challenge ? m.challenge->in(lang) : std::string();
-        t.lines.push_back(line(text, lang, "panel.challenge", challenge, "panel.challenge_unpublished"));
+        PanelLine c = line(text, lang, "panel.challenge", challenge, "panel.challenge_unpublished");
+        if (d->challenge) {
+            c.to_confirm = to_confirm_text(is_stale(content, FactKind::Challenge, d->challenge->provenance, now),
+                                           d->challenge->provenance, text, lang);
+            span.add(d->challenge->provenance);
+        }
+        t.lines.push_back(std::move(c));
         // The site: its name (bold) over its description. A description without a name still tells the visitor
         // what the district is about, so it stands alone under the heading; only when both are absent does the
         // panel say that the site is not published yet.
@@ -69,24 +126,56 @@ PanelText make_text(const PanelModel& m, const Content& content, const UiText& t
             s.label = text.get("panel.innovation_district", lang);
         }
         s.detail = about;
+        if (const SourcedText* fact = d->site_name ? &*d->site_name : d->site_description ? &*d->site_description : nullptr) {
+            s.to_confirm = to_confirm_text(is_stale(content, FactKind::Site, fact->provenance, now), fact->provenance,
+                                           text, lang);
+            span.add(fact->provenance);
+        }
         t.lines.push_back(std::move(s));
-        const std::string& as_of = content.programme.as_of_label.in(lang);
-        if (!as_of.empty()) t.as_of = text.format("panel.as_of", lang, {{"date", as_of}});
-    } else if (m.kind == PanelModel::Kind::MetropoleCommune) {
-        t.note = text.get("panel.not_qmi", lang);
+        if (!d->experiments.empty()) {
+            PanelLine e;
+            e.label = text.get("panel.experiments", lang);
+            bool stale = false;
+            const Provenance* oldest = nullptr;
+            for (const SourcedText& x : d->experiments) {
+                e.items.push_back(x.in(lang));
+                span.add(x.provenance);
+                if (is_stale(content, FactKind::Experiment, x.provenance, now)) {
+                    stale = true;
+                    if (!oldest || earlier(x.provenance.as_of, oldest->as_of)) oldest = &x.provenance;
+                }
+            }
+            if (stale) e.to_confirm = to_confirm_text(true, *oldest, text, lang);
+            t.lines.push_back(std::move(e));
+        }
+        t.call.label = text.get("panel.call", lang);
+        t.call.value = call_concern_text(concern, text, lang);
+        t.call.missing = concern.kind == CallConcern::Kind::Never || concern.kind == CallConcern::Kind::Other ||
+                         concern.kind == CallConcern::Kind::LastClosed;
+        if (concern.window) span.add(concern.window->provenance);
+        t.as_of = span.text(text, lang);
     } else {
-        t.note = text.get("panel.outside_metropole", lang);
+        t.note = text.get(m.kind == PanelModel::Kind::MetropoleCommune ? "panel.not_qmi" : "panel.outside_metropole", lang);
+        if (const auto as_of = district_list_as_of(content)) t.as_of = as_of_text(*as_of, *as_of, text, lang);
     }
     return t;
 }
 
 }  // namespace
 
+std::string as_of_text(const PartialDate& oldest, const PartialDate& newest, const UiText& text, Lang lang) {
+    const std::string from = format_partial_date(oldest, lang), to = format_partial_date(newest, lang);
+    if (from == to) return text.format("panel.as_of", lang, {{"date", from}});
+    return text.format("panel.as_of_range", lang, {{"from", from}, {"to", to}});
+}
+
 std::optional<PanelModel> make_panel_model(std::string_view insee, const Content& content,
-                                           const Membership& membership, const UiText& text, const MapModel* map) {
+                                           const Membership& membership, const UiText& text, date::sys_seconds now,
+                                           const MapModel* map) {
     const std::string code = membership.current_code(insee);
     PanelModel m;
     m.insee = code;
+    CallConcern concern;
     if (const District* d = content.find_district(code)) {
         m.kind = PanelModel::Kind::District;
         m.commune = d->commune;
@@ -94,17 +183,18 @@ std::optional<PanelModel> make_panel_model(std::string_view insee, const Content
         m.territory = territory_label(membership, d->territory);
         m.promotion = d->promotion;
         m.promotion_color = promotion_color(d->promotion);
-        m.mayor = d->mayor;
-        m.challenge = d->challenge;
-        m.site_name = d->site_name;
-        m.site_description = d->site_description;
+        if (d->mayor && !d->mayor->name.empty()) {
+            m.mayor = d->mayor->name;
+            m.mayor_to_confirm = is_stale(content, FactKind::Mayor, d->mayor->provenance, now);
+        }
         // Empty strings in the config are no more informative than absent ones.
-        if (m.mayor && m.mayor->empty()) m.mayor.reset();
-        if (m.challenge && m.challenge->empty()) m.challenge.reset();
-        if (m.site_name && m.site_name->empty()) m.site_name.reset();
-        if (m.site_description && m.site_description->empty()) m.site_description.reset();
+        if (d->challenge && !d->challenge->empty()) m.challenge = *d->challenge;
+        if (d->site_name && !d->site_name->empty()) m.site_name = *d->site_name;
+        if (d->site_description && !d->site_description->empty()) m.site_description = *d->site_description;
         if (m.commune.empty())
             if (const MemberCommune* c = membership.find_commune(code)) m.commune = c->name;
+        concern = call_concerning(content, code, now);
+        m.call = concern.kind;
     } else if (const MemberCommune* c = membership.find_commune(code)) {
         m.kind = PanelModel::Kind::MetropoleCommune;
         m.commune = c->name;
@@ -120,26 +210,44 @@ std::optional<PanelModel> make_panel_model(std::string_view insee, const Content
     } else {
         return std::nullopt;
     }
-    m.fr = make_text(m, content, text, Lang::Fr);
-    m.en = make_text(m, content, text, Lang::En);
+    m.fr = make_text(m, content, text, Lang::Fr, now, concern);
+    m.en = make_text(m, content, text, Lang::En, now, concern);
+    const auto boundary = next_window_boundary(content.call_windows, now);
+    const auto review = next_review_start(content, now);
+    if (boundary && review) m.valid_until = std::min(*boundary, *review);
+    else m.valid_until = boundary ? boundary : review;
     return m;
 }
 
-IntroModel make_intro_model(const Content& content, const UiText& text) {
+IntroModel make_intro_model(const Content& content, const UiText& text, date::sys_seconds now) {
     IntroModel model;
     for (Lang lang : {Lang::Fr, Lang::En}) {
         IntroText& t = lang == Lang::En ? model.en : model.fr;
         const Programme& p = content.programme;
         t.hint = text.get("map.touch_hint", lang);
         t.description = p.description.in(lang);
+        t.sources = text.get("panel.sources", lang);
+        DateSpan span;
+        span.add(p.description.provenance);
+        span.add(p.operators.provenance);
         for (const Promotion& promo : p.promotions) {
             IntroText::Promo out;
             out.color = promotion_color(promo.number);
             out.name = promotion_text(content, promo.number, lang, text);
-            out.summary = promo.summary.in(lang);
+            span.add(promo.provenance);
+            if (promo.status) {
+                out.status = status_text(*promo.status, text, lang);
+                out.to_confirm = to_confirm_text(is_stale(content, FactKind::Promotion, promo.status->provenance, now),
+                                                 promo.status->provenance, text, lang);
+                span.add(promo.status->provenance);
+            }
+            for (const SourcedText& s : promo.summary) {
+                out.summary.push_back(s.in(lang));
+                span.add(s.provenance);
+            }
             t.promotions.push_back(std::move(out));
         }
-        if (!p.as_of_label.empty()) t.as_of = text.format("panel.as_of", lang, {{"date", p.as_of_label.in(lang)}});
+        t.as_of = span.text(text, lang);
     }
     return model;
 }
@@ -149,184 +257,89 @@ IntroModel make_intro_model(const Content& content, const UiText& text) {
 
 namespace {
 
-// Lets a finger scroll the current (child) window by dragging its content, as on a phone: ImGui only scrolls with
-// a wheel or the scrollbar.
-void drag_to_scroll() {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0, 4.0f) &&
-        io.MouseDelta.y != 0.0f)
-        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-}
-
-void wrapped(const std::string& s) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
-    ImGui::PopTextWrapPos();
-}
-
-void wrapped_colored(const std::string& s, Rgba8 color) {
-    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(color));
-    wrapped(s);
-    ImGui::PopStyleColor();
-}
-
-// A rounded colour square on the current line, vertically centred on a line of the current font.
-void color_chip(Rgba8 color, float side, const Theme& theme) {
-    const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float y = p.y + (ImGui::GetTextLineHeight() - side) * 0.5f;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + side, y + side), to_u32(color), side * 0.25f);
-    dl->AddRect(ImVec2(p.x, y), ImVec2(p.x + side, y + side), to_u32(with_alpha(theme.text, 80)), side * 0.25f);
-    ImGui::Dummy(ImVec2(side, ImGui::GetTextLineHeight()));
-    ImGui::SameLine();
-}
-
-// Title (wrapped, bold) with the big close button to its right. Returns true when the button is released.
-bool title_row(const std::string& title, const std::string& close_label, const WidgetContext& ctx) {
-    const Layout& L = ctx.layout;
-    ImGui::PushFont(ctx.fonts.body_bold);
-    const float label_w = ImGui::CalcTextSize(close_label.c_str()).x;
-    ImGui::PopFont();
-    const float button_w = std::max(L.touch_min, label_w + 2 * ImGui::GetStyle().FramePadding.x);
-    const float button_h = L.touch_min;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const ImVec2 start = ImGui::GetCursorPos();
-
-    // Title in the space left of the button.
-    ImGui::PushFont(ctx.fonts.title);
-    ImGui::PushTextWrapPos(start.x + std::max(avail - button_w - L.padding, avail * 0.4f));
-    ImGui::TextUnformatted(title.c_str(), title.c_str() + title.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopFont();
-    const float after_title_y = ImGui::GetCursorPosY();
-
-    ImGui::SetCursorPos(ImVec2(start.x + avail - button_w, start.y));
-    ImGui::PushFont(ctx.fonts.body_bold);
-    const bool pressed = ImGui::Button(close_label.c_str(), ImVec2(button_w, button_h));
-    ImGui::PopFont();
-    ImGui::SetCursorPosY(std::max(after_title_y, start.y + button_h + ImGui::GetStyle().ItemSpacing.y));
-    return pressed;
-}
-
 void field(const PanelLine& l, const WidgetContext& ctx) {
+    if (l.label.empty()) return;
     ImGui::PushFont(ctx.fonts.small);
-    wrapped_colored(l.label, ctx.theme.text_muted);
+    panel::wrapped_colored(l.label, ctx.theme.text_muted);
     ImGui::PopFont();
     if (l.missing) {
-        wrapped_colored(l.value, ctx.theme.text_muted);
+        panel::wrapped_colored(l.value, ctx.theme.text_muted);
     } else if (!l.value.empty()) {
         ImGui::PushFont(ctx.fonts.body_bold);
-        wrapped(l.value);
+        panel::wrapped(l.value);
         ImGui::PopFont();
     }
-    if (!l.detail.empty()) wrapped(l.detail);
+    if (!l.detail.empty()) panel::wrapped(l.detail);
+    for (const std::string& item : l.items) panel::wrapped(item);
+    if (!l.to_confirm.empty()) {
+        ImGui::PushFont(ctx.fonts.small);
+        panel::wrapped_colored(l.to_confirm, palette::warning);
+        ImGui::PopFont();
+    }
     ImGui::Dummy(ImVec2(0, 4.0f * ctx.theme.scale));
-}
-
-// The panel's fixed window, with a scrollable body below the title row (long descriptions in portrait).
-// In portrait the panel is a full-width sheet between the legend strip and the attribution: square corners and no
-// side borders, so the three read as one block under the map.
-void begin_panel(const WidgetContext& ctx) {
-    const bool sheet = ctx.layout.orientation == Orientation::Portrait;
-    next_window_on(ctx.layout.panel);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.layout.padding, ctx.layout.padding));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, sheet ? 0.0f : ctx.theme.rounding);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, sheet ? 0.0f : ctx.theme.border);
-    ImGui::Begin("##qmi_panel", nullptr, kOverlayWindowFlags);
-    ImGui::PopStyleVar(3);
-    if (sheet) {
-        const Rect& r = ctx.layout.panel;
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(r.min.x, r.min.y + ctx.theme.border * 0.5f),
-                                            ImVec2(r.max.x, r.min.y + ctx.theme.border * 0.5f),
-                                            to_u32(ctx.theme.card_border), ctx.theme.border);
-    }
-}
-
-// Height the "information as of" footer needs under the body: spacing, a separator, the wrapped line.
-float footer_height(const std::string& as_of, const WidgetContext& ctx) {
-    if (as_of.empty()) return 0;
-    ImGui::PushFont(ctx.fonts.small);
-    const float h = ImGui::CalcTextSize(as_of.c_str(), as_of.c_str() + as_of.size(), false,
-                                        ImGui::GetContentRegionAvail().x)
-                        .y;
-    ImGui::PopFont();
-    return h + 2 * ImGui::GetStyle().ItemSpacing.y + 1.0f;
-}
-
-// The scrolling body takes the panel's height minus the fixed footer, so the footer never scrolls out of sight.
-void begin_body(float footer_h) {
-    ImGui::BeginChild("##qmi_panel_body", ImVec2(0, -footer_h), false, ImGuiWindowFlags_NoSavedSettings);
-}
-
-void end_body(const WidgetContext& ctx) {
-    drag_to_scroll();
-    // More text below the fold: the body's last lines fade into the card, so the visitor sees there is more to
-    // read (the scrollbar alone is easy to miss on a touchscreen).
-    if (ImGui::GetScrollY() + 1.0f < ImGui::GetScrollMaxY()) {
-        const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-        const float fade = 36.0f * ctx.theme.scale;
-        const float right = p.x + size.x - ImGui::GetStyle().ScrollbarSize;
-        const ImU32 clear = to_u32(with_alpha(ctx.theme.panel_bg, 0)), solid = to_u32(ctx.theme.panel_bg);
-        ImGui::GetWindowDrawList()->AddRectFilledMultiColor(ImVec2(p.x, p.y + size.y - fade),
-                                                            ImVec2(right, p.y + size.y), clear, clear, solid, solid);
-    }
-    ImGui::EndChild();
-}
-
-// The fixed footer: "Informations à jour en février 2024", always visible at the bottom of the card.
-void footer(const std::string& as_of, const WidgetContext& ctx) {
-    if (as_of.empty()) return;
-    ImGui::Separator();
-    ImGui::PushFont(ctx.fonts.small);
-    wrapped_colored(as_of, ctx.theme.text_muted);
-    ImGui::PopFont();
 }
 
 }  // namespace
 
 PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx) {
     const PanelText& t = model.in(ctx.lang);
-    begin_panel(ctx);
-    const bool close = title_row(t.title, t.close, ctx);
+    panel::begin(ctx);
+    const bool close = panel::title_row(t.title, ctx.fonts.title, t.close, ctx);
     if (model.kind == PanelModel::Kind::District) {
         ImGui::PushFont(ctx.fonts.body_bold);
-        color_chip(model.promotion_color, ctx.theme.chip, ctx.theme);
-        wrapped(t.promotion);
+        panel::color_chip(model.promotion_color, ctx.theme.chip, ctx.theme);
+        panel::wrapped(t.promotion);
         ImGui::PopFont();
+        if (!t.promotion_status.empty()) panel::wrapped_colored(t.promotion_status, ctx.theme.text_muted);
+        if (!t.promotion_to_confirm.empty()) {
+            ImGui::PushFont(ctx.fonts.small);
+            panel::wrapped_colored(t.promotion_to_confirm, palette::warning);
+            ImGui::PopFont();
+        }
     }
     ImGui::Separator();
-    begin_body(footer_height(t.as_of, ctx));
+    panel::begin_body(panel::footer_height(t.as_of, t.sources, ctx));
+    // Whether a call concerns the town comes first: it is what changes, and what a local visitor asks.
+    field(t.call, ctx);
     for (const PanelLine& l : t.lines) field(l, ctx);
-    if (!t.note.empty()) wrapped_colored(t.note, ctx.theme.text_muted);
-    end_body(ctx);
-    footer(t.as_of, ctx);
+    if (!t.note.empty()) panel::wrapped_colored(t.note, ctx.theme.text_muted);
+    panel::end_body(ctx);
+    const bool sources = panel::footer(t.as_of, t.sources, ctx);
     ImGui::End();
-    return close ? PanelResult::Close : PanelResult::None;
+    if (close) return PanelResult::Close;
+    return sources ? PanelResult::ShowSources : PanelResult::None;
 }
 
-void draw_intro_panel(const IntroModel& model, const WidgetContext& ctx) {
+PanelResult draw_intro_panel(const IntroModel& model, const WidgetContext& ctx) {
     const IntroText& t = model.in(ctx.lang);
-    begin_panel(ctx);
+    panel::begin(ctx);
     ImGui::PushFont(ctx.fonts.title);
-    wrapped(t.hint);
+    panel::wrapped(t.hint);
     ImGui::PopFont();
     ImGui::Separator();
-    begin_body(footer_height(t.as_of, ctx));
+    panel::begin_body(panel::footer_height(t.as_of, t.sources, ctx));
     if (!t.description.empty()) {
-        wrapped(t.description);
+        panel::wrapped(t.description);
         ImGui::Spacing();
     }
     for (const IntroText::Promo& promo : t.promotions) {
         ImGui::PushFont(ctx.fonts.body_bold);
-        color_chip(promo.color, ctx.theme.chip, ctx.theme);
-        wrapped(promo.name);
+        panel::color_chip(promo.color, ctx.theme.chip, ctx.theme);
+        panel::wrapped(promo.name);
         ImGui::PopFont();
-        if (!promo.summary.empty()) wrapped_colored(promo.summary, ctx.theme.text_muted);
+        if (!promo.status.empty()) panel::wrapped(promo.status);
+        if (!promo.to_confirm.empty()) {
+            ImGui::PushFont(ctx.fonts.small);
+            panel::wrapped_colored(promo.to_confirm, palette::warning);
+            ImGui::PopFont();
+        }
+        for (const std::string& s : promo.summary) panel::wrapped_colored(s, ctx.theme.text_muted);
         ImGui::Spacing();
     }
-    end_body(ctx);
-    footer(t.as_of, ctx);
+    panel::end_body(ctx);
+    const bool sources = panel::footer(t.as_of, t.sources, ctx);
     ImGui::End();
+    return sources ? PanelResult::ShowSources : PanelResult::None;
 }
 
 }  // namespace qmi::ui

@@ -141,7 +141,8 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     const float button_h = std::max(l.touch_min, 72.0f * l.scale);
     const float width = 900.0f * l.scale;
     const float district_rows = static_cast<float>((s.districts.size() + 3) / 4);
-    const float height = 2 * l.padding + ctx.fonts.sizes.title * 2 + 11 * (ctx.fonts.sizes.body * 1.4f) +
+    const float height = 2 * l.padding + ctx.fonts.sizes.title * 2 +
+                         (s.to_review.empty() ? 11 : 13) * (ctx.fonts.sizes.body * 1.4f) +
                          (4 + district_rows) * button_h + 7 * l.margin;
     begin_card("##qmi_staff_menu", ImVec2(width, height), ctx);
     StaffMenuResult result;
@@ -176,6 +177,16 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     if (!s.usage_today.empty()) row("staff.usage_today", s.usage_today);
     if (!s.reload_result.empty()) row("staff.reload", s.reload_result);
     ImGui::PopStyleColor();
+    if (!s.to_review.empty()) {
+        // Facts on screen past their review date (mayors after the municipal elections...): staff must act.
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::warning));
+        ImGui::PushFont(ctx.fonts.body_bold);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(s.to_review.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        ImGui::PopStyleColor();
+    }
     ImGui::PopFont();
 
     ImGui::Dummy(ImVec2(1, l.margin * 0.5f));

@@ -42,6 +42,8 @@ struct StaffStatus {
     std::string reload_result;      // outcome of the last "reload" press, "" = none yet
     std::string usage_today;        // today's visitor figures, one line; "" = statistics off
     std::vector<std::string> districts;  // commune names of the districts, for "show on the map" buttons
+    std::string to_review;          // facts past their review date (core/staleness review_warning), drawn in red;
+                                    // "" = none
     bool windowed = false;
 };
 

@@ -57,6 +57,13 @@ inline constexpr Rgba8 button_pressed{0xC4, 0xC9, 0xD1};
 inline constexpr Rgba8 accent{0x00, 0x5A, 0x8C};           // headings rule, links: darker promotion blue, 7:1
 inline constexpr Rgba8 qr_dark{0x00, 0x00, 0x00};          // QR modules: pure black on pure white, best scanning
 inline constexpr Rgba8 qr_light{0xFF, 0xFF, 0xFF};
+// Call state badges (white text on them, >= 5.8:1) and warnings. The last day is vermillion so it stands out from
+// the blue and green states for every kind of colour vision; the badge's words carry the state too.
+inline constexpr Rgba8 state_upcoming{0x00, 0x5A, 0x8C};   // = accent: announced, not open yet (7.4:1)
+inline constexpr Rgba8 state_open{0x00, 0x6B, 0x4F};       // dark bluish green (6.5:1)
+inline constexpr Rgba8 state_last_day{0xB3, 0x3F, 0x00};   // dark vermillion (5.8:1; 5.2:1 as text on the banner)
+inline constexpr Rgba8 state_closed{0x4B, 0x55, 0x63};     // = ink_muted: closed, none announced (7.6:1)
+inline constexpr Rgba8 warning{0xB9, 0x1C, 0x1C};          // "to be confirmed", staff review warning (6.5:1)
 }  // namespace palette
 
 // Fill colour of a QMI district by promotion number (1 -> blue, 2 -> orange); unknown numbers get neutral grey

@@ -153,3 +153,26 @@ TEST_CASE("times use the 24-hour clock", "[paris_time]") {
     CHECK(format_time(paris(2024, 5, 13, 0, 0)) == "00:00");
     CHECK(format_time(to_paris_local(utc(2024, 7, 1, 12, 30))) == "14:30");
 }
+
+TEST_CASE("parse_now refuses dates the tz database and the countdown cannot handle, with the range", "[paris_time]") {
+    const TimeRange range = supported_time_range();
+    CHECK(range.first == utc(1970, 1, 1, 0, 0));
+    // Debian's zoneinfo lists Paris clock changes up to 25 October 2037; after that it would say "CET" in July.
+    INFO("supported until " << date::format("%F %T", range.end));
+    CHECK(range.end > utc(2030, 1, 1, 0, 0));
+    CHECK(range.end <= utc(2201, 1, 1, 0, 0));
+    const std::string summer_2040 = rejection("2040-07-01T12:00");
+    CHECK(summer_2040.find("outside the dates the kiosk can convert to Paris time") != std::string::npos);
+    CHECK(summer_2040.find("1970-01-01 to ") != std::string::npos);
+    CHECK(rejection("9999-12-31T23:59").find("outside the dates") != std::string::npos);
+    CHECK(rejection("0001-01-01T00:00Z").find("outside the dates") != std::string::npos);
+    CHECK(rejection("1969-12-31T23:59:59Z").find("outside the dates") != std::string::npos);
+    CHECK(rejection("2099-01-01T00:00+01:00").find("outside the dates") != std::string::npos);
+    // The edges themselves, and every date the kiosk's content uses.
+    CHECK(parsed("1970-01-01T00:00Z") == range.first);
+    CHECK(parsed("2024-05-13T00:00") == utc(2024, 5, 12, 22, 0));
+    CHECK(parsed("2026-12-02T10:00") == utc(2026, 12, 2, 9, 0));
+    std::string error;
+    CHECK_FALSE(parse_now(date::format("%FT%TZ", range.end), &error));
+    CHECK(parse_now(date::format("%FT%TZ", range.end - std::chrono::seconds{1}), &error));
+}

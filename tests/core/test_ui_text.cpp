@@ -124,8 +124,8 @@ TEST_CASE("placeholder mistakes are caught at load, not shown on screen", "[ui_t
     CHECK(has_error(parse_edited([](auto& j) { j["banner.before"]["en"] = "Opens in {remainig} — {date}"; }),
                     "/banner.before/en", "unknown placeholder {remainig}"));
     // A placeholder the code does not fill for this key.
-    CHECK(has_error(parse_edited([](auto& j) { j["banner.closed"]["fr"] = "Fermé jusqu'au {date}"; }),
-                    "/banner.closed/fr", "unknown placeholder {date}"));
+    CHECK(has_error(parse_edited([](auto& j) { j["banner.after"]["fr"] = "Fermé jusqu'au {date}"; }),
+                    "/banner.after/fr", "unknown placeholder {date}"));
     // Translation dropping a placeholder.
     CHECK(has_error(parse_edited([](auto& j) { j["staff.try_again_in"]["en"] = "Try again later"; }),
                     "/staff.try_again_in/en", "different {placeholders}"));

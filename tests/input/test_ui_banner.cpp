@@ -3,6 +3,7 @@
 #include <cfloat>
 #include <chrono>
 
+#include "core/call_state.hpp"
 #include "core/countdown.hpp"
 #include "ui/banner.hpp"
 #include "ui/legend.hpp"
@@ -25,28 +26,139 @@ bool contains(const std::string& haystack, const std::string& needle) {
 
 const ImU32 kQrDark = ui::to_u32(ui::palette::qr_dark);
 
-}  // namespace
+// The five states of the calls, as a visitor sees them on the real content, in both languages.
+struct StateCase {
+    const char* label;
+    date::sys_seconds now;
+    BannerState::Phase phase;
+    const char* badge_fr;
+    const char* badge_en;
+    ui::Rgba8 badge_color;
+    const char* window_fr;
+    const char* communes_fr;
+    const char* communes_en;
+    std::vector<std::string> highlighted;
+};
 
-TEST_CASE("banner model: the countdown sentence of core/countdown, the window's name, the call URL") {
-    const RepoData& d = RepoData::get();
-    const auto now = utc(2024, 5, 1, 10);  // before phase 1 (opens 13 May 2024)
-    const ui::BannerModel m = ui::make_banner_model(d.content, d.text, Lang::Fr, now);
-    const BannerState state = banner_state(d.content.call_windows, now);
-    CHECK(m.sentence == banner_text(state, Lang::Fr, d.text, d.content.programme.call_url));
-    CHECK_FALSE(m.sentence.empty());
-    CHECK(m.window_name == "Appel à projets — phase 1");
-    CHECK(m.url == d.content.programme.call_url);
-    CHECK(m.title == "Quartiers Métropolitains d'Innovation");
-    CHECK(m.scan == "Scannez pour candidater");
-    CHECK(m.valid_until > now);
-    CHECK(m.valid_until == now + banner_next_change(d.content.call_windows, now));
-
-    const ui::BannerModel en = ui::make_banner_model(d.content, d.text, Lang::En, now);
-    CHECK(en.window_name == "Call for projects — phase 1");
-    CHECK(en.scan == "Scan to apply");
+std::vector<StateCase> state_cases() {
+    const std::vector<std::string> phase1 = {"91027", "93001", "94033"}, phase2 = {"95018", "92040", "94071"};
+    return {
+        {"before", utc(2024, 5, 1, 10), BannerState::Before, "À venir", "Upcoming", ui::palette::state_upcoming,
+         "Appel à projets — phase 1", "Athis-Mons, Aubervilliers et Fontenay-sous-Bois",
+         "Athis-Mons, Aubervilliers and Fontenay-sous-Bois", phase1},
+        {"open", utc(2024, 5, 20, 10), BannerState::Open, "Ouvert", "Open", ui::palette::state_open,
+         "Appel à projets — phase 1", "Athis-Mons, Aubervilliers et Fontenay-sous-Bois",
+         "Athis-Mons, Aubervilliers and Fontenay-sous-Bois", phase1},
+        {"last day", utc(2024, 6, 16, 10), BannerState::LastDay, "Dernier jour", "Last day",
+         ui::palette::state_last_day, "Appel à projets — phase 1", "Athis-Mons, Aubervilliers et Fontenay-sous-Bois",
+         "Athis-Mons, Aubervilliers and Fontenay-sous-Bois", phase1},
+        {"closed, later window", utc(2024, 7, 1, 10), BannerState::Between, "À venir", "Upcoming",
+         ui::palette::state_upcoming, "Appel à projets — phase 2", "Argenteuil, Issy-les-Moulineaux et Sucy-en-Brie",
+         "Argenteuil, Issy-les-Moulineaux and Sucy-en-Brie", phase2},
+        {"after the last window", utc(2026, 12, 2, 10), BannerState::After, "Clos", "Closed",
+         ui::palette::state_closed, "Appel à projets — phase 2", "Argenteuil, Issy-les-Moulineaux et Sucy-en-Brie",
+         "Argenteuil, Issy-les-Moulineaux and Sucy-en-Brie", {}},
+    };
 }
 
-TEST_CASE("banner and header windows exist after a frame, with the countdown and a drawn QR code") {
+}  // namespace
+
+TEST_CASE("banner model in each state of the calls, both languages: badge, sentence, window, communes, QR card") {
+    const RepoData& d = RepoData::get();
+    const std::string page = *d.content.programme.page_url;
+    for (const StateCase& c : state_cases()) {
+        INFO(c.label);
+        const ui::BannerModel fr = ui::make_banner_model(d.content, d.text, Lang::Fr, c.now);
+        const ui::BannerModel en = ui::make_banner_model(d.content, d.text, Lang::En, c.now);
+        const BannerState state = banner_state(d.content.call_windows, c.now);
+        CHECK(fr.phase == c.phase);
+        CHECK(fr.sentence == banner_text(state, Lang::Fr, d.text));
+        CHECK(en.sentence == banner_text(state, Lang::En, d.text));
+        CHECK(fr.badge == c.badge_fr);
+        CHECK(en.badge == c.badge_en);
+        CHECK(fr.badge_color == c.badge_color);
+        CHECK(fr.window_name == c.window_fr);
+        CHECK(fr.communes == c.communes_fr);
+        CHECK(en.communes == c.communes_en);
+        CHECK(fr.second_line == std::string(c.window_fr) + " : " + c.communes_fr);
+        CHECK(fr.highlighted == c.highlighted);
+        CHECK(fr.highlighted == districts_in_call(d.content, state));
+        // No source gives a call page: the QR card never invites to apply, it opens the programme's page.
+        CHECK(fr.qr_kind == QrCard::Kind::Programme);
+        CHECK(fr.url == page);
+        CHECK(fr.scan == "Scannez pour en savoir plus");
+        CHECK(en.scan == "Scan to learn more");
+        CHECK(fr.qr_source == "mgp-first-edition");
+        CHECK(fr.valid_until == c.now + banner_next_change(d.content.call_windows, c.now));
+        CHECK(fr.title == "Quartiers Métropolitains d'Innovation");
+    }
+}
+
+TEST_CASE("the 2 December 2026 banner says what happened last, never a promise, and the QR card does not say apply") {
+    const RepoData& d = RepoData::get();
+    const ui::BannerModel fr = ui::make_banner_model(d.content, d.text, Lang::Fr, utc(2026, 12, 2, 10));
+    const ui::BannerModel en = ui::make_banner_model(d.content, d.text, Lang::En, utc(2026, 12, 2, 10));
+    CHECK(fr.sentence == "Le dernier appel à projets s'est clos le 23 février 2025");
+    CHECK(en.sentence == "The last call for projects closed on 23 February 2025");
+    CHECK_FALSE(contains(fr.sentence, "annoncé ultérieurement"));
+    CHECK_FALSE(contains(fr.scan, "candidater"));
+    CHECK(fr.url != "https://www.parisandco.paris");
+}
+
+namespace {
+
+// Content with an application page (a source with a URL) for phase 1, to see the QR card follow the state.
+Content with_apply_page(bool programme_page) {
+    Content c = RepoData::get().content;
+    Source apply;
+    apply.id = "test-apply";
+    apply.title = {"Candidater", "Apply"};
+    apply.url = "https://example.org/apply";
+    c.sources.push_back(apply);
+    c.call_windows.front().apply_page = apply.id;
+    c.call_windows.front().url = apply.url;
+    if (!programme_page) {
+        c.programme.page.reset();
+        c.programme.page_url.reset();
+    }
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("the QR card follows the state: apply while open, see the call while announced, else the programme page") {
+    const RepoData& d = RepoData::get();
+    const Content content = with_apply_page(true);
+    struct Case {
+        date::sys_seconds now;
+        QrCard::Kind kind;
+        const char* url;
+        const char* scan_fr;
+        const char* scan_en;
+    };
+    const std::string page = *content.programme.page_url;
+    for (const Case& c : {Case{utc(2024, 5, 1, 10), QrCard::Kind::CallPage, "https://example.org/apply",
+                               "Scannez pour découvrir l'appel", "Scan to see the call"},
+                          Case{utc(2024, 5, 20, 10), QrCard::Kind::Apply, "https://example.org/apply",
+                               "Scannez pour candidater", "Scan to apply"},
+                          Case{utc(2024, 6, 16, 21), QrCard::Kind::Apply, "https://example.org/apply",
+                               "Scannez pour candidater", "Scan to apply"},
+                          // Phase 2 is announced but has no application page: the programme's page.
+                          Case{utc(2024, 7, 1, 10), QrCard::Kind::Programme, page.c_str(),
+                               "Scannez pour en savoir plus", "Scan to learn more"},
+                          Case{utc(2026, 12, 2, 10), QrCard::Kind::Programme, page.c_str(),
+                               "Scannez pour en savoir plus", "Scan to learn more"}}) {
+        INFO(date::format("%F %R", c.now));
+        const ui::BannerModel fr = ui::make_banner_model(content, d.text, Lang::Fr, c.now);
+        const ui::BannerModel en = ui::make_banner_model(content, d.text, Lang::En, c.now);
+        CHECK(fr.qr_kind == c.kind);
+        CHECK(fr.url == c.url);
+        CHECK(fr.scan == c.scan_fr);
+        CHECK(en.scan == c.scan_en);
+    }
+}
+
+TEST_CASE("banner and header windows exist after a frame, with the badge, the countdown, the communes and a QR code") {
     const RepoData& d = RepoData::get();
     HeadlessUi ui(ImVec2(1920, 1080), test::px_per_mm_43in(1920));
     ui::Banner banner;
@@ -63,15 +175,39 @@ TEST_CASE("banner and header windows exist after a frame, with the countdown and
     CHECK(strip->Pos.x == ui.layout().banner.min.x);
     CHECK(strip->Size.y == ui.layout().banner.height());
     CHECK(contains(text, "Quartiers Métropolitains d'Innovation"));
+    CHECK(contains(text, "À venir"));
     CHECK(contains(text, banner.model().display_sentence));
-    CHECK(contains(text, "Appel à projets — phase 1"));
+    CHECK(contains(text, "Appel à projets — phase 1 : Athis-Mons, Aubervilliers et Fontenay-sous-Bois"));
     // The caption is drawn right-aligned against the QR code, on as many lines as it needs, ending with an arrow.
     CHECK(contains(text, "Scannez"));
-    CHECK(contains(text, "candidater\u00a0\u2192"));
+    CHECK(contains(text, "plus\u00a0\u2192"));
     CHECK(contains(text, "English"));  // the language switch
     REQUIRE(banner.qr());
     // QR modules are the only pure-black pixels on screen.
     CHECK(HeadlessUi::vertices_of_color(strip, kQrDark) >= 4 * 3 * 7);  // at least the 3 finders' top rows
+    // The badge is drawn in its state's colour.
+    CHECK(HeadlessUi::vertices_of_color(strip, ui::to_u32(ui::palette::state_upcoming)) > 0);
+}
+
+TEST_CASE("on the last day the badge and the sentence are vermillion, other states draw no vermillion") {
+    const RepoData& d = RepoData::get();
+    const ImU32 vermillion = ui::to_u32(ui::palette::state_last_day);
+    for (const StateCase& c : state_cases()) {
+        INFO(c.label);
+        for (Lang lang : {Lang::Fr, Lang::En}) {
+            HeadlessUi ui(ImVec2(1920, 1080), test::px_per_mm_43in(1920), lang);
+            ui::Banner banner;
+            banner.update(d.content, d.text, lang, c.now);
+            const std::string text = ui.frame([&] { banner.draw(ui.ctx()); });
+            ImGuiWindow* strip = HeadlessUi::window("##qmi_banner");
+            REQUIRE(strip);
+            CHECK(contains(text, lang == Lang::Fr ? c.badge_fr : c.badge_en));
+            CHECK(contains(text, lang == Lang::Fr ? c.communes_fr : c.communes_en));
+            const int n = HeadlessUi::vertices_of_color(strip, vermillion);
+            if (c.phase == BannerState::LastDay) CHECK(n > 100);  // the pill and every glyph of the sentence
+            else CHECK(n == 0);
+        }
+    }
 }
 
 TEST_CASE("banner recomputes only when its sentence changes, and encodes the QR once") {
@@ -88,21 +224,23 @@ TEST_CASE("banner recomputes only when its sentence changes, and encodes the QR 
     CHECK(banner.rebuilds() == 2);
     banner.update(d.content, d.text, Lang::En, until);  // language switch
     CHECK(banner.rebuilds() == 3);
-    CHECK(banner.model().scan == "Scan to apply");
+    CHECK(banner.model().scan == "Scan to learn more");
     banner.update(d.content, d.text, Lang::En, t0);  // clock set back
     CHECK(banner.rebuilds() == 4);
     CHECK(banner.qr_encodes() == 1);  // same URL throughout
 }
 
-TEST_CASE("without a call URL the QR code and its invitation are hidden, the countdown stays") {
+TEST_CASE("with no programme page and no call page there is no QR card at all, the countdown stays") {
     const RepoData& d = RepoData::get();
     Content content = d.content;
-    content.programme.call_url.clear();
-    for (auto& w : content.call_windows) w.url.reset();
+    content.programme.page.reset();
+    content.programme.page_url.reset();
     HeadlessUi ui(ImVec2(1920, 1080));
     ui::Banner banner;
     banner.update(content, d.text, Lang::Fr, utc(2024, 6, 1, 12));  // phase 1 open
     CHECK(banner.qr() == nullptr);
+    CHECK(banner.model().qr_kind == QrCard::Kind::None);
+    CHECK(banner.model().url.empty());
     const std::string text = ui.frame([&] { banner.draw(ui.ctx()); });
     ImGuiWindow* strip = HeadlessUi::window("##qmi_banner");
     REQUIRE(strip);
@@ -112,13 +250,15 @@ TEST_CASE("without a call URL the QR code and its invitation are hidden, the cou
     CHECK_FALSE(banner.model().sentence.empty());
 }
 
-TEST_CASE("a call window's own URL wins over the programme's call page") {
-    const RepoData& d = RepoData::get();
-    Content content = d.content;
-    REQUIRE_FALSE(content.call_windows.empty());
-    content.call_windows.front().url = "https://example.org/phase-1";
-    const ui::BannerModel m = ui::make_banner_model(content, d.text, Lang::Fr, utc(2024, 6, 1, 12));
-    CHECK(m.url == "https://example.org/phase-1");
+TEST_CASE("a call window's application page wins over the programme's page while the call is open") {
+    const Content content = with_apply_page(false);
+    const ui::BannerModel open = ui::make_banner_model(content, RepoData::get().text, Lang::Fr, utc(2024, 6, 1, 12));
+    CHECK(open.url == "https://example.org/apply");
+    CHECK(open.qr_source == "test-apply");
+    // Once it closes there is nothing left to scan: no programme page in this content.
+    const ui::BannerModel after = ui::make_banner_model(content, RepoData::get().text, Lang::Fr, utc(2026, 1, 1, 12));
+    CHECK(after.url.empty());
+    CHECK(after.qr_kind == QrCard::Kind::None);
 }
 
 TEST_CASE("legend: promotion colours with their names, borders, and the attribution of both sources") {
@@ -191,9 +331,13 @@ TEST_CASE("the QR caption sits inside the QR card, right next to the code, at ev
         const ui::Rect& r = ui.layout().banner;
         CHECK(strip->ContentSize.y <= r.height());
         // ...and the white card behind caption and code is one piece: its white vertices span caption and code.
+        // The state badge's white letters sit at the left end: only what lies right of the badge counts.
+        float badge_right = r.min.x;
+        for (const ImDrawVert& v : strip->DrawList->VtxBuffer)
+            if (v.col == ui::to_u32(banner.model().badge_color)) badge_right = std::max(badge_right, v.pos.x);
         float min_x = FLT_MAX, max_x = -FLT_MAX;
         for (const ImDrawVert& v : strip->DrawList->VtxBuffer)
-            if (v.col == ui::to_u32(ui::palette::qr_light)) {
+            if (v.col == ui::to_u32(ui::palette::qr_light) && v.pos.x > badge_right) {
                 min_x = std::min(min_x, v.pos.x);
                 max_x = std::max(max_x, v.pos.x);
             }

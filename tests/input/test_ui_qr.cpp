@@ -23,7 +23,7 @@ bool finder_at(const QrMatrix& qr, int x0, int y0) {
 }  // namespace
 
 TEST_CASE("the call URL encodes into a valid-looking QR matrix with the three finder patterns") {
-    const auto qr = encode_qr("https://www.parisandco.paris");
+    const auto qr = encode_qr("https://www.metropolegrandparis.fr");
     REQUIRE(qr);
     REQUIRE(qr->size >= 21);
     CHECK((qr->size - 17) % 4 == 0);  // versions are 21, 25, 29, ... modules wide
@@ -46,7 +46,7 @@ TEST_CASE("the call URL encodes into a valid-looking QR matrix with the three fi
 
 TEST_CASE("longer URLs need larger codes, empty, NUL-containing or oversized text encodes nothing") {
     const auto small = encode_qr("https://a.fr");
-    const auto large = encode_qr("https://www.parisandco.paris/appel-a-projets/quartiers-metropolitains-d-innovation"
+    const auto large = encode_qr("https://www.metropolegrandparis.fr/appel-a-projets/quartiers-metropolitains-d-innovation"
                                  "/2024/phase-1?utm_source=kiosk&utm_medium=qr");
     REQUIRE(small);
     REQUIRE(large);
@@ -58,9 +58,9 @@ TEST_CASE("longer URLs need larger codes, empty, NUL-containing or oversized tex
 
 TEST_CASE("the QR cache encodes once per URL") {
     QrCache cache;
-    const QrMatrix* a = cache.get("https://www.parisandco.paris");
+    const QrMatrix* a = cache.get("https://www.metropolegrandparis.fr");
     REQUIRE(a);
-    for (int frame = 0; frame < 100; ++frame) CHECK(cache.get("https://www.parisandco.paris") == a);
+    for (int frame = 0; frame < 100; ++frame) CHECK(cache.get("https://www.metropolegrandparis.fr") == a);
     CHECK(cache.encodes() == 1);
     CHECK(cache.get("") == nullptr);  // no URL: no code, nothing to draw
     REQUIRE(cache.get("https://example.org/other"));
@@ -69,7 +69,7 @@ TEST_CASE("the QR cache encodes once per URL") {
 }
 
 TEST_CASE("drawing: whole-pixel modules, white quiet zone of 4 modules, dark modules where the matrix says") {
-    const auto qr = encode_qr("https://www.parisandco.paris");
+    const auto qr = encode_qr("https://www.metropolegrandparis.fr");
     REQUIRE(qr);
     ImGui::CreateContext();
     ImGui::GetIO().DisplaySize = ImVec2(800, 600);

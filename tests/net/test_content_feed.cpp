@@ -57,7 +57,7 @@ struct CapturedLog {
 };
 
 constexpr const char* kShownPublished = "2024-02-06T12:00:00+01:00";  // what the kiosk shows before each test
-constexpr const char* kNewerPublished = "2024-03-01T09:00:00+01:00";
+constexpr const char* kNewerPublished = "2099-03-01T09:00:00+01:00";  // newer than any bundled content
 
 // A kiosk that shows content `shown-1` (also in its cache) and a feed server directory with one file per case.
 struct FeedWorld {

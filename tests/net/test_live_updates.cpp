@@ -54,6 +54,11 @@ struct CapturedLog {
 
 constexpr const char* kNewerPublished = "2099-03-01T09:00:00+01:00";  // newer than any bundled content
 
+// A mayor as content.json writes it: the name with its source and the date it holds for.
+nlohmann::json mayor_fact(const std::string& name) {
+    return {{"name", name}, {"source", "mgp-first-edition"}, {"as_of", "2099-03"}};
+}
+
 // A kiosk root (its own var/) showing the bundled content, and a feed directory with one file per case.
 struct LiveWorld {
     feedtest::TempDir dir{"qmi-live-test"};
@@ -71,7 +76,7 @@ struct LiveWorld {
         good["published"] = kNewerPublished;
         good["version"] = "feed-2";
         new_mayor_insee = good["districts"][0]["insee"].get<std::string>();
-        good["districts"][0]["mayor"] = "Maire Mise-à-jour";
+        good["districts"][0]["mayor"] = mayor_fact("Maire Mise-à-jour");
         publish("good.json", good.dump(2));
 
         // Correctly signed but invalid: a district outside the Métropole.
@@ -123,7 +128,8 @@ TEST_CASE("live updates: a signed update is taken by poll once and the status na
     auto update = live.poll();
     REQUIRE(update);
     CHECK(update->version == "feed-2");
-    CHECK(update->find_district(w.new_mayor_insee)->mayor == std::optional<std::string>("Maire Mise-à-jour"));
+    REQUIRE(update->find_district(w.new_mayor_insee)->mayor);
+    CHECK(update->find_district(w.new_mayor_insee)->mayor->name == "Maire Mise-à-jour");
     CHECK_FALSE(live.poll());  // exactly once
 
     LiveStatus after = live.status();
@@ -209,25 +215,28 @@ TEST_CASE("content views: new content rebuilds the open card and the intro from 
     data.map.communes.push_back(district);
     data.map.metropole_count = 1;
 
-    const ContentViews old_views = make_content_views(w.bundled, data, 0);
+    const date::sys_seconds now = date::sys_days{date::year{2024} / 5 / 1};
+    const ContentViews old_views = make_content_views(w.bundled, data, 0, now);
     REQUIRE(old_views.panel);
     auto mayor_line = [](const ui::PanelModel& p) { return p.mayor.value_or(""); };
     CHECK(mayor_line(*old_views.panel) != "Maire Mise-à-jour");
 
     auto updated_json = bundled_json();
     updated_json["published"] = kNewerPublished;
-    updated_json["districts"][0]["mayor"] = "Maire Mise-à-jour";
-    updated_json["programme"]["as_of_label"] = {{"fr", "mars 2099"}, {"en", "March 2099"}};
+    updated_json["districts"][0]["mayor"] = mayor_fact("Maire Mise-à-jour");
+    updated_json["programme"]["description"]["source"] = "mgp-first-edition";  // a source without a publication date
+    updated_json["programme"]["description"]["as_of"] = "2099-03";
     const Content updated = parse_content(updated_json.dump());
-    const ContentViews views = make_content_views(updated, data, 0);
+    const ContentViews views = make_content_views(updated, data, 0, now);
     REQUIRE(views.panel);
     CHECK(mayor_line(*views.panel) == "Maire Mise-à-jour");
     CHECK(views.panel->fr.as_of.find("mars 2099") != std::string::npos);  // "information as of" follows the content
     CHECK(views.intro.fr.as_of.find("mars 2099") != std::string::npos);
     CHECK(views.intro.en.as_of.find("March 2099") != std::string::npos);
 
-    CHECK_FALSE(make_content_views(updated, data, std::nullopt).panel);  // nothing selected: no card
+    CHECK_FALSE(make_content_views(updated, data, std::nullopt, now).panel);  // nothing selected: no card
     CHECK(highlighted_communes(data.map, updated) == std::vector<size_t>{0});
     updated_json["districts"].erase(0);
+    updated_json.erase("tour");  // the presenter tour names every district
     CHECK(highlighted_communes(data.map, parse_content(updated_json.dump())).empty());
 }

@@ -1,0 +1,152 @@
+#include "ui/panel_frame.hpp"
+
+#include <algorithm>
+
+#include <imgui.h>
+
+namespace qmi::ui::panel {
+
+namespace {
+
+// Lets a finger scroll the current (child) window by dragging its content, as on a phone: ImGui only scrolls with
+// a wheel or the scrollbar.
+void drag_to_scroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0, 4.0f) &&
+        io.MouseDelta.y != 0.0f)
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+float button_width(const std::string& label, const WidgetContext& ctx) {
+    if (label.empty()) return 0;
+    ImGui::PushFont(ctx.fonts.body_bold);
+    const float w = ImGui::CalcTextSize(label.c_str()).x;
+    ImGui::PopFont();
+    return std::max(ctx.layout.touch_min, w + 2 * ImGui::GetStyle().FramePadding.x);
+}
+
+}  // namespace
+
+void wrapped(const std::string& s) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+    ImGui::PopTextWrapPos();
+}
+
+void wrapped_colored(const std::string& s, Rgba8 color) {
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(color));
+    wrapped(s);
+    ImGui::PopStyleColor();
+}
+
+void color_chip(Rgba8 color, float side, const Theme& theme) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float y = p.y + (ImGui::GetTextLineHeight() - side) * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + side, y + side), to_u32(color), side * 0.25f);
+    dl->AddRect(ImVec2(p.x, y), ImVec2(p.x + side, y + side), to_u32(with_alpha(theme.text, 80)), side * 0.25f);
+    ImGui::Dummy(ImVec2(side, ImGui::GetTextLineHeight()));
+    ImGui::SameLine();
+}
+
+bool title_row(const std::string& title, ImFont* title_font, const std::string& button_label,
+               const WidgetContext& ctx) {
+    const Layout& L = ctx.layout;
+    const float button_w = button_width(button_label, ctx);
+    const float button_h = L.touch_min;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 start = ImGui::GetCursorPos();
+
+    // Title in the space left of the button.
+    ImGui::PushFont(title_font);
+    ImGui::PushTextWrapPos(start.x + std::max(avail - button_w - L.padding, avail * 0.4f));
+    ImGui::TextUnformatted(title.c_str(), title.c_str() + title.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    const float after_title_y = ImGui::GetCursorPosY();
+
+    ImGui::SetCursorPos(ImVec2(start.x + avail - button_w, start.y));
+    ImGui::PushFont(ctx.fonts.body_bold);
+    const bool pressed = ImGui::Button(button_label.c_str(), ImVec2(button_w, button_h));
+    ImGui::PopFont();
+    ImGui::SetCursorPosY(std::max(after_title_y, start.y + button_h + ImGui::GetStyle().ItemSpacing.y));
+    return pressed;
+}
+
+// In portrait the panel is a full-width sheet between the legend strip and the attribution: square corners and no
+// side borders, so the three read as one block under the map.
+void begin(const WidgetContext& ctx) {
+    const bool sheet = ctx.layout.orientation == Orientation::Portrait;
+    next_window_on(ctx.layout.panel);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.layout.padding, ctx.layout.padding));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, sheet ? 0.0f : ctx.theme.rounding);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, sheet ? 0.0f : ctx.theme.border);
+    ImGui::Begin("##qmi_panel", nullptr, kOverlayWindowFlags);
+    ImGui::PopStyleVar(3);
+    if (sheet) {
+        const Rect& r = ctx.layout.panel;
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(r.min.x, r.min.y + ctx.theme.border * 0.5f),
+                                            ImVec2(r.max.x, r.min.y + ctx.theme.border * 0.5f),
+                                            to_u32(ctx.theme.card_border), ctx.theme.border);
+    }
+}
+
+float footer_height(const std::string& note, const std::string& button_label, const WidgetContext& ctx) {
+    if (note.empty() && button_label.empty()) return 0;
+    const float button_w = button_width(button_label, ctx);
+    const float text_w = std::max(1.0f, ImGui::GetContentRegionAvail().x - (button_w > 0 ? button_w + ctx.layout.margin : 0));
+    ImGui::PushFont(ctx.fonts.small);
+    const float text_h = note.empty() ? 0 : ImGui::CalcTextSize(note.c_str(), note.c_str() + note.size(), false, text_w).y;
+    ImGui::PopFont();
+    const float row_h = std::max(text_h, button_label.empty() ? 0.0f : ctx.layout.touch_min);
+    return row_h + 2 * ImGui::GetStyle().ItemSpacing.y + 1.0f;
+}
+
+void begin_body(float footer_h) {
+    ImGui::BeginChild("##qmi_panel_body", ImVec2(0, -footer_h), false, ImGuiWindowFlags_NoSavedSettings);
+}
+
+void end_body(const WidgetContext& ctx) {
+    drag_to_scroll();
+    // More text below the fold: the body's last lines fade into the card, so the visitor sees there is more to
+    // read (the scrollbar alone is easy to miss on a touchscreen).
+    if (ImGui::GetScrollY() + 1.0f < ImGui::GetScrollMaxY()) {
+        const ImVec2 p = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        const float fade = 36.0f * ctx.theme.scale;
+        const float right = p.x + size.x - ImGui::GetStyle().ScrollbarSize;
+        const ImU32 clear = to_u32(with_alpha(ctx.theme.panel_bg, 0)), solid = to_u32(ctx.theme.panel_bg);
+        ImGui::GetWindowDrawList()->AddRectFilledMultiColor(ImVec2(p.x, p.y + size.y - fade),
+                                                            ImVec2(right, p.y + size.y), clear, clear, solid, solid);
+    }
+    ImGui::EndChild();
+}
+
+bool footer(const std::string& note, const std::string& button_label, const WidgetContext& ctx) {
+    if (note.empty() && button_label.empty()) return false;
+    ImGui::Separator();
+    const float button_w = button_width(button_label, ctx);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const ImVec2 start = ImGui::GetCursorPos();
+    const float text_w = std::max(1.0f, avail - (button_w > 0 ? button_w + ctx.layout.margin : 0));
+    float text_h = 0;
+    if (!note.empty()) {
+        ImGui::PushFont(ctx.fonts.small);
+        text_h = ImGui::CalcTextSize(note.c_str(), note.c_str() + note.size(), false, text_w).y;
+        const float row_h = std::max(text_h, button_label.empty() ? 0.0f : ctx.layout.touch_min);
+        ImGui::SetCursorPos(ImVec2(start.x, start.y + (row_h - text_h) * 0.5f));
+        ImGui::PushTextWrapPos(start.x + text_w);
+        ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text_muted));
+        ImGui::TextUnformatted(note.c_str(), note.c_str() + note.size());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+    }
+    if (button_label.empty()) return false;
+    ImGui::SetCursorPos(ImVec2(start.x + avail - button_w, start.y + std::max(0.0f, (text_h - ctx.layout.touch_min) * 0.5f)));
+    ImGui::PushFont(ctx.fonts.body_bold);
+    const bool pressed = ImGui::Button(button_label.c_str(), ImVec2(button_w, ctx.layout.touch_min));
+    ImGui::PopFont();
+    return pressed;
+}
+
+}  // namespace qmi::ui::panel

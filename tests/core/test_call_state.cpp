@@ -1,0 +1,174 @@
+// What the calls mean for the whole screen, on the bundled content and on variants: which districts the map
+// highlights, what the QR card invites to and opens, what each district's card says, and the --countdown summary.
+#include <catch2/catch.hpp>
+
+#include "../support/repo_data.hpp"
+#include "core/call_state.hpp"
+#include "core/content_loader.hpp"
+
+using namespace qmi;
+using namespace std::chrono_literals;
+
+namespace {
+
+date::sys_seconds utc(int y, unsigned mo, unsigned d, int h = 12, int mi = 0) {
+    return date::sys_days{date::year{y} / mo / d} + std::chrono::hours{h} + std::chrono::minutes{mi};
+}
+
+const Content& bundled() {
+    static const Content c = [] {
+        ContentLoad load = load_content_file(QMI_SOURCE_ROOT "/config/content.json", "content.json",
+                                             qmi::testdata::membership());
+        REQUIRE(load.content);
+        return *load.content;
+    }();
+    return c;
+}
+
+const UiText& text() {
+    static const UiTextLoad load = load_ui_text(QMI_SOURCE_ROOT "/config/ui-text.json");
+    REQUIRE(load.text);
+    return *load.text;
+}
+
+const std::vector<std::string> kPhase1 = {"91027", "93001", "94033"};
+const std::vector<std::string> kPhase2 = {"95018", "92040", "94071"};
+
+// The bundled content plus an application page for phase 1 (a source with a URL).
+Content with_apply_page() {
+    Content c = bundled();
+    Source s;
+    s.id = "apply-phase-1";
+    s.title = {"Candidater", "Apply"};
+    s.url = "https://example.org/apply";
+    c.sources.push_back(s);
+    c.call_windows[0].apply_page = s.id;
+    c.call_windows[0].url = s.url;
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("the map highlights the districts of the open or announced call, and none after the last", "[call_state]") {
+    const Content& c = bundled();
+    struct Case {
+        date::sys_seconds now;
+        BannerState::Phase phase;
+        std::vector<std::string> districts;
+    };
+    for (const Case& k : {Case{utc(2024, 2, 10), BannerState::Before, kPhase1},
+                          Case{utc(2024, 5, 20), BannerState::Open, kPhase1},
+                          Case{utc(2024, 6, 16), BannerState::LastDay, kPhase1},
+                          Case{utc(2024, 9, 1), BannerState::Between, kPhase2},
+                          Case{utc(2025, 2, 1), BannerState::Open, kPhase2},
+                          Case{utc(2025, 2, 23), BannerState::LastDay, kPhase2},
+                          Case{utc(2025, 2, 24), BannerState::After, {}},
+                          Case{utc(2026, 12, 2), BannerState::After, {}}}) {
+        INFO(date::format("%F", k.now));
+        const BannerState s = banner_state(c.call_windows, k.now);
+        CHECK(s.phase == k.phase);
+        CHECK(districts_in_call(c, s) == k.districts);
+    }
+    CHECK(commune_list(c, kPhase1, text(), Lang::Fr) == "Athis-Mons, Aubervilliers et Fontenay-sous-Bois");
+    CHECK(commune_list(c, kPhase2, text(), Lang::En) == "Argenteuil, Issy-les-Moulineaux and Sucy-en-Brie");
+    CHECK(commune_list(c, {"91027"}, text(), Lang::Fr) == "Athis-Mons");
+    CHECK(commune_list(c, {"91027", "93001"}, text(), Lang::En) == "Athis-Mons and Aubervilliers");
+}
+
+TEST_CASE("the QR card: no source gives a call page, so it never says apply, it opens the programme's page", "[call_state]") {
+    const Content& c = bundled();
+    for (const auto now : {utc(2024, 5, 1), utc(2024, 5, 20), utc(2024, 6, 16), utc(2024, 9, 1), utc(2026, 12, 2)}) {
+        const QrCard qr = qr_card(c, banner_state(c.call_windows, now));
+        CHECK(qr.kind == QrCard::Kind::Programme);
+        CHECK(qr.url == "https://www.metropolegrandparis.fr/fr/"
+                        "quartiers-metropolitains-dinnovation-une-premiere-edition-sur-4-communes-du-grand-paris");
+        CHECK(qr.source_id == "mgp-first-edition");
+        CHECK(std::string(qr.caption_key) == "qr.scan_programme_page");
+        CHECK(qr.url != "https://www.parisandco.paris");
+    }
+    // Without a programme page there is no card at all.
+    Content none = c;
+    none.programme.page.reset();
+    none.programme.page_url.reset();
+    const QrCard qr = qr_card(none, banner_state(none.call_windows, utc(2026, 12, 2)));
+    CHECK(qr.kind == QrCard::Kind::None);
+    CHECK(qr.url.empty());
+    CHECK(qr.caption_key == nullptr);
+}
+
+TEST_CASE("the QR card with an application page: apply while open, see the call while announced", "[call_state]") {
+    const Content c = with_apply_page();
+    auto at = [&](date::sys_seconds now) { return qr_card(c, banner_state(c.call_windows, now)); };
+    CHECK(at(utc(2024, 5, 1)).kind == QrCard::Kind::CallPage);
+    CHECK(std::string(at(utc(2024, 5, 1)).caption_key) == "qr.scan_call_page");
+    CHECK(at(utc(2024, 5, 20)).kind == QrCard::Kind::Apply);
+    CHECK(at(utc(2024, 5, 20)).url == "https://example.org/apply");
+    CHECK(at(utc(2024, 5, 20)).source_id == "apply-phase-1");
+    CHECK(std::string(at(utc(2024, 5, 20)).caption_key) == "qr.scan_to_apply");
+    CHECK(at(utc(2024, 6, 16, 21, 59)).kind == QrCard::Kind::Apply);  // 23:59 Paris on the last day
+    CHECK(at(utc(2024, 6, 16, 22, 0)).kind == QrCard::Kind::Programme);  // closed: phase 2 has no page
+    // A month-precision window is only planned: its page is shown as the call's, never as "apply".
+    Content month = c;
+    month.call_windows[0].precision = DatePrecision::Month;
+    CHECK(qr_card(month, banner_state(month.call_windows, utc(2024, 5, 20))).kind == QrCard::Kind::CallPage);
+}
+
+TEST_CASE("a district's card: open, last day, announced, another town's call, last closed, never", "[call_state]") {
+    const Content& c = bundled();
+    struct Case {
+        const char* insee;
+        date::sys_seconds now;
+        CallConcern::Kind kind;
+        const char* window;
+        bool other_open;
+    };
+    for (const Case& k : {Case{"91027", utc(2024, 5, 1), CallConcern::Kind::Announced, "2024-phase-1", false},
+                          Case{"91027", utc(2024, 5, 20), CallConcern::Kind::Open, "2024-phase-1", false},
+                          Case{"93001", utc(2024, 6, 16), CallConcern::Kind::LastDay, "2024-phase-1", false},
+                          Case{"94071", utc(2024, 5, 20), CallConcern::Kind::Announced, "2025-phase-2", true},
+                          Case{"91027", utc(2024, 9, 1), CallConcern::Kind::Other, "2025-phase-2", false},
+                          Case{"95018", utc(2025, 2, 23), CallConcern::Kind::LastDay, "2025-phase-2", false},
+                          Case{"92040", utc(2026, 12, 2), CallConcern::Kind::LastClosed, "2025-phase-2", false},
+                          Case{"93005", utc(2024, 5, 20), CallConcern::Kind::Other, "2024-phase-1", false},
+                          Case{"93005", utc(2026, 12, 2), CallConcern::Kind::Never, nullptr, false},
+                          Case{"93048", utc(2024, 5, 20), CallConcern::Kind::Other, "2024-phase-1", false}}) {
+        INFO(k.insee << " " << date::format("%F", k.now));
+        const CallConcern cc = call_concerning(c, k.insee, k.now);
+        CHECK(cc.kind == k.kind);
+        if (k.window) {
+            REQUIRE(cc.window);
+            CHECK(cc.window->id == k.window);
+        } else {
+            CHECK(cc.window == nullptr);
+        }
+        CHECK((cc.open_other != nullptr) == k.other_open);
+        CHECK_FALSE(call_concern_text(cc, text(), Lang::Fr).empty());
+        CHECK(call_concern_text(cc, text(), Lang::Fr).find('{') == std::string::npos);
+        CHECK(call_concern_text(cc, text(), Lang::En).find('{') == std::string::npos);
+    }
+    // The card is rebuilt at the next boundary: the opening, the last day, the closing.
+    CHECK(next_window_boundary(c.call_windows, utc(2024, 5, 1)) == utc(2024, 5, 12, 22, 0));
+    CHECK(next_window_boundary(c.call_windows, utc(2024, 5, 20)) == utc(2024, 6, 15, 22, 0));
+    CHECK(next_window_boundary(c.call_windows, utc(2024, 6, 16)) == utc(2024, 6, 16, 22, 0));
+    CHECK_FALSE(next_window_boundary(c.call_windows, utc(2026, 12, 2)));
+}
+
+TEST_CASE("the countdown summary (qmi-kiosk --countdown): the banner sentence, the state, the communes, the QR card", "[call_state]") {
+    const Content& c = bundled();
+    const std::string open = call_summary(c, text(), Lang::Fr, utc(2024, 5, 20, 8));
+    CHECK(open ==
+          "Appel à projets ouvert — clôture dans 27 j 14 h 00 min (16 juin 2024)\n"
+          "state: open\n"
+          "window: Appel à projets — phase 1 (2024-phase-1)\n"
+          "communes: Athis-Mons, Aubervilliers et Fontenay-sous-Bois\n"
+          "highlighted: 91027 93001 94033\n"
+          "qr: Scannez pour en savoir plus -> https://www.metropolegrandparis.fr/fr/"
+          "quartiers-metropolitains-dinnovation-une-premiere-edition-sur-4-communes-du-grand-paris\n");
+    const std::string after = call_summary(c, text(), Lang::En, utc(2026, 12, 2));
+    CHECK(after.rfind("The last call for projects closed on 23 February 2025\nstate: after\n", 0) == 0);
+    CHECK(after.find("highlighted:\n") != std::string::npos);
+    Content none = c;
+    none.programme.page.reset();
+    none.programme.page_url.reset();
+    CHECK(call_summary(none, text(), Lang::En, utc(2026, 12, 2)).find("qr: none\n") != std::string::npos);
+}
