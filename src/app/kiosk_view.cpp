@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/content_views.hpp"
+#include "app/screen_density.hpp"
 #include "render/map_labels.hpp"
 
 namespace qmi::app {
@@ -52,21 +53,26 @@ void KioskView::prepare(unsigned width, unsigned height) {
 }
 
 void KioskView::layout_for(unsigned width, unsigned height) {
-    const float px_per_mm = data_.settings.dpi ? static_cast<float>(*data_.settings.dpi / 25.4) : 0.0f;
-    layout_ = ui::make_layout(ImVec2(static_cast<float>(width), static_cast<float>(height)), 0.0f, px_per_mm);
-    theme_ = ui::make_theme(layout_.scale);
+    static const float cap_ratio = ui::measured_cap_ratio();  // the font files' own metric, read once
+    const Settings& st = data_.settings;
+    // Nothing configured: ask the display server (every mode, --screenshot included, lays out for the real glass).
+    const double system_ppmm = st.screen_diagonal_in || st.dpi ? 0.0 : screen_px_per_mm(std::nullopt);
+    const ScreenGeometry screen = screen_geometry(width, height, st.screen_diagonal_in, st.dpi, system_ppmm);
+    layout_ = ui::make_layout(screen, Mounting{st.mounting.bottom_edge_m}, cap_ratio);
+    theme_ = ui::make_theme(layout_);
     ImGui::GetStyle() = ImGuiStyle();
     ui::apply_theme(theme_, layout_.touch_min, ImGui::GetStyle());
 
-    if (fonts_scale_ != layout_.scale) {
-        // Fonts are rasterised at their final pixel size (crisp at 4K), so a new scale means a new atlas.
+    if (!fonts_loaded_ || !(fonts_sizes_ == layout_.fonts)) {
+        // Fonts are rasterised at their final pixel size (crisp at 4K), so new sizes mean a new atlas.
         ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
         atlas.Clear();
-        fonts_ = ui::load_fonts(atlas, layout_.scale);
+        fonts_ = ui::load_fonts(atlas, layout_.fonts);
         unsigned char* pixels;
         int w, h;
         atlas.GetTexDataAsRGBA32(&pixels, &w, &h);  // rasterise now, on the CPU, before any frame
-        fonts_scale_ = layout_.scale;
+        fonts_sizes_ = layout_.fonts;
+        fonts_loaded_ = true;
         fonts_dirty_ = gpu_ready_;
     }
     map_dirty_ = gpu_ready_;

@@ -126,7 +126,8 @@ private:
     ui::Layout layout_;
     ui::Theme theme_;
     ui::Fonts fonts_;
-    float fonts_scale_ = 0;
+    ui::FontSizes fonts_sizes_{};  // what fonts_ was rasterised at
+    bool fonts_loaded_ = false;
     bool gpu_ready_ = false;
     bool fonts_dirty_ = false;
     bool map_dirty_ = false;

@@ -50,8 +50,9 @@ void draw_swatch(ImDrawList* dl, const LegendEntry& e, ImVec2 p, float w, float 
     switch (e.swatch) {
         case LegendEntry::Swatch::Fill:
             dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), to_u32(e.color), 4.0f * s);
-            // A hairline so the pale fills (other / outside communes) still show on a white card.
-            dl->AddRect(p, ImVec2(p.x + w, p.y + h), to_u32(theme.card_border), 4.0f * s, 0, theme.border);
+            // An outline in the control border colour so the pale fills (other / outside communes, 1.1:1 on white)
+            // still read as swatches on a white card (3:1 for graphics that carry meaning).
+            dl->AddRect(p, ImVec2(p.x + w, p.y + h), to_u32(theme.control_border), 4.0f * s, 0, theme.border);
             break;
         case LegendEntry::Swatch::SolidLine: {
             const float y = std::round(p.y + h * 0.5f);

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -19,12 +20,17 @@ struct Run {
 // display number (it checks lock files before Xvfb creates them), and the loser sees "Failed to open X11 display".
 // Each process therefore starts its search at its own display number, derived from its pid, and a start-up race
 // that still happens is retried: it is the test harness failing, not the kiosk.
+// Xvfb's density: a 43" 1080p screen (51 dpi), the kiosk's reference, so that the pictures have the proportions of
+// a real kiosk (Xvfb's default 100 dpi would make a 1920x1080 picture a 22" desk monitor).
+inline constexpr int kXvfbDpi = 51;
+
 inline Run run_under_xvfb(const std::string& kiosk_args, const std::string& screen = "1920x1080x24") {
     Run r;
     for (int attempt = 0; attempt < 3; ++attempt) {
         const int first_display = 100 + static_cast<int>((getpid() * 7 + attempt * 131) % 3000);
         const std::string cmd = "xvfb-run -n " + std::to_string(first_display) + " -a -s \"-screen 0 " + screen +
-                                "\" \"" QMI_KIOSK_EXE "\" " + kiosk_args + " 2>&1";
+                                " -dpi " + std::to_string(kXvfbDpi) + "\" \"" QMI_KIOSK_EXE "\" " + kiosk_args +
+                                " 2>&1";
         r = Run{};
         FILE* p = popen(cmd.c_str(), "r");
         if (!p) return r;
@@ -37,6 +43,13 @@ inline Run run_under_xvfb(const std::string& kiosk_args, const std::string& scre
         if (!x_race) break;
     }
     return r;
+}
+
+// The density the kiosk reads from Xvfb (DisplayWidth / DisplayWidthMM): kXvfbDpi, the millimetres rounded to
+// whole ones by Xvfb. A layout computed with it is the one the kiosk drew.
+inline float xvfb_px_per_mm(int screen_width_px) {
+    return static_cast<float>(screen_width_px) /
+           std::round(static_cast<float>(screen_width_px) * 25.4f / static_cast<float>(kXvfbDpi));
 }
 
 }  // namespace qmi::gltest
