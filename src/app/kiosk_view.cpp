@@ -8,6 +8,7 @@
 
 #include "app/content_views.hpp"
 #include "app/screen_density.hpp"
+#include "core/camera_gestures.hpp"
 #include "render/map_labels.hpp"
 
 namespace qmi::app {
@@ -241,7 +242,11 @@ void KioskView::handle_pointer(const PointerEvent& e) {
 bool KioskView::update(double dt_s) {
     const double t = input_time();
     gestures_.update(t);
-    for (const GestureAction& a : gestures_.take_actions()) apply_action(a);
+    // Pinch steps (PanBy + ZoomAt) go to the camera together, so the map stays under the fingers.
+    const std::vector<GestureAction> actions = gestures_.take_actions();
+    const std::vector<GestureAction> rest = apply_camera_gestures(camera_, actions);
+    if (rest.size() != actions.size()) settle_frames_ = std::max(settle_frames_, 1);
+    for (const GestureAction& a : rest) apply_action(a);
     for (const GestureAnomaly& x : gestures_.take_anomalies()) spdlog::warn("input: {}", x.describe());
     const bool moved = camera_.update(dt_s);
     return moved || camera_.animating() || gestures_.gliding();
