@@ -107,6 +107,7 @@ void KioskView::build_labels() {
     LabelLayoutOptions opt;
     opt.overview_scale = camera_.min_scale();
     opt.padding_px = 4.0 * layout_.scale;
+    opt.max_scale = camera_.max_scale();
     ImFont* font = fonts_.label;
     const float size = fonts_.sizes.label;
     labels_ = layout_labels(
@@ -256,8 +257,11 @@ void KioskView::apply_action(const GestureAction& a) {
     const Vec2 pos{a.pos.x, a.pos.y};
     switch (a.kind) {
         case GestureAction::Tap: {
-            // A tap on a Métropole commune selects it; anywhere else on the map closes the card.
-            const std::optional<size_t> hit = hit_.commune_at(camera_.screen_to_world(pos), true);
+            // A tap on a Métropole commune selects it; anywhere else on the map closes the card. A name on the map
+            // belongs to its commune even where it lies over a neighbour.
+            std::optional<size_t> hit = label_at(labels_, camera_, ui::to_screen_rect(layout_.map_area), selected_,
+                                                 pos, layout_.gap);
+            if (!hit) hit = hit_.commune_at(camera_.screen_to_world(pos), true);
             select(hit, true);
             break;
         }
