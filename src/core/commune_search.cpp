@@ -119,7 +119,10 @@ CommuneSearch::CommuneSearch(const Membership& membership, const Content& conten
         e.folded = fold_for_search(c.name);
         e.compact = e.folded;
         e.compact.erase(std::remove(e.compact.begin(), e.compact.end(), ' '), e.compact.end());
-        e.district = content.find_district(c.code) != nullptr;
+        if (const District* d = content.find_district(c.code)) {
+            e.district = true;
+            e.promotion = d->promotion;
+        }
         entries_.push_back(std::move(e));
     }
 }
@@ -151,7 +154,7 @@ std::vector<CommuneMatch> CommuneSearch::search(std::string_view query, size_t m
                std::make_tuple(b.kind, !b.e->district, b.e->folded.size(), std::string_view(b.e->folded));
     });
     for (size_t i = 0; i < found.size() && out.size() < max_results; ++i)
-        out.push_back({found[i].e->insee, found[i].e->name, found[i].e->district, found[i].kind});
+        out.push_back({found[i].e->insee, found[i].e->name, found[i].e->district, found[i].e->promotion, found[i].kind});
     return out;
 }
 

@@ -31,6 +31,7 @@ struct CommuneMatch {
     std::string insee;
     std::string name;   // as written: "Épinay-sur-Seine"
     bool district = false;  // a QMI district
+    int promotion = 0;      // its promotion (districts only)
     Kind kind = Kind::Prefix;
 };
 
@@ -53,6 +54,7 @@ private:
         std::string folded;   // "st denis"
         std::string compact;  // "stdenis": separators removed, so "lhay" finds "l hay"
         bool district = false;
+        int promotion = 0;
     };
     std::vector<Entry> entries_;
 };

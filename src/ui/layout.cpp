@@ -65,7 +65,14 @@ void place_keyboard(Layout& L, float cx, float top, float bottom) {
 void place_hint(Layout& L) {
     const Rect& m = L.map_area;
     const float w = std::min(m.width() - 2 * L.margin, 22 * L.fonts.body);
-    const float h = 2 * L.fonts.body + L.padding;
+    // The sentence (~56 characters of semibold: 24 body sizes with margin) beside a two-line icon, as many lines
+    // as the width needs; on a narrow map (a 19" screen) the icon goes above the text, which then has the width.
+    const float sentence_w = 24 * kTextCharW * 2.5f * L.fonts.body;
+    const float beside_w = w - 2 * L.fonts.body - 3 * L.padding;
+    L.hint_stacked = beside_w < 12 * L.fonts.body;
+    const float text_w = std::max(L.fonts.body, L.hint_stacked ? w - 2 * L.padding : beside_w);
+    const float lines = std::max(2.0f, std::ceil(sentence_w / text_w));
+    const float h = L.hint_stacked ? (lines + 2) * L.fonts.body + 1.5f * L.padding : lines * L.fonts.body + L.padding;
     const float cx = (m.min.x + m.max.x) / 2;
     L.hint = rect(cx - w / 2, m.max.y - L.margin - h, cx + w / 2, m.max.y - L.margin);
 }

@@ -103,6 +103,7 @@ struct Layout {
     Rect attribution;    // sources and licences, always visible
 
     Rect hint;           // overlay inside map_area: "pinch to zoom, drag to move", shown for a while
+    bool hint_stacked = false;  // a narrow map: the hint's icon above its text instead of beside it
     Rect keyboard;       // overlay while searching: field, results and AZERTY keys (covers map/panel/list)
     int keyboard_results = 5;  // result rows the keyboard region holds
 
