@@ -95,7 +95,7 @@ struct Layout {
     Rect language;       // the language button
     Rect search;         // the button that opens the search keyboard
     Rect district_list;  // the 10 districts, grouped by promotion: always visible
-    int district_columns = 1;  // the list's button columns: 1 (landscape column), 2 (portrait: one per promotion)
+    int district_columns = 1;  // the list's button columns: 1 (landscape), 2 (portrait)
     Rect map_controls;   // Home, zoom in, zoom out (a column in landscape, a row in portrait)
     Rect map_area;       // what the camera fits the Métropole into; widgets never draw here (hint excepted)
     Rect panel;          // district panel / introduction
