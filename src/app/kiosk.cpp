@@ -64,7 +64,10 @@ void Kiosk::make_views() {
 void Kiosk::prepare(unsigned width, unsigned height) {
     width_ = width;
     height_ = height;
-    widgets_->prepare(width, height, px_per_mm(data_->settings), clock_.now());
+    const Settings& st = data_->settings;
+    // st.dpi already holds the display server's density when kiosk.json gives none (app/startup).
+    widgets_->prepare(screen_geometry(width, height, st.screen_diagonal_in, st.dpi, 0.0),
+                      Mounting{st.mounting.bottom_edge_m}, clock_.now());
     if (!views_until_) views_until_ = next_views_change(clock_.now());
     const ui::Layout& l = widgets_->layout();
     map_->prepare(width, height, ui::to_screen_rect(l.map_area), l.scale, l.px_per_mm, widgets_->label_font(),

@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <spdlog/spdlog.h>
 
+#include "core/camera_gestures.hpp"
 #include "render/map_labels.hpp"
 
 namespace qmi::app {
@@ -30,6 +31,7 @@ void MapView::prepare(unsigned width, unsigned height, const ScreenRect& area, f
     camera_.set_bounds(bounds_, area_);
     camera_.fit(bounds_, area_);
 
+    label_slop_px_ = 2.0f * px_per_mm;  // half a fingertip's wobble
     GestureConfig gc;
     gc.px_per_mm = px_per_mm;
     gestures_ = GestureRecognizer(gc);
@@ -37,6 +39,7 @@ void MapView::prepare(unsigned width, unsigned height, const ScreenRect& area, f
 
     LabelLayoutOptions opt;
     opt.overview_scale = camera_.min_scale();
+    opt.max_scale = camera_.max_scale();
     opt.padding_px = 4.0 * ui_scale;
     labels_ = layout_labels(
         map_, districts,
@@ -102,7 +105,8 @@ void MapView::cancel_input() {
 std::vector<MapTap> MapView::update(double now, double dt) {
     std::vector<MapTap> taps;
     gestures_.update(now);
-    for (const GestureAction& a : gestures_.take_actions()) apply(a, taps);
+    // Pinch steps (PanBy + ZoomAt) go to the camera together, so the map stays under the fingers.
+    for (const GestureAction& a : apply_camera_gestures(camera_, gestures_.take_actions())) apply(a, taps);
     for (const GestureAnomaly& x : gestures_.take_anomalies()) spdlog::warn("input: {}", x.describe());
     camera_.update(dt);
     return taps;
@@ -148,6 +152,8 @@ void MapView::outline_changed() {
 
 std::optional<size_t> MapView::commune_at(ScreenPos p) const {
     if (!in_area(p)) return std::nullopt;
+    // A name on the map belongs to its commune even where it lies over a neighbour.
+    if (std::optional<size_t> named = label_at(labels_, camera_, area_, selected_, Vec2{p.x, p.y}, label_slop_px_)) return named;
     return hit_.commune_at(camera_.screen_to_world({p.x, p.y}), true);
 }
 

@@ -121,6 +121,7 @@ private:
     LabelFont font_;
     GestureRecognizer gestures_;
     std::vector<PointerId> fingers_;  // pointers that went down inside the map area
+    float label_slop_px_ = 0;         // a tap this close to a name is on the name
 
     render::MapRenderer renderer_;
     render::MapLayerCache cache_;

@@ -22,7 +22,7 @@ Widgets::~Widgets() {
 // Every entry point makes this kiosk's ImGui context current: a staff reload builds a second one beside it.
 void Widgets::use() const { ImGui::SetCurrentContext(imgui_); }
 
-void Widgets::prepare(unsigned width, unsigned height, float px_per_mm, date::sys_seconds now) {
+void Widgets::prepare(const ScreenGeometry& screen, const Mounting& mounting, date::sys_seconds now) {
     if (!imgui_) {
         imgui_ = ImGui::CreateContext();
         glue_.attach(ImGui::GetIO());
@@ -30,19 +30,21 @@ void Widgets::prepare(unsigned width, unsigned height, float px_per_mm, date::sy
         set_content(std::move(views.intro), std::move(views.legend));
     }
     use();
-    layout_ = ui::make_layout(ImVec2(static_cast<float>(width), static_cast<float>(height)), 0.0f, px_per_mm);
-    theme_ = ui::make_theme(layout_.scale);
+    static const float cap_ratio = ui::measured_cap_ratio();  // the font files' own metric, read once
+    layout_ = ui::make_layout(screen, mounting, cap_ratio);
+    theme_ = ui::make_theme(layout_);
     ImGui::GetStyle() = ImGuiStyle();
     ui::apply_theme(theme_, layout_.touch_min, ImGui::GetStyle());
-    if (fonts_scale_ != layout_.scale) {
-        // Fonts are rasterised at their final pixel size (crisp at 4K), so a new scale means a new atlas.
+    if (!fonts_loaded_ || !(fonts_sizes_ == layout_.fonts)) {
+        // Fonts are rasterised at their final pixel size (crisp at 4K), so new sizes mean a new atlas.
         ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
         atlas.Clear();
-        fonts_ = ui::load_fonts(atlas, layout_.scale);
+        fonts_ = ui::load_fonts(atlas, layout_.fonts);
         unsigned char* pixels;
         int w, h;
         atlas.GetTexDataAsRGBA32(&pixels, &w, &h);  // rasterise now, on the CPU, before any frame
-        fonts_scale_ = layout_.scale;
+        fonts_sizes_ = layout_.fonts;
+        fonts_loaded_ = true;
         fonts_dirty_ = gpu_ready_;
     }
     settle_frames_ = std::max(settle_frames_, 2);

@@ -16,6 +16,7 @@
 
 #include "app/kiosk_data.hpp"
 #include "app/map_view.hpp"
+#include "core/screen_geometry.hpp"
 #include "core/staff_access.hpp"
 #include "ui/attract_overlay.hpp"
 #include "ui/banner.hpp"
@@ -88,9 +89,9 @@ public:
     Widgets(const Widgets&) = delete;
     Widgets& operator=(const Widgets&) = delete;
 
-    // CPU only: ImGui context, layout, theme, fonts rasterised for the display size (px_per_mm 0 = unknown).
-    // `now` decides what the introduction says about the calls.
-    void prepare(unsigned width, unsigned height, float px_per_mm, date::sys_seconds now);
+    // CPU only: ImGui context, layout, theme, fonts rasterised for the screen (its pixels and millimetres) and how
+    // it is mounted. `now` decides what the introduction says about the calls.
+    void prepare(const ScreenGeometry& screen, const Mounting& mounting, date::sys_seconds now);
     // With the target's GL context active. False (logged) on failure.
     bool init_gpu();
     // What is derived from the content (app/content_views.hpp), after a content change.
@@ -132,7 +133,8 @@ private:
     ui::Layout layout_;
     ui::Theme theme_;
     ui::Fonts fonts_;
-    float fonts_scale_ = 0;
+    ui::FontSizes fonts_sizes_{};  // what fonts_ was rasterised at
+    bool fonts_loaded_ = false;
     bool gpu_ready_ = false;
     bool fonts_dirty_ = false;
     int settle_frames_ = 0;  // ImGui needs a frame or two after input to show hover / press states

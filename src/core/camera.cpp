@@ -41,7 +41,18 @@ void Camera::set_bounds(const Box& world, const ScreenRect& map_area, double min
     if (world.empty() || world.width() <= 0 || world.height() <= 0 || map_area.w <= 0 || map_area.h <= 0) return;
     min_scale_ = std::min(map_area.w / world.width(), map_area.h / world.height());
     max_scale_ = std::max(min_scale_, std::min(vw_, vh_) / std::max(1.0, min_span_m));
+    slack_x_ = std::max(0.0, map_area.w - world.width() * min_scale_);
+    slack_y_ = std::max(0.0, map_area.h - world.height() * min_scale_);
     clamp();
+}
+
+void Camera::set_view_area(const ScreenRect& map_area) {
+    if (bounds_.empty()) {
+        bounds_area_ = map_area;
+        return;
+    }
+    easing_ = false;
+    set_bounds(bounds_, map_area, min_span_m_);
 }
 
 Vec2 Camera::world_to_screen(Vec2 w) const {
@@ -72,8 +83,10 @@ void Camera::clamp_view(Vec2& c, double& s) const {
     const double x1 = c.x + (a.x + a.w - vw_ / 2) / s;
     const double y_top = c.y - (a.y - vh_ / 2) / s;
     const double y_bottom = c.y - (a.y + a.h - vh_ / 2) / s;
-    c.x += axis_shift(x0, x1, bounds_.min.x, bounds_.max.x);
-    c.y += axis_shift(y_bottom, y_top, bounds_.min.y, bounds_.max.y);
+    // The bounds grown by the overview's empty margin, in pixels at this scale.
+    const double gx = slack_x_ / s, gy = slack_y_ / s;
+    c.x += axis_shift(x0, x1, bounds_.min.x - gx, bounds_.max.x + gx);
+    c.y += axis_shift(y_bottom, y_top, bounds_.min.y - gy, bounds_.max.y + gy);
 }
 
 void Camera::clamp() { clamp_view(center_, scale_); }
@@ -100,6 +113,18 @@ void Camera::zoom_at(Vec2 q, double factor) {
     const Vec2 p = screen_to_world(q);
     double s = scale_ * factor;
     s = std::clamp(s, min_scale_, max_scale_);
+    Vec2 c = center_for(p, q, s);
+    clamp_view(c, s);
+    center_ = c;
+    scale_ = s;
+}
+
+void Camera::pan_zoom(Vec2 d, Vec2 q, double factor) {
+    if (!(factor > 0) || !std::isfinite(factor)) factor = 1;
+    easing_ = false;
+    // Where the world point now under q came from before the pan, then the similarity about it, clamped once.
+    const Vec2 p = screen_to_world({q.x - d.x, q.y - d.y});
+    double s = std::clamp(scale_ * factor, min_scale_, max_scale_);
     Vec2 c = center_for(p, q, s);
     clamp_view(c, s);
     center_ = c;

@@ -5,6 +5,15 @@
 // State is (center, scale): `center` is the world point shown at the middle of the viewport, `scale` is pixels per
 // metre. The region the map should fill (the screen minus banner and panel) is passed to fit/ease calls instead of
 // being state, so opening a panel never makes the map jump by itself.
+//
+// The VIEW AREA (set_bounds / set_view_area) is the part of the viewport the visitor actually sees the map in: the
+// screen minus whatever widgets cover it (header, panel, district list: the "insets"). Every limit is computed on
+// it, so no limit ever pushes a district under a panel, and the overview fits the Métropole inside it.
+//
+// Pan limit: the view area may show as much empty margin beside the Métropole as the overview shows (in pixels),
+// never more. Zooming IN about any point of the Métropole therefore never hits the limit: the point under the
+// fingers stays under them (a limit written as "the view stays inside the Métropole" instead pushed a district
+// near the edge out from under a pinch).
 #pragma once
 #include "core/map_model.hpp"
 
@@ -23,6 +32,10 @@ public:
     // and the pan limit (the view never leaves it). `min_span_m` is the zoom-in limit: the smaller side of the
     // viewport always shows at least this many metres ("a few communes").
     void set_bounds(const Box& world, const ScreenRect& map_area, double min_span_m = 6000.0);
+    // A new view area (a panel opened over the map, the layout changed) with the same world: the limits follow it
+    // and the view is clamped into them, the zoom kept where allowed.
+    void set_view_area(const ScreenRect& map_area);
+    const ScreenRect& view_area() const { return bounds_area_; }
 
     double viewport_width() const { return vw_; }
     double viewport_height() const { return vh_; }
@@ -39,9 +52,15 @@ public:
     // Show all of `world` inside `area` at once (no easing). Used at start and on resize.
     void fit(const Box& world, const ScreenRect& area);
 
-    // Gestures. Both cancel any easing in progress and clamp.
+    // Gestures. All cancel any easing in progress and clamp.
     void pan_by(Vec2 screen_delta);                    // content follows the finger
     void zoom_at(Vec2 screen_point, double factor);   // the world point under screen_point stays there
+    // One step of a pinch: the content moves by `screen_delta`, then scales by `factor` about `screen_point` (the
+    // fingers' new centre), clamped ONCE at the end. Applying pan_by then zoom_at instead clamps between the two:
+    // at the overview the pan is lost, and zooming 4x then multiplies that loss by 4 (the map slides away from
+    // under the fingers). GestureRecognizer emits a pinch step as PanBy immediately followed by ZoomAt: give both
+    // here (apply_camera_gestures does).
+    void pan_zoom(Vec2 screen_delta, Vec2 screen_point, double factor);
 
     // Smoothly show `target` (a selected commune) inside `area` with its neighbours for context, over `duration_s`
     // seconds: the view eases to `target` grown to kContextFactor times its size and at least kContextMinSpan
@@ -74,6 +93,7 @@ private:
     double min_scale_ = 1e-9, max_scale_ = 1e9;
     ScreenRect bounds_area_;
     double min_span_m_ = 6000.0;
+    double slack_x_ = 0, slack_y_ = 0;  // px of empty margin the overview shows beside the bounds, per axis
 
     bool easing_ = false;
     Vec2 from_center_, to_center_;

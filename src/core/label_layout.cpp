@@ -4,10 +4,16 @@
 #include <cmath>
 #include <set>
 
+#include "core/hit_index.hpp"
+
 namespace qmi {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// Room kept between a label's box and a district's fill, px: the label's halo is ~1-3 px wide.
+constexpr double kFillClearancePx = 3;
+// Gap between a callout and its district, px.
+constexpr double kCalloutGapPx = 8;
 
 struct Interval {
     double lo = 0, hi = 0;  // open (lo, hi); empty when hi <= lo
@@ -31,18 +37,137 @@ Interval overlap(const PlacedLabel& a, const PlacedLabel& b, double padding) {
     return {std::max(x.lo, y.lo), std::min(x.hi, y.hi)};
 }
 
-// Smallest min_scale for `label` given the labels already placed (all of higher priority).
+// Smallest min_scale for `label` given the labels already placed (all of higher priority): from there up to the
+// label's own max_scale, it never overlaps one of them while that one is shown.
 double required_scale(const PlacedLabel& label, const std::vector<PlacedLabel>& placed, double padding) {
     double m = 0;
     for (const PlacedLabel& other : placed) {
         if (!std::isfinite(other.min_scale)) continue;  // never shown: no constraint
         const Interval o = overlap(label, other, padding);
-        if (o.hi <= o.lo) continue;                      // never overlap
-        if (o.hi <= other.min_scale) continue;           // they only overlap while `other` is hidden
-        m = std::max(m, o.hi);
+        const double lo = std::max(o.lo, other.min_scale);
+        const double hi = std::min({o.hi, other.max_scale, label.max_scale});
+        if (hi <= lo) continue;  // they never overlap while both are shown
+        m = std::max(m, hi);
     }
     // Strictly past the touching point so that rounding cannot make touching boxes count as overlapping.
     return m > 0 ? m * (1 + 1e-9) : 0;
+}
+
+// ---- labels against fills ---------------------------------------------------------------------------------------
+
+bool boxes_meet(const Box& a, const Box& b) {
+    return a.min.x <= b.max.x && b.min.x <= a.max.x && a.min.y <= b.max.y && b.min.y <= a.max.y;
+}
+
+// The label's box in map coordinates at scale s (px/m), grown by `pad_px`.
+Box world_box(const PlacedLabel& l, double s, double pad_px) {
+    const double cx = l.anchor.x + l.offset_px.x / s, cy = l.anchor.y - l.offset_px.y / s;
+    const double hw = (l.size_px.x / 2 + pad_px) / s, hh = (l.size_px.y / 2 + pad_px) / s;
+    Box b;
+    b.add({cx - hw, cy - hh});
+    b.add({cx + hw, cy + hh});
+    return b;
+}
+
+// Liang-Barsky: does the segment a-b meet the closed box r?
+bool segment_meets_box(Vec2 a, Vec2 b, const Box& r) {
+    double t0 = 0, t1 = 1;
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x - r.min.x, r.max.x - a.x, a.y - r.min.y, r.max.y - a.y};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0) return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0) t0 = std::max(t0, t);
+        else t1 = std::min(t1, t);
+        if (t0 > t1) return false;
+    }
+    return true;
+}
+
+bool ring_meets_box(const Ring& ring, const Box& r) {
+    for (size_t i = 0; i + 1 < ring.size(); ++i)
+        if (segment_meets_box(ring[i], ring[i + 1], r)) return true;
+    return false;
+}
+
+bool edges_meet_box(const CommuneShape& c, const Box& r) {
+    for (const Polygon& poly : c.polygons) {
+        if (ring_meets_box(poly.outer, r)) return true;
+        for (const Ring& h : poly.holes)
+            if (ring_meets_box(h, r)) return true;
+    }
+    return false;
+}
+
+bool contains_point(const CommuneShape& c, Vec2 p) {
+    for (const Polygon& poly : c.polygons)
+        if (polygon_contains(poly, p)) return true;
+    return false;
+}
+
+// Does the box cover any part of the commune's fill?
+bool box_meets_fill(const Box& r, const CommuneShape& c) {
+    if (c.polygons.empty() || !boxes_meet(r, c.bbox)) return false;
+    return edges_meet_box(c, r) || contains_point(c, r.center());
+}
+
+// Is the box entirely inside the commune's fill? (A commune without geometry holds any label: synthetic maps.)
+bool box_inside_fill(const Box& r, const CommuneShape& c) {
+    if (c.polygons.empty()) return true;
+    return contains_point(c, r.center()) && !edges_meet_box(c, r);
+}
+
+struct Scales {
+    double lo = 1e-4, hi = 1e3;  // the range a label's placement is decided over: camera min / 2 .. camera max
+};
+
+// Bisection over [lo, hi] (geometric) for the smallest scale from which `ok` holds, `ok` being monotone (false
+// below, true above). 0 when it holds at lo already, +inf when not even at hi.
+template <class Ok>
+double first_scale(const Scales& r, Ok&& ok) {
+    if (ok(r.lo)) return 0;
+    if (!ok(r.hi)) return kInf;
+    double lo = r.lo, hi = r.hi;
+    while (hi / lo > 1.002) {
+        const double mid = std::sqrt(lo * hi);
+        if (ok(mid)) hi = mid;
+        else lo = mid;
+    }
+    return hi;
+}
+
+// From which scale the label's box stays clear of every district fill but its own commune's. Exact for a box
+// that contains its anchor (it shrinks around the anchor as the scale grows, so "clear" only ever becomes true).
+double clear_of_districts(const PlacedLabel& l, const std::vector<const CommuneShape*>& districts,
+                          const MapModel& map, const Scales& r) {
+    // Most labels are nowhere near a district: one test with the biggest box the range allows.
+    const Box widest = world_box(l, r.lo, kFillClearancePx);
+    std::vector<const CommuneShape*> near;
+    for (const CommuneShape* d : districts)
+        if (d != &map.communes[l.commune] && boxes_meet(widest, d->bbox)) near.push_back(d);
+    if (near.empty()) return 0;
+    return first_scale(r, [&](double s) {
+        const Box b = world_box(l, s, kFillClearancePx);
+        for (const CommuneShape* d : near)
+            if (box_meets_fill(b, *d)) return false;
+        return true;
+    });
+}
+
+// For a displaced box (its anchor outside it: not monotone), checked at scales from `from` to `to`.
+bool clear_between(const PlacedLabel& l, const std::vector<const CommuneShape*>& shapes, double from, double to) {
+    if (!(from > 0)) return true;
+    to = std::min(to, from * 16);  // past 16x the overview every district is large on screen
+    for (double s = from; s <= to * 1.0001; s *= 1.15) {
+        const Box b = world_box(l, s, kFillClearancePx);
+        for (const CommuneShape* d : shapes)
+            if (box_meets_fill(b, *d)) return false;
+    }
+    return true;
 }
 
 }  // namespace
@@ -60,6 +185,10 @@ LabelLayout layout_labels(const MapModel& map, const std::vector<size_t>& highli
     LabelLayout out;
     if (!measure) return out;
     const double pad = std::max(0.0, options.padding_px);
+    const double ov = options.overview_scale;
+    Scales range;
+    if (ov > 0) range.lo = ov * 0.5;
+    range.hi = options.max_scale > range.lo ? options.max_scale : (ov > 0 ? ov * 1000 : 1e3);
 
     // Priority: QMI districts (bigger first), then every other labelled commune, bigger first; ties by index
     // so that the layout is deterministic.
@@ -67,6 +196,8 @@ LabelLayout layout_labels(const MapModel& map, const std::vector<size_t>& highli
     for (size_t i : highlighted)
         if (i < map.communes.size()) qmi.insert(i);
     std::vector<size_t> order(qmi.begin(), qmi.end());
+    std::vector<const CommuneShape*> districts;
+    for (size_t i : qmi) districts.push_back(&map.communes[i]);
     std::vector<size_t> rest;
     const size_t last = options.include_context ? map.communes.size() : std::min(map.metropole_count, map.communes.size());
     for (size_t i = 0; i < last; ++i)
@@ -87,35 +218,145 @@ LabelLayout layout_labels(const MapModel& map, const std::vector<size_t>& highli
         label.anchor = c.label_anchor;
         label.size_px = measure(c.name);
         label.highlighted = k < qmi_count;
+
         if (!label.highlighted) {
-            label.min_scale = required_scale(label, out.labels, pad);
-            out.labels.push_back(label);
+            // Centred on the anchor, or nudged along its box (the anchor stays inside it), whichever shows first
+            // without meeting a label or a district's fill.
+            const double sx = 0.35 * label.size_px.x, sy = 0.3 * label.size_px.y;
+            PlacedLabel best = label;
+            best.min_scale = kInf;
+            for (const Vec2& o : {Vec2{0, 0}, Vec2{sx, 0}, Vec2{-sx, 0}, Vec2{0, -sy}, Vec2{0, sy}}) {
+                PlacedLabel trial = label;
+                trial.offset_px = o;
+                const double clear = clear_of_districts(trial, districts, map, range);
+                if (!std::isfinite(clear)) continue;
+                trial.min_scale = std::max(clear, required_scale(trial, out.labels, pad));
+                if (trial.min_scale < best.min_scale * (1 - 1e-9)) best = trial;
+            }
+            out.labels.push_back(best);
             continue;
         }
-        // QMI labels must all be readable at the overview. Try the anchor itself, then boxes beside it (right,
-        // left, above, below, the diagonals), moving further out, and keep the first that clears the QMI labels
-        // already placed at every scale from the overview up. Failing that, the least bad one (it shows later).
-        const double gx = label.size_px.x / 2 + pad + 3, gy = label.size_px.y / 2 + pad + 3;
-        std::vector<Vec2> candidates{{0, 0}};
-        for (double step = 1; step <= 4; step += 1) {
-            const double dx = gx * step, dy = gy * step;
-            for (Vec2 o : {Vec2{dx, 0}, Vec2{-dx, 0}, Vec2{0, -dy}, Vec2{0, dy}, Vec2{dx, -dy}, Vec2{-dx, -dy},
-                           Vec2{dx, dy}, Vec2{-dx, dy}})
-                candidates.push_back(o);
+
+        // A QMI district. From which scale does its name fit inside its own fill, clear of other districts?
+        const std::vector<const CommuneShape*> own{&c};
+        std::vector<const CommuneShape*> others;
+        for (const CommuneShape* d : districts)
+            if (d != &c) others.push_back(d);
+        const double fits = std::max(first_scale(range, [&](double s) { return box_inside_fill(world_box(label, s, 1), c); }),
+                                     clear_of_districts(label, districts, map, range));
+
+        if (fits <= std::max(ov, 0.0) || ov <= 0) {
+            // Fits at the overview. Try the anchor itself, then boxes beside it (right, left, above, below, the
+            // diagonals), moving further out, and keep the first that clears the QMI labels already placed at
+            // every scale from the overview up and no other district's fill. Failing that, the least bad one.
+            const double gx = label.size_px.x / 2 + pad + 3, gy = label.size_px.y / 2 + pad + 3;
+            std::vector<Vec2> candidates{{0, 0}};
+            for (double step = 1; step <= 4; step += 1) {
+                const double dx = gx * step, dy = gy * step;
+                for (Vec2 o : {Vec2{dx, 0}, Vec2{-dx, 0}, Vec2{0, -dy}, Vec2{0, dy}, Vec2{dx, -dy}, Vec2{-dx, -dy},
+                               Vec2{dx, dy}, Vec2{-dx, dy}})
+                    candidates.push_back(o);
+            }
+            PlacedLabel best = label;
+            best.min_scale = kInf;
+            for (const Vec2& o : candidates) {
+                PlacedLabel trial = label;
+                trial.offset_px = o;
+                const bool centred = o.x == 0 && o.y == 0;
+                if (!centred && !clear_between(trial, others, std::max(ov, range.lo), range.hi)) continue;
+                trial.min_scale = std::max(centred ? fits : 0.0, required_scale(trial, out.labels, pad));
+                if (trial.min_scale < best.min_scale) best = trial;
+                if (trial.min_scale <= ov) break;
+            }
+            best.leader = best.offset_px.x != 0 || best.offset_px.y != 0;
+            out.labels.push_back(best);
+            continue;
         }
-        PlacedLabel best = label;
+
+        // Too small on screen at the overview to hold its name: a callout beside the district, clear of its fill
+        // and of every other district's, with a leader line, until the name fits inside.
+        const double s0 = ov;
+        const double right = (c.bbox.max.x - c.label_anchor.x) * s0, left = (c.label_anchor.x - c.bbox.min.x) * s0;
+        const double up = (c.bbox.max.y - c.label_anchor.y) * s0, down = (c.label_anchor.y - c.bbox.min.y) * s0;
+        const double hw = label.size_px.x / 2, hh = label.size_px.y / 2;
+        std::vector<const CommuneShape*> fills = others;
+        fills.push_back(&c);
+        PlacedLabel callout = label;
+        callout.max_scale = fits;
+        callout.leader = true;
+        PlacedLabel best = callout;
         best.min_scale = kInf;
-        for (const Vec2& o : candidates) {
-            PlacedLabel trial = label;
-            trial.offset_px = o;
-            trial.min_scale = required_scale(trial, out.labels, pad);
-            if (trial.min_scale < best.min_scale) best = trial;
-            if (trial.min_scale <= options.overview_scale) break;
+        bool found = false;
+        for (int step = 0; step < 6 && !found; ++step) {
+            const double g = kCalloutGapPx * (1 + 2 * step);
+            const Vec2 candidates[] = {{right + hw + g, 0},      {-(left + hw + g), 0},   {0, -(up + hh + g)},
+                                       {0, down + hh + g},       {right + hw + g, -(up + hh + g)},
+                                       {-(left + hw + g), -(up + hh + g)}, {right + hw + g, down + hh + g},
+                                       {-(left + hw + g), down + hh + g}};
+            for (const Vec2& o : candidates) {
+                PlacedLabel trial = callout;
+                trial.offset_px = o;
+                if (!clear_between(trial, fills, s0, fits)) continue;
+                trial.min_scale = required_scale(trial, out.labels, pad);
+                if (trial.min_scale < best.min_scale) best = trial;
+                if (trial.min_scale <= ov) {
+                    found = true;
+                    break;
+                }
+            }
         }
-        best.leader = best.offset_px.x != 0 || best.offset_px.y != 0;
-        out.labels.push_back(best);
+        if (std::isfinite(best.min_scale)) out.labels.push_back(best);
+        if (std::isfinite(fits)) {
+            PlacedLabel inside = label;
+            inside.min_scale = std::max(fits, required_scale(inside, out.labels, pad));
+            out.labels.push_back(inside);
+        }
     }
     return out;
+}
+
+// ---- per frame ----------------------------------------------------------------------------------------------------
+
+void for_each_visible_label(const LabelLayout& layout, const Camera& camera, const ScreenRect& clip,
+                            std::optional<size_t> selected, const std::function<void(const VisibleLabel&)>& visit) {
+    const double s = camera.scale();
+    bool selected_drawn = false;
+    for (const PlacedLabel& l : layout.labels) {
+        const bool is_selected = selected && *selected == l.commune;
+        // The selected commune's name is always shown: the first of its entries whose range has not ended yet.
+        if (is_selected ? (selected_drawn || s >= l.max_scale) : !l.shown_at(s)) continue;
+        VisibleLabel v;
+        v.label = &l;
+        v.anchor_on_screen = camera.world_to_screen(l.anchor);
+        v.box = label_box(l, v.anchor_on_screen);
+        const double x1 = clip.x + clip.w, y1 = clip.y + clip.h;
+        const bool whole = v.box.min.x >= clip.x && v.box.min.y >= clip.y && v.box.max.x <= x1 && v.box.max.y <= y1;
+        if (!whole) {
+            const Vec2 a = v.anchor_on_screen;
+            const bool anchor_inside = a.x >= clip.x && a.x <= x1 && a.y >= clip.y && a.y <= y1;
+            if (!is_selected || !anchor_inside || v.box.width() > clip.w || v.box.height() > clip.h) continue;
+            // Slide the selected name inside the map area rather than cut it.
+            const double dx = std::max(0.0, clip.x - v.box.min.x) - std::max(0.0, v.box.max.x - x1);
+            const double dy = std::max(0.0, clip.y - v.box.min.y) - std::max(0.0, v.box.max.y - y1);
+            v.box.min.x += dx;
+            v.box.max.x += dx;
+            v.box.min.y += dy;
+            v.box.max.y += dy;
+        }
+        if (is_selected) selected_drawn = true;
+        visit(v);
+    }
+}
+
+std::optional<size_t> label_at(const LabelLayout& layout, const Camera& camera, const ScreenRect& clip,
+                               std::optional<size_t> selected, Vec2 p, double slop_px) {
+    std::optional<size_t> hit;
+    for_each_visible_label(layout, camera, clip, selected, [&](const VisibleLabel& v) {
+        if (p.x >= v.box.min.x - slop_px && p.x <= v.box.max.x + slop_px && p.y >= v.box.min.y - slop_px &&
+            p.y <= v.box.max.y + slop_px)
+            hit = v.label->commune;
+    });
+    return hit;
 }
 
 }  // namespace qmi

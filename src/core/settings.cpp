@@ -16,7 +16,8 @@ constexpr size_t kMaxFileBytes = 64 * 1024;  // a settings file is under 1 KiB
 // The keys of each object, so an unknown key can be told apart from one placed at the wrong level.
 const std::vector<std::string_view> kTopKeys = {"language",   "idle_timeout_s", "attract_step_s", "dpi",
                                                 "staff",      "map_source",     "content_feed",   "map_update_period_s",
-                                                "stats",      "metrics"};
+                                                "stats",      "metrics",        "screen_diagonal_in", "mounting"};
+const std::vector<std::string_view> kMountingKeys = {"bottom_edge_m"};
 const std::vector<std::string_view> kStaffKeys = {"pin_hash", "corner_hold_s", "max_pin_attempts", "lockout_s"};
 const std::vector<std::string_view> kFeedKeys = {"url", "period_s", "public_key", "ca_file"};
 const std::vector<std::string_view> kStatsKeys = {"enabled", "retention_days", "max_mb"};
@@ -214,6 +215,24 @@ SettingsLoad parse_settings(std::string_view bytes, const std::string& label) {
             reader.error("/dpi", "out of range: expected 50 to 1000 (or null), got " + dpi->dump());
         else
             s.dpi = v;
+    }
+    if (const Json* d = reader.field(*doc, "", "screen_diagonal_in", Need::Optional); d && !d->is_null()) {
+        if (!d->is_number() || !(d->get<double>() >= 10 && d->get<double>() <= 120))
+            reader.error("/screen_diagonal_in", "expected the screen's diagonal in inches, 10 to 120 (or null), got " +
+                                                    d->dump().substr(0, 32));
+        else
+            s.screen_diagonal_in = d->get<double>();
+    }
+    if (const Json* m = reader.object(*doc, "", "mounting", Need::Optional)) {
+        reject_unknown_settings(reader, *m, "/mounting", kMountingKeys);
+        if (const Json* b = reader.field(*m, "/mounting", "bottom_edge_m", Need::Optional)) {
+            if (!b->is_number() || !(b->get<double>() >= 0 && b->get<double>() <= 2.5))
+                reader.error("/mounting/bottom_edge_m",
+                             "expected the height of the screen's lower edge above the floor in metres, 0 to 2.5, "
+                             "got " + b->dump().substr(0, 32));
+            else
+                s.mounting.bottom_edge_m = b->get<double>();
+        }
     }
     if (auto v = reader.string(*doc, "", "map_source", Need::Optional, true)) s.map_source = *v;
     if (auto v = reader.integer(*doc, "", "map_update_period_s", Need::Optional, 3600, 31536000))

@@ -18,6 +18,10 @@ struct Settings {
     int idle_timeout_s = 90;           // back to the attract loop after this long untouched; 10 .. 3600
     int attract_step_s = 8;            // attract loop: seconds per highlighted district; 2 .. 120
     std::optional<double> dpi;         // null / absent = ask the system; else 50 .. 1000
+    std::optional<double> screen_diagonal_in;  // null / absent = unknown; else 10 .. 120 (wins over dpi)
+    struct Mounting {
+        double bottom_edge_m = 0.65;   // height of the screen's lower edge above the floor; 0 .. 2.5
+    } mounting;
 
     struct Staff {
         std::string pin_hash;          // libsodium crypto_pwhash_str string ("$argon2id$..."); "" = no staff menu

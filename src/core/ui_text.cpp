@@ -104,6 +104,16 @@ const RequiredKey kRequiredKeys[] = {
     {"attribution.membership", {"source"}},
     {"map.touch_hint", {}},
     {"lang.switch", {}},
+    // District list, map controls, gesture hint, search keyboard.
+    {"list.title", {}},
+    {"map.gesture_hint", {}},
+    {"search.button", {}},
+    {"search.placeholder", {}},
+    {"search.no_match", {}},
+    {"search.district", {}},
+    {"search.close", {}},
+    {"keyboard.space", {}},
+    {"keyboard.clear", {}},
     // Staff menu.
     {"staff.title", {}},
     {"staff.pin", {}},

@@ -1,5 +1,6 @@
 #include "render/map_labels.hpp"
 
+#include <algorithm>
 #include <cfloat>
 
 #include "ui/theme.hpp"
@@ -20,29 +21,27 @@ void draw_map_labels(ImDrawList* dl, const LabelLayout& layout, const MapModel& 
     const ImU32 muted = ui::to_u32(pal::ink_muted);
     const ImU32 halo = ui::to_u32(ui::with_alpha(pal::surface, 235));
     const float h = std::max(1.0f, size_px / 14.0f);  // halo thickness: ~1.3 px at 1080p, ~2.6 px at 4K
-    const double scale = camera.scale();
 
     dl->PushClipRect(ImVec2(static_cast<float>(clip.x), static_cast<float>(clip.y)),
                      ImVec2(static_cast<float>(clip.x + clip.w), static_cast<float>(clip.y + clip.h)), true);
-    for (const PlacedLabel& l : layout.labels) {
+    for_each_visible_label(layout, camera, clip, selected, [&](const VisibleLabel& v) {
+        const PlacedLabel& l = *v.label;
+        if (l.commune >= map.communes.size()) return;
         const bool is_selected = selected && *selected == l.commune;
-        if (scale < l.min_scale && !is_selected) continue;
-        if (l.commune >= map.communes.size()) continue;
-        const Vec2 a = camera.world_to_screen(l.anchor);
-        const Vec2 centre{a.x + l.offset_px.x, a.y + l.offset_px.y};
-        const float x0 = static_cast<float>(centre.x - l.size_px.x / 2);
-        const float y0 = static_cast<float>(centre.y - l.size_px.y / 2);
-        if (x0 > clip.x + clip.w || y0 > clip.y + clip.h || x0 + l.size_px.x < clip.x || y0 + l.size_px.y < clip.y)
-            continue;
+        const float x0 = static_cast<float>(v.box.min.x), y0 = static_cast<float>(v.box.min.y);
         const std::string& name = map.communes[l.commune].name;
         const char* b = name.data();
         const char* e = b + name.size();
-        if (l.leader) {
-            dl->AddLine(ImVec2(static_cast<float>(a.x), static_cast<float>(a.y)),
-                        ImVec2(static_cast<float>(centre.x), static_cast<float>(centre.y)), muted, h);
+        const Vec2 a = v.anchor_on_screen;
+        const bool anchor_in_box = a.x >= v.box.min.x && a.x <= v.box.max.x && a.y >= v.box.min.y && a.y <= v.box.max.y;
+        if (l.leader || !anchor_in_box) {
+            // From the district to the nearest point of the name's box: a callout reads as pointing at its place.
+            const ImVec2 to(static_cast<float>(std::clamp(a.x, v.box.min.x, v.box.max.x)),
+                            static_cast<float>(std::clamp(a.y, v.box.min.y, v.box.max.y)));
+            dl->AddLine(ImVec2(static_cast<float>(a.x), static_cast<float>(a.y)), to, muted, h);
             dl->AddCircleFilled(ImVec2(static_cast<float>(a.x), static_cast<float>(a.y)), 2.0f * h, ink);
         }
-        // A light halo keeps dark text readable over the blue and orange fills and over borders.
+        // A light halo keeps dark text readable over the blue and vermillion fills and over borders.
         // Four offsets, not eight: each copy is a quad per glyph, and on a software rasteriser the diagonals cost as
         // much as the rest of the map for no visible gain at this halo width.
         if (moving) {
@@ -52,7 +51,7 @@ void draw_map_labels(ImDrawList* dl, const LabelLayout& layout, const MapModel& 
                 dl->AddText(font, size_px, ImVec2(x0 + d.x, y0 + d.y), halo, b, e);
         }
         dl->AddText(font, size_px, ImVec2(x0, y0), l.highlighted || is_selected ? ink : muted, b, e);
-    }
+    });
     dl->PopClipRect();
 }
 

@@ -15,7 +15,9 @@ namespace qmi::render {
 // Text size in pixels, with the same font and size the drawing uses: pass it to layout_labels().
 Vec2 measure_label(ImFont* font, float size_px, std::string_view text);
 
-// Draws the visible labels clipped to `clip` (the map area). The selected commune's label is always shown.
+// Draws the labels core::for_each_visible_label gives for `clip` (the map area): only whole labels, never one cut
+// by the area's edge (the selected commune's is slid inside instead), so what is drawn is exactly what label_at()
+// hit-tests. The selected commune's label is always shown.
 // `moving` (the view changes this frame): the halo is one offset shadow instead of four copies, which halves the
 // labels' cost while the map is panned or zoomed; at rest the full halo is drawn.
 void draw_map_labels(ImDrawList* draw_list, const LabelLayout& layout, const MapModel& map, const Camera& camera,

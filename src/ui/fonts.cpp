@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <spdlog/spdlog.h>
+#include <stb_truetype.h>
 
 namespace qmi::ui {
 
@@ -66,7 +67,7 @@ public:
     FontLoader(ImFontAtlas& atlas, bool& used_fallback) : atlas_(atlas), used_fallback_(used_fallback) {}
 
     // One font of `px` pixels in `weight`, with DejaVu Sans merged in for the glyphs the main file lacks.
-    ImFont* add(const Weight& weight, float px) {
+    ImFont* add(const Weight& weight, float px, const ImWchar* ranges = french_glyph_ranges()) {
         std::string why;
         std::optional<FontBlob> blob = read_font(weight.preferred, why);
         std::string used = weight.preferred;
@@ -85,11 +86,12 @@ public:
         }
         ImFontConfig cfg;
         cfg.FontDataOwnedByAtlas = true;
-        // 2x horizontal oversampling keeps small text smooth while the atlas stays small at 4K sizes.
-        cfg.OversampleH = 2;
+        // 2x horizontal oversampling keeps small text smooth; from 36 px up a glyph has pixels enough of its own,
+        // and oversampling would only double the atlas (and the first frame's rasterisation time).
+        cfg.OversampleH = oversample(px);
         cfg.OversampleV = 1;
         std::snprintf(cfg.Name, sizeof(cfg.Name), "%s %.0fpx", weight.name, px);
-        ImFont* font = atlas_.AddFontFromMemoryTTF(blob->data, blob->size, px, &cfg, french_glyph_ranges());
+        ImFont* font = atlas_.AddFontFromMemoryTTF(blob->data, blob->size, px, &cfg, ranges);
         if (!font) {
             IM_FREE(blob->data);
             return nullptr;
@@ -102,9 +104,9 @@ public:
                 ImFontConfig merge;
                 merge.MergeMode = true;
                 merge.FontDataOwnedByAtlas = true;
-                merge.OversampleH = 2;
+                merge.OversampleH = oversample(px);
                 merge.OversampleV = 1;
-                if (!atlas_.AddFontFromMemoryTTF(extra->data, extra->size, px, &merge, french_glyph_ranges()))
+                if (!atlas_.AddFontFromMemoryTTF(extra->data, extra->size, px, &merge, ranges))
                     IM_FREE(extra->data);
             }
         }
@@ -112,6 +114,8 @@ public:
     }
 
 private:
+    static int oversample(float px) { return px >= 36.0f ? 1 : 2; }
+
     // Tiny set of already-logged paths: one log line per missing file, not one per font size.
     struct Once {
         std::vector<std::string> seen;
@@ -129,16 +133,54 @@ private:
 
 }  // namespace
 
-FontSizes font_sizes(float ui_scale) {
-    const float s = ui_scale > 0 ? ui_scale : 1.0f;
-    FontSizes base;
+FontSizes font_sizes(const TypeScale& type) {
     FontSizes f;
-    f.body = std::round(base.body * s);
-    f.small = std::round(base.small * s);
-    f.title = std::round(base.title * s);
-    f.banner = std::round(base.banner * s);
-    f.label = std::round(base.label * s);
+    f.headline = type.size(TextRole::Headline);
+    f.banner = type.size(TextRole::CallToAction);
+    f.title = type.size(TextRole::Title);
+    f.body = type.size(TextRole::Body);
+    f.label = type.size(TextRole::MapLabel);
+    f.small = type.size(TextRole::Fine);
     return f;
+}
+
+std::optional<float> cap_ratio_of_file(const std::string& path) {
+    std::string why;
+    std::optional<FontBlob> blob = read_font(path, why);
+    if (!blob) return std::nullopt;
+    std::optional<float> ratio;
+    const auto* data = static_cast<const unsigned char*>(blob->data);
+    stbtt_fontinfo info;
+    const int offset = stbtt_GetFontOffsetForIndex(data, 0);
+    if (offset >= 0 && stbtt_InitFont(&info, data, offset)) {
+        int ascent = 0, descent = 0, gap = 0;
+        // The same vertical metrics ImGui scales by (stbtt_ScaleForPixelHeight: ascent - descent = font size).
+        stbtt_GetFontVMetrics(&info, &ascent, &descent, &gap);
+        int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        if (ascent - descent > 0 && stbtt_GetCodepointBox(&info, 'H', &x0, &y0, &x1, &y1) && y1 > y0)
+            ratio = static_cast<float>(y1 - y0) / static_cast<float>(ascent - descent);
+    }
+    IM_FREE(blob->data);
+    return ratio;
+}
+
+float measured_cap_ratio(const FontFiles& preferred) {
+    const FontFiles fb = dejavu_files();
+    std::optional<float> smallest;
+    for (const auto& [want, fallback] : {std::pair{&preferred.regular, &fb.regular},
+                                         std::pair{&preferred.semibold, &fb.semibold},
+                                         std::pair{&preferred.bold, &fb.bold}}) {
+        std::optional<float> r = cap_ratio_of_file(*want);
+        if (!r) r = cap_ratio_of_file(*fallback);
+        if (r && (!smallest || *r < *smallest)) smallest = r;
+    }
+    return smallest.value_or(kOpenSansCapRatio);
+}
+
+float rendered_cap_px(const ImFont* font) {
+    if (!font) return 0;
+    const ImFontGlyph* g = font->FindGlyphNoFallback('H');
+    return g ? g->Y1 - g->Y0 : 0;
 }
 
 FontFiles open_sans_files() {
@@ -164,9 +206,28 @@ const ImWchar* french_glyph_ranges() {
     return ranges;
 }
 
-Fonts load_fonts(ImFontAtlas& atlas, float ui_scale, const FontFiles& preferred) {
+namespace {
+
+// French without Latin Extended-A beyond œ Œ Ÿ, for the big display fonts: headline, countdown and card titles show
+// programme and commune names, never foreign words, and every glyph saved is atlas space at 90 px.
+const ImWchar* french_display_ranges() {
+    static const ImWchar ranges[] = {
+        0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement
+        0x0152, 0x0153,  // Œ œ
+        0x0178, 0x0178,  // Ÿ
+        0x2000, 0x206F,  // General Punctuation (no-break spaces, dashes, quotes, ellipsis)
+        0x20AC, 0x20AC,  // €
+        0x2190, 0x2193,  // arrows
+        0,
+    };
+    return ranges;
+}
+
+}  // namespace
+
+Fonts load_fonts(ImFontAtlas& atlas, const FontSizes& sizes, const FontFiles& preferred) {
     Fonts fonts;
-    fonts.sizes = font_sizes(ui_scale);
+    fonts.sizes = sizes;
     const FontFiles fb = dejavu_files();
     const Weight regular{"Regular", preferred.regular, fb.regular};
     const Weight semibold{"Semibold", preferred.semibold, fb.semibold};
@@ -177,10 +238,12 @@ Fonts load_fonts(ImFontAtlas& atlas, float ui_scale, const FontFiles& preferred)
     fonts.body = loader.add(regular, fonts.sizes.body);
     fonts.body_bold = loader.add(semibold, fonts.sizes.body);
     fonts.small = loader.add(regular, fonts.sizes.small);
-    fonts.title = loader.add(bold, fonts.sizes.title);
-    fonts.banner = loader.add(semibold, fonts.sizes.banner);
+    fonts.title = loader.add(bold, fonts.sizes.title, french_display_ranges());
+    fonts.banner = loader.add(semibold, fonts.sizes.banner, french_display_ranges());
     fonts.label = loader.add(semibold, fonts.sizes.label);
-    fonts.ok = fonts.body && fonts.body_bold && fonts.small && fonts.title && fonts.banner && fonts.label;
+    fonts.headline = loader.add(bold, fonts.sizes.headline, french_display_ranges());
+    fonts.ok = fonts.body && fonts.body_bold && fonts.small && fonts.title && fonts.banner && fonts.label &&
+               fonts.headline;
     if (!fonts.ok) {
         spdlog::error("fonts: no usable font (install fonts-open-sans or fonts-dejavu-core); French text cannot be "
                       "shown");

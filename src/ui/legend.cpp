@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <imgui.h>
 
@@ -50,8 +51,9 @@ void draw_swatch(ImDrawList* dl, const LegendEntry& e, ImVec2 p, float w, float 
     switch (e.swatch) {
         case LegendEntry::Swatch::Fill:
             dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), to_u32(e.color), 4.0f * s);
-            // A hairline so the pale fills (other / outside communes) still show on a white card.
-            dl->AddRect(p, ImVec2(p.x + w, p.y + h), to_u32(theme.card_border), 4.0f * s, 0, theme.border);
+            // An outline in the control border colour so the pale fills (other / outside communes, 1.1:1 on white)
+            // still read as swatches on a white card (3:1 for graphics that carry meaning).
+            dl->AddRect(p, ImVec2(p.x + w, p.y + h), to_u32(theme.control_border), 4.0f * s, 0, theme.border);
             break;
         case LegendEntry::Swatch::SolidLine: {
             const float y = std::round(p.y + h * 0.5f);
@@ -104,23 +106,52 @@ void draw_legend(const LegendModel& model, const WidgetContext& ctx) {
     const float inner_w = ImGui::GetContentRegionAvail().x;
     const float col_w = (inner_w - (columns - 1) * ctx.layout.margin) / columns;
     const float swatch_w = 40.0f * s, swatch_h = ctx.theme.chip;
-    ImGui::PushFont(ctx.fonts.body);
-    // The layout sized the card for `rows` rows: share its height evenly.
-    const float row_h = std::max(ImGui::GetContentRegionAvail().y / std::max(rows, 1), ImGui::GetTextLineHeight());
+    const float text_w = col_w - swatch_w - 12.0f * s;
+    const float avail_h = ImGui::GetContentRegionAvail().y;
+    // Each entry as tall as its wrapped label. When the body size does not fit the card (a 19" screen, where a
+    // 7 mm capital leaves ~20 characters a line), the key drops to fine print rather than overlap itself.
+    ImFont* font = ctx.fonts.body;
+    std::vector<float> heights(t.entries.size());
+    for (ImFont* f : {ctx.fonts.body, ctx.fonts.small}) {
+        font = f;
+        ImGui::PushFont(f);
+        float tallest_column = 0;
+        for (int col = 0; col < columns; ++col) {
+            float h = 0;
+            for (size_t i = static_cast<size_t>(col * rows); i < t.entries.size() && i < static_cast<size_t>((col + 1) * rows); ++i) {
+                const std::string& l = t.entries[i].label;
+                heights[i] = std::max(ImGui::CalcTextSize(l.c_str(), l.c_str() + l.size(), false, text_w).y, swatch_h);
+                h += heights[i];
+            }
+            tallest_column = std::max(tallest_column, h);
+        }
+        ImGui::PopFont();
+        if (tallest_column <= avail_h) break;
+    }
+    ImGui::PushFont(font);
     const ImVec2 origin = ImGui::GetCursorPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    for (size_t i = 0; i < t.entries.size(); ++i) {
-        const LegendEntry& e = t.entries[i];
-        const int col = static_cast<int>(i) / rows;  // fill column by column: promotions stay together
-        const int row = static_cast<int>(i) % rows;
-        const ImVec2 cell(origin.x + col * (col_w + ctx.layout.margin), origin.y + row * row_h);
-        const ImVec2 screen(r.min.x + cell.x, r.min.y + cell.y);
-        draw_swatch(dl, e, ImVec2(screen.x, screen.y + (row_h - swatch_h) * 0.5f), swatch_w, swatch_h, ctx.theme);
-        const float text_x = cell.x + swatch_w + 12.0f * s;
-        ImGui::SetCursorPos(ImVec2(text_x, cell.y + (row_h - ImGui::GetTextLineHeight()) * 0.5f));
-        ImGui::PushTextWrapPos(cell.x + col_w);
-        ImGui::TextUnformatted(e.label.c_str(), e.label.c_str() + e.label.size());
-        ImGui::PopTextWrapPos();
+    for (int col = 0; col < columns; ++col) {
+        const size_t first = static_cast<size_t>(col * rows);
+        const size_t last = std::min(t.entries.size(), static_cast<size_t>((col + 1) * rows));
+        float used = 0;
+        for (size_t i = first; i < last; ++i) used += heights[i];
+        // The spare height shared evenly between the entries of the column.
+        const float spare = last > first ? std::max(0.0f, avail_h - used) / static_cast<float>(last - first) : 0;
+        float y = origin.y;
+        for (size_t i = first; i < last; ++i) {  // fill column by column: promotions stay together
+            const LegendEntry& e = t.entries[i];
+            const float row_h = heights[i] + spare;
+            const ImVec2 cell(origin.x + col * (col_w + ctx.layout.margin), y);
+            const ImVec2 screen(r.min.x + cell.x, r.min.y + cell.y);
+            draw_swatch(dl, e, ImVec2(screen.x, screen.y + (row_h - swatch_h) * 0.5f), swatch_w, swatch_h, ctx.theme);
+            const float text_x = cell.x + swatch_w + 12.0f * s;
+            ImGui::SetCursorPos(ImVec2(text_x, cell.y + (row_h - heights[i]) * 0.5f));
+            ImGui::PushTextWrapPos(cell.x + col_w);
+            ImGui::TextUnformatted(e.label.c_str(), e.label.c_str() + e.label.size());
+            ImGui::PopTextWrapPos();
+            y += row_h;
+        }
     }
     ImGui::PopFont();
     ImGui::End();

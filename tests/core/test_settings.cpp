@@ -199,3 +199,24 @@ TEST_CASE("broken settings files are reported, never thrown", "[settings]") {
     CHECK_FALSE(dir.settings.has_value());
     CHECK_FALSE(dir.errors.empty());
 }
+
+TEST_CASE("the screen's size and mounting: diagonal in inches, bottom edge above the floor", "[settings]") {
+    const SettingsLoad ok = parse(R"({"screen_diagonal_in": 55, "mounting": {"$comment": "totem", "bottom_edge_m": 0.5}})");
+    INFO(all_errors(ok));
+    REQUIRE(ok.settings.has_value());
+    REQUIRE(ok.settings->screen_diagonal_in.has_value());
+    CHECK(*ok.settings->screen_diagonal_in == Approx(55));
+    CHECK(ok.settings->mounting.bottom_edge_m == Approx(0.5));
+    const SettingsLoad defaults = parse(R"({"screen_diagonal_in": null})");
+    REQUIRE(defaults.settings.has_value());
+    CHECK_FALSE(defaults.settings->screen_diagonal_in.has_value());
+    CHECK(defaults.settings->mounting.bottom_edge_m == Approx(0.65));
+    // A diagonal in centimetres or millimetres, a height in centimetres, wrong types, typos: all refused.
+    CHECK(has_error(rejected(R"({"screen_diagonal_in": 139.7})"), "/screen_diagonal_in", "inches"));
+    CHECK(has_error(rejected(R"({"screen_diagonal_in": "55"})"), "/screen_diagonal_in", "inches"));
+    CHECK(has_error(rejected(R"({"mounting": {"bottom_edge_m": 65}})"), "/mounting/bottom_edge_m", "metres"));
+    CHECK(has_error(rejected(R"({"mounting": {"bottom_edge_m": -0.1}})"), "/mounting/bottom_edge_m", "metres"));
+    CHECK(has_error(rejected(R"({"mounting": {"bottom_edge": 0.6}})"), "/mounting/bottom_edge",
+                    "did you mean \"bottom_edge_m\""));
+    CHECK(has_error(rejected(R"({"mounting": 0.6})"), "/mounting", "expected an object"));
+}

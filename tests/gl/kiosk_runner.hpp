@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -38,6 +39,10 @@ struct Run {
     std::string output;  // stdout and stderr
 };
 
+// Xvfb's density: a 43" 1080p screen (51 dpi), the kiosk's reference, so that the pictures have the proportions of
+// a real kiosk (Xvfb's default 100 dpi would make a 1920x1080 picture a 22" desk monitor).
+inline constexpr int kXvfbDpi = 51;
+
 // An Xvfb server of this test's own. Xvfb picks a free display number itself and writes it to a pipe once it
 // accepts connections (-displayfd), so tests started side by side by ctest -j never share or race for a display
 // (xvfb-run -a checks lock files before the server creates them, and two tests could take the same number).
@@ -58,8 +63,9 @@ public:
                 dup2(devnull, 1);
                 dup2(devnull, 2);
             }
-            execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", screen.c_str(), "-nolisten", "tcp",
-                   "-noreset", static_cast<char*>(nullptr));
+            const std::string dpi = std::to_string(kXvfbDpi);
+            execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", screen.c_str(), "-dpi", dpi.c_str(),
+                   "-nolisten", "tcp", "-noreset", static_cast<char*>(nullptr));
             _exit(127);
         }
         close(fds[1]);
@@ -105,6 +111,13 @@ inline Run run_with_display(const std::string& shell_command, const std::string&
 
 inline Run run_under_xvfb(const std::string& kiosk_args, const std::string& screen = "1920x1080x24") {
     return run_with_display("\"" QMI_KIOSK_EXE "\" " + kiosk_args, screen);
+}
+
+// The density the kiosk reads from Xvfb (DisplayWidth / DisplayWidthMM): kXvfbDpi, the millimetres rounded to
+// whole ones by Xvfb. A layout computed with it is the one the kiosk drew.
+inline float xvfb_px_per_mm(int screen_width_px) {
+    return static_cast<float>(screen_width_px) /
+           std::round(static_cast<float>(screen_width_px) * 25.4f / static_cast<float>(kXvfbDpi));
 }
 
 }  // namespace qmi::gltest

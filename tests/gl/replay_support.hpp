@@ -18,6 +18,7 @@
 #include <stb_image.h>
 
 #include "kiosk_runner.hpp"
+#include "ui/theme.hpp"
 
 namespace qmi::gltest {
 
@@ -47,7 +48,8 @@ struct Image {
 };
 
 // Second-promotion orange (palette::promotion_2) and the theme's accent blue.
-inline constexpr int kOrange[3] = {0xE6, 0x9F, 0x00};
+inline constexpr int kOrange[3] = {qmi::ui::palette::promotion_2.r, qmi::ui::palette::promotion_2.g,
+                                   qmi::ui::palette::promotion_2.b};  // second promotion (vermillion)
 inline constexpr int kAccent[3] = {0x00, 0x5A, 0x8C};
 
 struct Result {

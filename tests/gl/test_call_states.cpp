@@ -60,7 +60,7 @@ long count(const Image& img, qmi::ui::Rgba8 c, const qmi::ui::Rect& r, int tol =
 
 TEST_CASE("on screen: the state badge's colour in each state, vermillion only on the last day, the QR card always") {
     namespace pal = qmi::ui::palette;
-    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920));
     const qmi::ui::Rect& banner = layout.banner;
     struct Case {
         const char* name;

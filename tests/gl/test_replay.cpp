@@ -20,6 +20,7 @@
 
 #include "replay_support.hpp"
 #include "ui/layout.hpp"
+#include "ui/theme.hpp"
 
 namespace fs = std::filesystem;
 
@@ -31,7 +32,9 @@ using namespace qmi::gltest;
 // pixels within 40 px of the lowest orange row of the map area (not the legend or panel swatches). Found on the
 // picture, so the test follows any change of the map's framing.
 bool find_athis_mons(const Image& img, float& x, float& y) {
-    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(static_cast<float>(img.w), static_cast<float>(img.h)), 0, 0);
+    // Replays run Xvfb with a screen of the picture's size (see pinch_and_tap_selects_athis_mons).
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(static_cast<float>(img.w), static_cast<float>(img.h)),
+                                                        qmi::gltest::xvfb_px_per_mm(img.w));
     const int x0 = static_cast<int>(layout.map_area.min.x), x1 = static_cast<int>(layout.map_area.max.x);
     const int y0 = static_cast<int>(layout.map_area.min.y), y1 = static_cast<int>(layout.map_area.max.y);
     int bottom = -1;
@@ -304,7 +307,7 @@ TEST_CASE("replay: consecutive attract steps each outline their own district (on
         REQUIRE(state["attract_active"] == true);
         names[i] = state["highlighted"].get<std::string>();
         // The outline's accent colour, on the map only (the card and the panel use other colours).
-        const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(static_cast<float>(img.w), static_cast<float>(img.h)), 0, 0);
+        const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(static_cast<float>(img.w), static_cast<float>(img.h)), qmi::gltest::xvfb_px_per_mm(img.w));
         double sx = 0, sy = 0;
         int count = 0;
         for (int y = static_cast<int>(layout.map_area.min.y); y < static_cast<int>(layout.map_area.max.y); ++y)
@@ -328,7 +331,7 @@ TEST_CASE("replay: consecutive attract steps each outline their own district (on
 TEST_CASE("replay: impossible touch sequences and a storm of fingers leave no stuck gesture, the next tap works") {
     // The storm pans and pinches the map anywhere, so the final tap aims at the middle of the map area: at any
     // camera position the kiosk allows, a commune of the Métropole lies there (the view never leaves it).
-    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920));
     const float x = (layout.map_area.min.x + layout.map_area.max.x) / 2;
     const float y = (layout.map_area.min.y + layout.map_area.max.y) / 2;
     std::string s;

@@ -125,7 +125,7 @@ TEST_CASE("landscape 1920x1080: the whole Métropole with both promotion colours
     const Image img = screenshot("landscape", "");
     REQUIRE(img.w == 1920);
     REQUIRE(img.h == 1080);
-    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920));
     check_whole_metropole_visible(img, layout);
     // The legend repeats both promotion colours as swatches.
     CHECK(find(img, qmi::ui::palette::promotion_1, layout.legend).count > 50);
@@ -138,7 +138,7 @@ TEST_CASE("portrait 1080x1920 also shows the whole Métropole") {
     const Image img = screenshot("portrait", "--size 1080x1920");
     REQUIRE(img.w == 1080);
     REQUIRE(img.h == 1920);
-    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1080, 1920), 0, 0);
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1080, 1920), qmi::gltest::xvfb_px_per_mm(1920));
     REQUIRE(layout.orientation == qmi::ui::Orientation::Portrait);
     check_whole_metropole_visible(img, layout);
 }
@@ -148,7 +148,7 @@ TEST_CASE("selecting a district (91027) zooms to it, outlines it and fills the p
     const Image none = screenshot("none", "");
     const Image fr = screenshot("fr-91027", "--select 91027");
     const Image en = screenshot("en-91027", "--select 91027 --lang en");
-    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920));
     const qmi::ui::Rect& panel = layout.panel;
 
     // The panel is drawn (light card with dark text), and it changed from the introduction to the district.
@@ -177,12 +177,14 @@ TEST_CASE("selecting a district (91027) zooms to it, outlines it and fills the p
     CHECK(std::abs(cy - (layout.map_area.min.y + layout.map_area.max.y) / 2) < layout.map_area.height() * 0.1);
 }
 
-TEST_CASE("a 4K screen gets the same picture at twice the scale, not a small map in a corner") {
+TEST_CASE("a 4K picture keeps the screen's millimetres and gives the map the room, not a small map in a corner") {
     const Image img = screenshot("4k", "--size 3840x2160");
     REQUIRE(img.w == 3840);
     REQUIRE(img.h == 2160);
-    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(3840, 2160), 0, 0);
-    CHECK(layout.scale == Approx(2.0f));
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(3840, 2160), qmi::gltest::xvfb_px_per_mm(1920));
+    const qmi::ui::Layout hd = qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920));
+    CHECK(layout.fonts.body == hd.fonts.body);  // same density (the X screen's), same text in pixels
+    CHECK(layout.map_area.width() > 2 * hd.map_area.width());
     check_whole_metropole_visible(img, layout);
 }
 
@@ -219,20 +221,24 @@ TEST_CASE("a missing map cache is a clear message, not a crash") {
 
 TEST_CASE("a tap on the map selects the commune under the finger, a tap outside the Métropole closes the card") {
     namespace pal = qmi::ui::palette;
-    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920));
     const qmi::ui::Rect& panel = layout.panel;
-    const ImVec2 centre((layout.map_area.min.x + layout.map_area.max.x) / 2,
-                        (layout.map_area.min.y + layout.map_area.max.y) / 2);
+    // A little north-west of the map area's centre: Paris, a member without a district, away from the names of
+    // the small communes around the centre (a tap on a name selects that name's commune).
+    const ImVec2 centre((layout.map_area.min.x + layout.map_area.max.x) / 2 - 0.08f * layout.map_area.width(),
+                        (layout.map_area.min.y + layout.map_area.max.y) / 2 - 0.1f * layout.map_area.height());
     const std::string tap = "--tap " + std::to_string(static_cast<int>(centre.x)) + "," +
                             std::to_string(static_cast<int>(centre.y));
     const Image none = screenshot("tap-none", "");
-    const Image one = screenshot("tap-one", tap);  // the middle of the Métropole is Paris: a member, no QMI
+    const Image one = screenshot("tap-one", tap);  // Paris
     CHECK(differing(none, one, panel) > area(panel) / 50);
     CHECK(find(one, pal::selection_accent, layout.map_area, 12).count > 200);
 
-    // Then a tap near the left edge of the map area, outside the Métropole once zoomed on Paris: the card closes,
-    // the panel shows the introduction again and the outline is gone.
-    const Image closed = screenshot("tap-closed", tap + " --tap 40,920");
+    // Then a tap in the bottom-left corner of the map area, outside the Métropole: the card closes, the panel
+    // shows the introduction again and the outline is gone.
+    const std::string corner = " --tap " + std::to_string(static_cast<int>(layout.map_area.min.x) + 20) + "," +
+                               std::to_string(static_cast<int>(layout.map_area.max.y) - 20);
+    const Image closed = screenshot("tap-closed", tap + corner);
     CHECK(differing(none, closed, panel) < area(panel) / 200);
     CHECK(find(closed, pal::selection_accent, layout.map_area, 12).count == 0);
 }

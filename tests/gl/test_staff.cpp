@@ -63,7 +63,7 @@ TEST_CASE("staff: the PIN pad and the staff menu dim the whole screen, header an
     }
     const Result menu = replay("menu-dim", s);
     REQUIRE(menu.state["staff_menu_open"] == true);
-    const qmi::ui::Layout l = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const qmi::ui::Layout l = qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920));
     // The header's left end, the panel's right end: never under the centred card, always bright without it.
     const int hx0 = 0, hy0 = 0, hx1 = 300, hy1 = static_cast<int>(l.header.max.y);
     const int px0 = static_cast<int>(l.panel.max.x) - 120, py0 = static_cast<int>(l.panel.min.y),

@@ -52,7 +52,7 @@ std::map<std::string, int> counts(const std::string& csv) {
 TEST_CASE("statistics: a visitor's session on the real kiosk is counted exactly, and a restart keeps the counts") {
     require_xvfb_and_map(kRoot);
     const fs::path root = scratch_root("session");
-    const qmi::ui::Layout l = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const qmi::ui::Layout l = qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920));
     const float mx = (l.map_area.min.x + l.map_area.max.x) / 2, my = (l.map_area.min.y + l.map_area.max.y) / 2;
     const float lx = l.header.max.x - l.padding - l.touch_min / 2, ly = (l.header.min.y + l.header.max.y) / 2;
     // Which commune lies under the map's centre at the overview: the same script, captured.

@@ -20,7 +20,7 @@ std::string tap(double t, int id, float x, float y) {
 // The language button: the right end of the header, vertically centred (its right touch_min pixels are the button
 // whatever its label's width).
 std::pair<float, float> language_button(float w, float h) {
-    const qmi::ui::Layout l = qmi::ui::make_layout(ImVec2(w, h), 0, 0);
+    const qmi::ui::Layout l = qmi::ui::make_layout(ImVec2(w, h), qmi::gltest::xvfb_px_per_mm(static_cast<int>(w)));
     return {l.header.max.x - l.padding - l.touch_min / 2, (l.header.min.y + l.header.max.y) / 2};
 }
 
@@ -92,7 +92,7 @@ TEST_CASE("visitor: the language button works during attract mode, and idle brin
 
 TEST_CASE("visitor: a double tap zooms in without selecting, a single tap selects at once") {
     require_xvfb_and_map(kRoot);
-    const qmi::ui::Layout l = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const qmi::ui::Layout l = qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920));
     const float x = (l.map_area.min.x + l.map_area.max.x) / 2, y = (l.map_area.min.y + l.map_area.max.y) / 2;
     const Result twice = replay("double-tap", tap(0.5, 1, x, y) + tap(0.7, 2, x, y), "--replay-tail 1");
     INFO("double tap: " << twice.state.dump());
@@ -105,7 +105,7 @@ TEST_CASE("visitor: a double tap zooms in without selecting, a single tap select
 
 TEST_CASE("visitor: a tap outside the Métropole says so briefly, near the finger, then the message goes") {
     require_xvfb_and_map(kRoot);
-    const qmi::ui::Layout l = qmi::ui::make_layout(ImVec2(1920, 1080), 0, 0);
+    const qmi::ui::Layout l = qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920));
     const float x = l.map_area.min.x + 20, y = l.map_area.min.y + 20;  // the overview's frame: outside the Métropole
     const Result soon = replay("outside-tap", tap(0.5, 1, x, y), "--replay-tail 0.8");
     INFO("soon after: " << soon.state.dump());

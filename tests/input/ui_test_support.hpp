@@ -50,14 +50,19 @@ inline float px_per_mm_43in(float width_px) { return width_px / 952.0f; }
 class HeadlessUi {
 public:
     explicit HeadlessUi(ImVec2 display, float px_per_mm = 0, Lang lang = Lang::Fr)
-        : layout_(ui::make_layout(display, 0, px_per_mm)), theme_(ui::make_theme(layout_.scale)), lang_(lang) {
+        : HeadlessUi(ui::make_layout(display, px_per_mm), lang) {}
+    // A screen known by its millimetres (tests/support/target_screens.hpp).
+    explicit HeadlessUi(const ScreenGeometry& screen, Lang lang = Lang::Fr, Mounting mounting = {})
+        : HeadlessUi(ui::make_layout(screen, mounting), lang) {}
+    explicit HeadlessUi(const ui::Layout& layout, Lang lang)
+        : layout_(layout), theme_(ui::make_theme(layout_)), lang_(lang) {
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
-        io.DisplaySize = display;
+        io.DisplaySize = layout_.display;
         io.DeltaTime = 1.0f / 60.0f;
         ui::apply_theme(theme_, layout_.touch_min, ImGui::GetStyle());
-        fonts_ = ui::load_fonts(*io.Fonts, layout_.scale);
+        fonts_ = ui::load_fonts(*io.Fonts, layout_.fonts);
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // what the GL backend would upload
