@@ -7,6 +7,7 @@ ContentViews make_content_views(const Content& content, const KioskData& data, s
     ContentViews v;
     v.intro = ui::make_intro_model(content, data.text, now);
     v.legend = ui::make_legend_model(content, data.membership, data.text);
+    v.districts = ui::make_district_list_model(content, data.text);
     if (selected && *selected < data.map.communes.size())
         v.panel = ui::make_panel_model(data.map.communes[*selected].insee, content, data.membership, data.text, now,
                                        &data.map);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/kiosk_data.hpp"
+#include "ui/district_list.hpp"
 #include "ui/info_panel.hpp"
 #include "ui/legend.hpp"
 
@@ -16,6 +17,7 @@ namespace qmi::app {
 struct ContentViews {
     ui::IntroModel intro;                 // panel area with nothing selected (carries "Informations au ...")
     ui::LegendModel legend;               // promotions and their colours
+    ui::DistrictListModel districts;      // the always-visible list of the districts, by promotion
     std::optional<ui::PanelModel> panel;  // the card of `selected`, rebuilt from the new facts; nullopt if none
 };
 

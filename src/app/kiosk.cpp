@@ -52,6 +52,26 @@ Kiosk::Kiosk(KioskData data, KioskClock clock, Lang lang, RenderSetup setup, boo
     make_views();
 }
 
+// ---- visitor's controls ---------------------------------------------------------------------------------------
+
+void Kiosk::choose_commune(const std::string& insee, bool from_search) {
+    const std::optional<size_t> commune = data_->map.find(insee);
+    if (from_search) {
+        usage_.push_back(UsageEvent::search(clock_.now(), insee));
+        close_search(true);
+    }
+    if (!commune) return;
+    note_selection(*commune);
+    select(commune, true);
+}
+
+void Kiosk::close_search(bool chose) {
+    // A search that was typed but left without a choice still counts as one (never its text).
+    if (search_open_ && search_typed_ && !chose) usage_.push_back(UsageEvent::search(clock_.now()));
+    search_open_ = false;
+    search_typed_ = false;
+}
+
 Kiosk::~Kiosk() = default;
 
 void Kiosk::make_views() {
@@ -64,14 +84,18 @@ void Kiosk::make_views() {
 void Kiosk::prepare(unsigned width, unsigned height) {
     width_ = width;
     height_ = height;
+    if (search_index_.size() == 0) search_index_ = CommuneSearch(data_->membership, data_->content);
     const Settings& st = data_->settings;
     // st.dpi already holds the display server's density when kiosk.json gives none (app/startup).
     widgets_->prepare(screen_geometry(width, height, st.screen_diagonal_in, st.dpi, 0.0),
-                      Mounting{st.mounting.bottom_edge_m}, clock_.now());
+                      Mounting{st.mounting.bottom_edge_m});
     if (!views_until_) views_until_ = next_views_change(clock_.now());
     const ui::Layout& l = widgets_->layout();
     map_->prepare(width, height, ui::to_screen_rect(l.map_area), l.scale, l.px_per_mm, widgets_->label_font(),
                   highlighted_communes(data_->map, data_->content));
+    ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now());
+    widgets_->set_content(std::move(views.intro), std::move(views.legend), std::move(views.districts), &search_index_);
+    hint_.show(now_);
     redraw();
 }
 
@@ -209,7 +233,10 @@ void Kiosk::update(double now, double dt) {
                 widgets_->release_pointer();
                 lang_ = start_lang_;
                 panel_.reset();
+                sources_.reset();
+                close_search(false);
                 before_tap_.reset();
+                toast_.reset();
                 map_->show_overview();
                 break;
             case AttractAction::Highlight:
@@ -220,6 +247,7 @@ void Kiosk::update(double now, double dt) {
         }
     }
     for (const MapTap& tap : map_->update(now, dt)) on_tap(tap);
+    if (map_->take_manipulated()) hint_.dismiss(now);
     flush_pending_tap(now);
     // What the cards say about the calls changes with time (a window opens, its last day, it closes): rebuild them
     // at those instants, as a content change would.
@@ -234,7 +262,7 @@ std::optional<date::sys_seconds> Kiosk::next_views_change(date::sys_seconds now)
 
 void Kiosk::refresh_views() {
     ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now());
-    widgets_->set_content(std::move(views.intro), std::move(views.legend));
+    widgets_->set_content(std::move(views.intro), std::move(views.legend), std::move(views.districts), &search_index_);
     panel_ = std::move(views.panel);
     views_until_ = next_views_change(clock_.now());
     redraw();
@@ -252,6 +280,7 @@ void Kiosk::wake_up() {
     } else {
         map_->show_overview();
     }
+    hint_.show(now_);  // a new visitor: say once that the map moves under the fingers
 }
 
 void Kiosk::on_tap(const MapTap& tap) {
@@ -410,10 +439,11 @@ void Kiosk::set_content(Content content, ContentSource source) {
     card_.reset();
     card_commune_.reset();
     map_->set_highlight(std::nullopt);
+    search_index_ = CommuneSearch(data_->membership, data_->content);
     ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now());
     views_until_ = next_views_change(clock_.now());
     sources_.reset();
-    widgets_->set_content(std::move(views.intro), std::move(views.legend));
+    widgets_->set_content(std::move(views.intro), std::move(views.legend), std::move(views.districts), &search_index_);
     panel_ = std::move(views.panel);
     const ui::Layout& l = widgets_->layout();
     map_->set_fills(render::commune_fills(data_->map, data_->content));
@@ -431,6 +461,11 @@ ScreenState Kiosk::screen_state() const {
     s.now = clock_.now();
     s.panel = panel_ ? &*panel_ : nullptr;
     s.sources = sources_ ? &*sources_ : nullptr;
+    if (map_->selected()) s.selected_insee = data_->map.communes[*map_->selected()].insee;
+    s.can_zoom_in = map_->can_zoom_in();
+    s.can_zoom_out = map_->can_zoom_out();
+    s.hint_opacity = attract_.active() || staff_screen_ != StaffScreen::None ? 0.0f : hint_.opacity(now_);
+    s.search_open = search_open_;
     if (card_ && attract_.active()) {
         s.attract = &*card_;
         if (card_commune_) s.attract_keep_visible = to_rect(map_->screen_box(*card_commune_));
@@ -473,6 +508,19 @@ void Kiosk::apply_actions() {
     for (const UiAction& a : actions) {
         redraw();
         switch (a.kind) {
+            case UiAction::ChooseCommune: choose_commune(a.insee, a.from_search); break;
+            case UiAction::Home:
+                select(std::nullopt, false);
+                map_->show_overview();
+                break;
+            case UiAction::ZoomIn: map_->zoom_by(2.0); break;
+            case UiAction::ZoomOut: map_->zoom_by(0.5); break;
+            case UiAction::OpenSearch:
+                search_open_ = true;
+                search_typed_ = false;
+                break;
+            case UiAction::CloseSearch: close_search(false); break;
+            case UiAction::SearchTyped: search_typed_ = true; break;
             case UiAction::ShowSources:
                 sources_ = ui::make_sources_model(data_->content, data_->membership, data_->text,
                                                   panel_ ? panel_->insee : std::string(), clock_.now());
@@ -525,6 +573,8 @@ void Kiosk::apply_actions() {
 }
 
 bool Kiosk::wants_frame() const {
+    const float hint = hint_.opacity(now_);
+    if (hint > 0 && hint < 1) return true;  // fading in or out
     const bool toast_fading = toast_ && now_ >= toast_->until - 0.5 && now_ < toast_->until + 0.1;
     return frames_owed_ > 0 || toast_fading || map_->wants_frame() || widgets_->wants_frame();
 }
@@ -552,6 +602,11 @@ nlohmann::json Kiosk::state() const {
     if (card_commune_) j["presented_box"] = rect(to_rect(map_->screen_box(*card_commune_)));
     j["map_area"] = rect(widgets_->layout().map_area);
     j["sources_open"] = sources_.has_value();
+    j["search_open"] = search_open_;
+    const ui::Layout& l = widgets_->layout();
+    j["controls"] = {{"language", rect(l.language)}, {"search", rect(l.search)}, {"district_list", rect(l.district_list)},
+                     {"map_controls", rect(l.map_controls)}, {"qr", rect(l.qr)}, {"panel", rect(l.panel)},
+                     {"keyboard", rect(l.keyboard)}};
     const ui::BannerModel& banner = widgets_->banner().model();
     j["banner"] = {{"badge", banner.badge}, {"sentence", banner.sentence}, {"qr_url", banner.url},
                    {"qr_caption", banner.scan}, {"call_districts", banner.highlighted}};

@@ -24,7 +24,9 @@
 #include "app/map_view.hpp"
 #include "app/render_setup.hpp"
 #include "app/widgets.hpp"
+#include "ui/gesture_hint.hpp"
 #include "core/attract_mode.hpp"
+#include "core/commune_search.hpp"
 #include "core/input_script.hpp"
 #include "core/staff_access.hpp"
 #include "core/usage.hpp"
@@ -106,6 +108,8 @@ private:
     void wake_up();
     std::optional<date::sys_seconds> next_views_change(date::sys_seconds now) const;
     void refresh_views();
+    void choose_commune(const std::string& insee, bool from_search);
+    void close_search(bool chose);
     void note_input(double t);
     void note_selection(size_t commune);
     void flush_pending_tap(double now);
@@ -134,6 +138,10 @@ private:
 
     std::optional<ui::PanelModel> panel_;      // card of the selected commune
     std::optional<ui::SourcesModel> sources_;  // the sources of that card (or of the introduction), when asked
+    CommuneSearch search_index_;               // every commune of the Métropole by name
+    bool search_open_ = false;
+    bool search_typed_ = false;                // keys were typed since the keyboard opened
+    ui::GestureHint hint_;
     std::optional<date::sys_seconds> views_until_;  // when what the cards say about the calls changes
     AttractMode attract_;
     std::optional<ui::AttractCard> card_;      // what attract mode presents

@@ -106,7 +106,10 @@ std::vector<MapTap> MapView::update(double now, double dt) {
     std::vector<MapTap> taps;
     gestures_.update(now);
     // Pinch steps (PanBy + ZoomAt) go to the camera together, so the map stays under the fingers.
-    for (const GestureAction& a : apply_camera_gestures(camera_, gestures_.take_actions())) apply(a, taps);
+    const std::vector<GestureAction> actions = gestures_.take_actions();
+    const std::vector<GestureAction> rest = apply_camera_gestures(camera_, actions);
+    if (rest.size() != actions.size()) manipulated_ = true;
+    for (const GestureAction& a : rest) apply(a, taps);
     for (const GestureAnomaly& x : gestures_.take_anomalies()) spdlog::warn("input: {}", x.describe());
     camera_.update(dt);
     return taps;
@@ -117,8 +120,14 @@ void MapView::apply(const GestureAction& a, std::vector<MapTap>& taps) {
     switch (a.kind) {
         case GestureAction::Tap: taps.push_back({MapTap::Tap, commune_at(a.pos), a.pos}); break;
         case GestureAction::DoubleTap: taps.push_back({MapTap::DoubleTap, commune_at(a.pos), a.pos}); break;
-        case GestureAction::PanBy: camera_.pan_by({a.delta.x, a.delta.y}); break;
-        case GestureAction::ZoomAt: camera_.zoom_at(pos, a.factor); break;
+        case GestureAction::PanBy:
+            camera_.pan_by({a.delta.x, a.delta.y});
+            manipulated_ = true;
+            break;
+        case GestureAction::ZoomAt:
+            camera_.zoom_at(pos, a.factor);
+            manipulated_ = true;
+            break;
         default: break;
     }
 }
@@ -162,6 +171,14 @@ void MapView::fly_to(size_t commune, double seconds) {
 }
 
 void MapView::zoom_at(ScreenPos p, double factor) { camera_.zoom_at({p.x, p.y}, factor); }
+
+void MapView::zoom_by(double factor) {
+    // Where a zoom about the map area's middle ends (limits included), reached by easing.
+    Camera target = camera_;
+    target.finish_easing();
+    target.zoom_at(area_.center(), factor);
+    camera_.ease_to(target.center(), target.scale(), 0.3);
+}
 
 void MapView::set_view(const CameraView& v) {
     camera_.ease_to(v.center, v.scale, 0.0);

@@ -7,6 +7,7 @@
 //   per frame: on_pointer / on_wheel ... update(now, dt) -> taps ... draw_labels() into ImGui ... render(target)
 #pragma once
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include <SFML/Graphics/Color.hpp>
@@ -85,8 +86,14 @@ public:
     void finish_easing() { camera_.finish_easing(); }
     // Glide to show `commune` with its neighbours (attract mode flies from district to district).
     void fly_to(size_t commune, double seconds);
-    // Zoom about a screen point (double tap, + / - buttons).
+    // Zoom about a screen point (double tap).
     void zoom_at(ScreenPos p, double factor);
+    // Zoom about the middle of the map area, eased (+ / - buttons).
+    void zoom_by(double factor);
+    bool can_zoom_in() const { return camera_.scale() < camera_.max_scale() * 0.999; }
+    bool can_zoom_out() const { return camera_.scale() > camera_.min_scale() * 1.001; }
+    // True once after fingers (or the wheel) moved the map: the gesture hint has done its job.
+    bool take_manipulated() { return std::exchange(manipulated_, false); }
     CameraView view() const { return {camera_.center(), camera_.scale()}; }
     void set_view(const CameraView& v);
     // The Métropole commune under a screen point of the map area, if any.
@@ -122,6 +129,7 @@ private:
     GestureRecognizer gestures_;
     std::vector<PointerId> fingers_;  // pointers that went down inside the map area
     float label_slop_px_ = 0;         // a tap this close to a name is on the name
+    bool manipulated_ = false;
 
     render::MapRenderer renderer_;
     render::MapLayerCache cache_;

@@ -6,7 +6,6 @@
 #include <imgui_internal.h>
 #include <spdlog/spdlog.h>
 
-#include "app/content_views.hpp"
 
 namespace qmi::app {
 
@@ -22,12 +21,10 @@ Widgets::~Widgets() {
 // Every entry point makes this kiosk's ImGui context current: a staff reload builds a second one beside it.
 void Widgets::use() const { ImGui::SetCurrentContext(imgui_); }
 
-void Widgets::prepare(const ScreenGeometry& screen, const Mounting& mounting, date::sys_seconds now) {
+void Widgets::prepare(const ScreenGeometry& screen, const Mounting& mounting) {
     if (!imgui_) {
         imgui_ = ImGui::CreateContext();
         glue_.attach(ImGui::GetIO());
-        ContentViews views = make_content_views(data_.content, data_, std::nullopt, now);
-        set_content(std::move(views.intro), std::move(views.legend));
     }
     use();
     static const float cap_ratio = ui::measured_cap_ratio();  // the font files' own metric, read once
@@ -61,9 +58,12 @@ bool Widgets::init_gpu() {
     return true;
 }
 
-void Widgets::set_content(ui::IntroModel intro, ui::LegendModel legend) {
+void Widgets::set_content(ui::IntroModel intro, ui::LegendModel legend, ui::DistrictListModel districts,
+                          const CommuneSearch* search) {
     intro_ = std::move(intro);
     legend_ = std::move(legend);
+    districts_ = std::move(districts);
+    keyboard_.set_index(search);
     banner_.invalidate();  // the same Content object may hold new facts: its version check alone is not enough
     settle_frames_ = std::max(settle_frames_, 2);
 }
@@ -118,16 +118,41 @@ void Widgets::begin_frame(float dt_s) {
 
 ImDrawList* Widgets::background() const {
     use();
-    return ImGui::GetBackgroundDrawList();
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    // Everything around the map area is the interface's own ground: the map never shows between the cards, the
+    // list and the strips (the renderer also clips it to its area).
+    const ui::Rect& m = layout_.map_area;
+    const ImVec2 d = layout_.display;
+    const ImU32 ground = ui::to_u32(theme_.banner_bg);
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(d.x, m.min.y), ground);
+    dl->AddRectFilled(ImVec2(0, m.max.y), d, ground);
+    dl->AddRectFilled(ImVec2(0, m.min.y), ImVec2(m.min.x, m.max.y), ground);
+    dl->AddRectFilled(ImVec2(m.max.x, m.min.y), ImVec2(d.x, m.max.y), ground);
+    return dl;
 }
 
 std::vector<UiAction> Widgets::draw(const ScreenState& s) {
     use();
     std::vector<UiAction> actions;
     const ui::WidgetContext ctx{layout_, theme_, fonts_, data_.text, s.lang};
+    auto act = [&actions](UiAction::Kind k) { actions.push_back({k}); };
     if (s.content) banner_.update(*s.content, data_.text, s.lang, s.now);
-    if (banner_.draw_header(ctx) == ui::HeaderResult::SwitchLanguage) actions.push_back({UiAction::SwitchLanguage});
+    banner_.draw_header(ctx, false);
     banner_.draw(ctx);
+    banner_.draw_qr_card(ctx);
+    if (ui::draw_language_button(ctx)) act(UiAction::SwitchLanguage);
+    if (ui::draw_search_button(ctx)) act(s.search_open ? UiAction::CloseSearch : UiAction::OpenSearch);
+    if (const ui::DistrictListResult r = ui::draw_district_list(districts_, ctx, s.selected_insee); r.chosen) {
+        UiAction a{UiAction::ChooseCommune};
+        a.insee = *r.chosen;
+        actions.push_back(a);
+    }
+    switch (ui::draw_map_controls(ctx, s.can_zoom_in, s.can_zoom_out)) {
+        case ui::MapControl::None: break;
+        case ui::MapControl::Home: act(UiAction::Home); break;
+        case ui::MapControl::ZoomIn: act(UiAction::ZoomIn); break;
+        case ui::MapControl::ZoomOut: act(UiAction::ZoomOut); break;
+    }
     ui::PanelResult panel = ui::PanelResult::None;
     if (s.sources) {
         if (ui::draw_sources_view(*s.sources, ctx) == ui::SourcesResult::Close)
@@ -139,8 +164,26 @@ std::vector<UiAction> Widgets::draw(const ScreenState& s) {
     }
     if (panel == ui::PanelResult::Close) actions.push_back({UiAction::ClosePanel});
     if (panel == ui::PanelResult::ShowSources) actions.push_back({UiAction::ShowSources});
-    ui::draw_legend(legend_, ctx);
+    if (!layout_.legend.empty()) ui::draw_legend(legend_, ctx);
     ui::draw_attribution(legend_, ctx);
+    ui::draw_gesture_hint(ctx, s.hint_opacity);
+    if (s.search_open) {
+        const ui::SearchKeyboardResult r = keyboard_.draw(ctx);
+        switch (r.kind) {
+            case ui::SearchKeyboardResult::Kind::None: break;
+            case ui::SearchKeyboardResult::Kind::Typed: act(UiAction::SearchTyped); break;
+            case ui::SearchKeyboardResult::Kind::Close: act(UiAction::CloseSearch); break;
+            case ui::SearchKeyboardResult::Kind::Chosen: {
+                UiAction a{UiAction::ChooseCommune};
+                a.insee = r.insee;
+                a.from_search = true;
+                actions.push_back(a);
+                break;
+            }
+        }
+    } else if (!keyboard_.query().empty()) {
+        keyboard_.clear();  // closed: the next visitor starts with an empty field
+    }
     attract_rect_.reset();
     if (s.attract)
         attract_rect_ =

@@ -19,6 +19,11 @@
 #include "core/screen_geometry.hpp"
 #include "core/staff_access.hpp"
 #include "ui/attract_overlay.hpp"
+#include "ui/district_list.hpp"
+#include "ui/gesture_hint.hpp"
+#include "ui/language_button.hpp"
+#include "ui/map_controls.hpp"
+#include "ui/search_keyboard.hpp"
 #include "ui/banner.hpp"
 #include "ui/fonts.hpp"
 #include "ui/imgui_glue.hpp"
@@ -43,6 +48,10 @@ struct ScreenState {
     date::sys_seconds now{};
     const ui::PanelModel* panel = nullptr;        // the open card; null: the programme introduction
     const ui::SourcesModel* sources = nullptr;    // shown in the panel's place while set
+    std::string selected_insee;                   // the commune on the card ("" none): chosen in the district list
+    bool can_zoom_in = true, can_zoom_out = true; // the camera's limits: the + / - buttons fade there
+    float hint_opacity = 0;                       // "pinch and drag the map", shown at the overview
+    bool search_open = false;                     // the search keyboard is shown
     const ui::AttractCard* attract = nullptr;     // attract mode presents a district; null otherwise
     std::optional<ui::Rect> attract_keep_visible;  // the presented district on screen: the card must not hide it
     StaffScreen staff = StaffScreen::None;
@@ -75,10 +84,19 @@ struct UiAction {
         StaffClose,
         StaffStartAttract,
         StaffShowDistrict,  // district
+        ChooseCommune,      // insee: from the district list or the search results
+        Home,
+        ZoomIn,
+        ZoomOut,
+        OpenSearch,
+        CloseSearch,
+        SearchTyped,        // a key of the search keyboard (the visitor is active)
     };
     Kind kind = ClosePanel;
     char digit = 0;
     int district = -1;
+    std::string insee;
+    bool from_search = false;  // ChooseCommune: the visitor found it with the search
 };
 
 class Widgets {
@@ -90,12 +108,13 @@ public:
     Widgets& operator=(const Widgets&) = delete;
 
     // CPU only: ImGui context, layout, theme, fonts rasterised for the screen (its pixels and millimetres) and how
-    // it is mounted. `now` decides what the introduction says about the calls.
-    void prepare(const ScreenGeometry& screen, const Mounting& mounting, date::sys_seconds now);
+    // it is mounted.
+    void prepare(const ScreenGeometry& screen, const Mounting& mounting);
     // With the target's GL context active. False (logged) on failure.
     bool init_gpu();
     // What is derived from the content (app/content_views.hpp), after a content change.
-    void set_content(ui::IntroModel intro, ui::LegendModel legend);
+    void set_content(ui::IntroModel intro, ui::LegendModel legend, ui::DistrictListModel districts,
+                     const CommuneSearch* search);
 
     const ui::Layout& layout() const { return layout_; }
     LabelFont label_font() const { return {fonts_.label, fonts_.sizes.label}; }
@@ -143,6 +162,8 @@ private:
     ui::Banner banner_;
     ui::IntroModel intro_;
     ui::LegendModel legend_;
+    ui::DistrictListModel districts_;
+    ui::SearchKeyboard keyboard_;  // the typed text and its matches: widget state, like a text field's
 };
 
 }  // namespace qmi::app

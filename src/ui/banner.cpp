@@ -59,6 +59,12 @@ BannerModel make_banner_model(const Content& content, const UiText& text, Lang l
     const Programme& p = content.programme;
     m.title = !p.name.empty() ? p.name.in(lang) : text.get("app.title", lang);
     m.subtitle = text.get("app.subtitle", lang);  // "Métropole du Grand Paris · Paris&Co"
+    if (lang == Lang::En && !p.name.empty() && p.name.in(Lang::En) == p.name.in(Lang::Fr)) {
+        // The programme has no English name of its own: an English visitor reads what it is in English, and the
+        // official name under it.
+        m.title = text.get("app.title", Lang::En);
+        m.subtitle = p.name.in(Lang::Fr) + " \u00b7 " + m.subtitle;
+    }
     m.lang_switch = text.get("lang.switch", lang);
 
     const BannerState state = banner_state(content.call_windows, now);
@@ -126,10 +132,10 @@ float wrapped_height(const std::string& s, float width) {
 
 // `s` broken into lines of at most `width` px in the current font (ImGui's own word wrap), the last line ending
 // with an arrow towards the QR code. A word wider than `width` keeps its own line rather than being cut.
-std::vector<std::string> caption_lines(const std::string& s, float width) {
+std::vector<std::string> caption_lines(const std::string& s, float width, const char* arrow = "\u2192") {
     std::vector<std::string> lines;
     if (s.empty()) return lines;
-    const std::string text = s + "\u00a0\u2192";  // no-break space: the arrow never sits alone on a line
+    const std::string text = s + "\u00a0" + arrow;  // no-break space: the arrow never sits alone on a line
     ImFont* font = ImGui::GetFont();
     const char* p = text.c_str();
     const char* end = p + text.size();
@@ -204,7 +210,9 @@ HeaderResult Banner::draw_header(const WidgetContext& ctx, bool show_lang_switch
         text_right = x - gap;
     }
 
-    two_line_block(model_.title, ctx.fonts.title, model_.subtitle, ctx.fonts.body, 4.0f * ctx.theme.scale,
+    // What this is, read from two metres: the headline role (the layout gives a narrow screen two lines for it).
+    ImFont* title_font = ctx.fonts.headline ? ctx.fonts.headline : ctx.fonts.title;
+    two_line_block(model_.title, title_font, model_.subtitle, ctx.fonts.body, 2.0f * ctx.theme.scale,
                    r.min.x + pad, text_right, r, ctx);
 
     ImGui::End();
@@ -218,46 +226,14 @@ void Banner::draw(const WidgetContext& ctx) {
     const float s = ctx.theme.scale;
     begin_strip("##qmi_banner", r, ctx);
 
-    float text_right = r.max.x - pad;
-    if (qr_matrix_) {
-        // The QR code and its invitation form one white card at the right end: the caption is right-aligned
-        // against the code (its quiet zone is the card's white), with an arrow pointing at it, so the pair
-        // reads as one unit and never as a stray sentence of the banner.
-        const float side = std::min(ctx.layout.qr_side, r.height());
-        const float qx = r.max.x - pad - side;
-        const float qy = r.min.y + (r.height() - side) * 0.5f;
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        ImGui::PushFont(ctx.fonts.body_bold);
-        const float max_caption_w = std::min(200.0f * s, std::max(0.0f, qx - r.min.x - 2 * pad) * 0.35f);
-        const std::vector<std::string> lines = caption_lines(model_.scan, max_caption_w);
-        float caption_w = 0;
-        for (const std::string& l : lines) caption_w = std::max(caption_w, ImGui::CalcTextSize(l.c_str()).x);
-        const float line_h = ImGui::GetTextLineHeight();
-        const float inner = 14.0f * s;  // caption's left padding inside the card
-        const float card_x0 = lines.empty() ? qx : qx - caption_w - inner;
-        dl->AddRectFilled(ImVec2(card_x0, qy), ImVec2(qx + side, qy + side), to_u32(palette::qr_light),
-                          ctx.theme.rounding * 0.5f);
-        dl->AddRect(ImVec2(card_x0, qy), ImVec2(qx + side, qy + side), to_u32(ctx.theme.card_border),
-                    ctx.theme.rounding * 0.5f, 0, ctx.theme.border);
-        draw_qr(dl, *qr_matrix_, ImVec2(qx, qy), side, to_u32(palette::qr_dark), to_u32(palette::qr_light));
-        float y = qy + (side - line_h * lines.size()) * 0.5f;
-        for (const std::string& l : lines) {
-            const float w = ImGui::CalcTextSize(l.c_str()).x;
-            ImGui::SetCursorPos(ImVec2(qx - w - r.min.x, y - r.min.y));
-            ImGui::TextUnformatted(l.c_str(), l.c_str() + l.size());
-            y += line_h;
-        }
-        ImGui::PopFont();
-        text_right = card_x0 - 2 * gap;
-    }
-
     // The state badge at the left end: a coloured pill with the state in white, centred on the strip.
     float text_left = r.min.x + pad;
+    const float text_right = r.max.x - pad;
     if (!model_.badge.empty()) {
-        ImGui::PushFont(ctx.fonts.body_bold);
+        ImGui::PushFont(ctx.fonts.title);
         const ImVec2 size = ImGui::CalcTextSize(model_.badge.c_str());
         const float bw = size.x + 2 * ImGui::GetStyle().FramePadding.x + 8.0f * s;
-        const float bh = size.y + ImGui::GetStyle().FramePadding.y * 2;
+        const float bh = size.y + ImGui::GetStyle().FramePadding.y;
         const float bx = r.min.x + pad, by = r.min.y + (r.height() - bh) * 0.5f;
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bw, by + bh), to_u32(model_.badge_color), bh * 0.5f);
@@ -269,13 +245,69 @@ void Banner::draw(const WidgetContext& ctx) {
         text_left = bx + bw + gap;
     }
 
-    // Countdown sentence (large) and the window with its communes under it, centred vertically as a block. On the
-    // last day the sentence takes the badge's vermillion: the one state a visitor must not miss.
+    // The countdown (title size when it fits on one line, else semibold body over two) and the window with its
+    // communes under it, centred vertically as a block. On the last day the sentence takes the badge's vermillion:
+    // the one state a visitor must not miss.
+    ImFont* sentence_font = ctx.fonts.title;
+    ImGui::PushFont(sentence_font);
+    if (ImGui::CalcTextSize(model_.display_sentence.c_str()).x > text_right - text_left) sentence_font = ctx.fonts.body_bold;
+    ImGui::PopFont();
     const bool last_day = model_.phase == BannerState::LastDay;
     if (last_day) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(model_.badge_color));
-    two_line_block(model_.display_sentence, ctx.fonts.banner, model_.second_line, ctx.fonts.body, 6.0f * s,
-                   text_left, text_right, r, ctx);
+    two_line_block(model_.display_sentence, sentence_font, model_.second_line, ctx.fonts.body, 2.0f * s, text_left,
+                   text_right, r, ctx);
     if (last_day) ImGui::PopStyleColor();
+    ImGui::End();
+}
+
+void Banner::draw_qr_card(const WidgetContext& ctx) {
+    if (!qr_matrix_) return;
+    const Rect& r = ctx.layout.qr;
+    // The code keeps its full side (>= 25 mm, >= 2 px a module): the card's padding gives way first.
+    const bool wide = r.width() > 1.5f * r.height();
+    const float room = (wide ? r.height() : r.width()) - ctx.layout.qr_side;
+    const float pad = std::clamp(room * 0.5f, 2.0f, ctx.layout.padding * 0.5f);
+    next_window_on(r);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(palette::qr_light));
+    ImGui::PushStyleColor(ImGuiCol_Border, to_vec4(ctx.theme.card_border));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ctx.theme.rounding * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, ctx.theme.border);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
+    ImGui::Begin("##qmi_qr", nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor(2);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Wide card: the invitation left of the code, ending in an arrow towards it. Tall card (portrait): the code on
+    // top, the invitation under it. The code's quiet zone is the card's white.
+    const float side = std::min(ctx.layout.qr_side, (wide ? r.height() : r.width()) - 2 * pad);
+    ImGui::PushFont(ctx.fonts.body_bold);
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::ink));
+    const float line_h = ImGui::GetTextLineHeight();
+    if (wide) {
+        const float qx = r.max.x - pad - side, qy = r.min.y + (r.height() - side) * 0.5f;
+        draw_qr(dl, *qr_matrix_, ImVec2(qx, qy), side, to_u32(palette::qr_dark), to_u32(palette::qr_light));
+        const std::vector<std::string> lines = caption_lines(model_.scan, qx - r.min.x - 2 * pad);
+        float y = r.min.y + (r.height() - line_h * lines.size()) * 0.5f;
+        for (const std::string& l : lines) {
+            const float w = ImGui::CalcTextSize(l.c_str()).x;
+            ImGui::SetCursorPos(ImVec2(qx - pad - w - r.min.x, y - r.min.y));
+            ImGui::TextUnformatted(l.c_str(), l.c_str() + l.size());
+            y += line_h;
+        }
+    } else {
+        const float qx = r.min.x + (r.width() - side) * 0.5f, qy = r.min.y + pad;
+        draw_qr(dl, *qr_matrix_, ImVec2(qx, qy), side, to_u32(palette::qr_dark), to_u32(palette::qr_light));
+        const std::vector<std::string> lines = caption_lines(model_.scan, r.width() - 2 * pad, "\u2191");
+        float y = qy + side + pad * 0.5f;
+        for (const std::string& l : lines) {
+            const float w = ImGui::CalcTextSize(l.c_str()).x;
+            ImGui::SetCursorPos(ImVec2((r.width() - w) * 0.5f, y - r.min.y));
+            ImGui::TextUnformatted(l.c_str(), l.c_str() + l.size());
+            y += line_h;
+        }
+    }
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
     ImGui::End();
 }
 

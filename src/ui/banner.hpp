@@ -68,9 +68,10 @@ public:
     // Programme title, subtitle and (when `show_lang_switch`) a language button, in Layout::header.
     // Returns SwitchLanguage on the frame the button is released.
     HeaderResult draw_header(const WidgetContext& ctx, bool show_lang_switch = true);
-    // State badge, countdown, call window and its communes, and the QR card (when the state has one), in
-    // Layout::banner.
+    // State badge, countdown, call window and its communes, in Layout::banner.
     void draw(const WidgetContext& ctx);
+    // The QR card (code and its invitation) in Layout::qr; nothing when the state gives no page to open.
+    void draw_qr_card(const WidgetContext& ctx);
 
     const BannerModel& model() const { return model_; }
     const QrMatrix* qr() const { return qr_matrix_; }

@@ -14,9 +14,12 @@ Rect rect(float x0, float y0, float x1, float y1) {
     return r;
 }
 
-// A QR code for a call URL is version 4 at most (33 modules, 41 with its quiet zones); under 2 px a module the
-// rendering smears and phones read it badly, whatever its size in millimetres.
-constexpr float kQrMinPx = 82.0f;
+// The QR code opens a source's page, whose URL can be long (the Métropole's pages run to ~130 characters): version 8
+// (49 modules, 57 with its quiet zones) at level M holds 152 bytes. Under 2 px or 0.5 mm a module, phones read it
+// badly, whatever the code's size in millimetres: its side is at least 57 such modules.
+constexpr float kQrTotalModules = 57.0f;
+constexpr float kQrModuleMinPx = 2.0f;
+constexpr float kQrModuleMinMm = 0.5f;
 
 // The programme today: 10 districts, 4 in the first promotion and 6 in the second. The list region is sized for
 // these groups (a heading each); more districts still show, the list then scrolls.
@@ -29,7 +32,10 @@ constexpr int kGroupSizes[kPromotionGroups] = {4, 6};
 constexpr float kTextCharW = 0.40f;
 constexpr float kFinePrintCharW = 0.36f;
 constexpr float kLongestNameW = 7.2f;
-constexpr int kAttributionChars = 135;  // "Contours : IGN – ADMIN EXPRESS, INSEE (Licence Ouverte) · Communes ..."
+constexpr int kAttributionChars = 135;
+// The headline: "Quartiers Métropolitains d'Innovation", 37 characters of bold (0.42 of the size each, measured).
+constexpr float kHeadlineChars = 37;
+constexpr float kHeadlineCharW = 0.42f;  // "Contours : IGN – ADMIN EXPRESS, INSEE (Licence Ouverte) · Communes ..."
 
 int list_rows(int columns) {
     int rows = 0;
@@ -94,18 +100,28 @@ void landscape(Layout& L) {
     const float W = L.display.x, H = L.display.y;
     const float m = L.margin, p = L.padding, g = L.gap;
 
-    // Top row: headline and countdown side by side, each with a line of body text under it, then the language
-    // button and the QR card. Vertical padding is half the card padding: on a 19" screen every row counts.
-    const float top_h = std::ceil(std::max({F.headline + F.body, F.banner + F.body, L.qr_side}) + p / 2);
+    // Two rows at the top: the headline (what this is, read from 2 m) with a line of body text under it, then the
+    // call-for-projects strip (its state, the countdown, the communes it is for). The QR card and the language
+    // button sit at the right: beside both rows when the headline fits on one line next to them, else (a narrow
+    // screen: the name at 15 mm capitals is longer than the glass is wide) the headline takes the full width on two
+    // lines and they sit beside the strip only. Vertical padding is half the card padding: every row counts.
     const float qr_w = L.qr_side + p + std::ceil(5.0f * F.body);  // code, its caption ("Scannez pour / candidater")
-    const float qr_h = std::min(top_h, L.qr_side + p / 2);
-    L.qr = rect(W - m - qr_w, (top_h - qr_h) / 2, W - m, (top_h + qr_h) / 2);
     const float lang_w = language_width(L);
-    L.language = rect(L.qr.min.x - m - lang_w, (top_h - L.button) / 2, L.qr.min.x - m, (top_h + L.button) / 2);
+    const float right_w = qr_w + lang_w + 2 * m;
+    const float headline_w = kHeadlineChars * kHeadlineCharW * F.headline;
+    const bool headline_beside = headline_w <= W - right_w - m - 2 * p;
+    const float header_h = std::ceil((headline_beside ? 1 : 2) * F.headline + F.body + p / 2);
+    const float banner_h = std::ceil(F.title + F.body + p / 2);
+    const float right_top = headline_beside ? 0.0f : header_h;
+    const float top_h = std::max(header_h + banner_h, right_top + std::ceil(L.qr_side + p / 2));
+    const float right_h = top_h - right_top;
+    const float qr_h = std::min(right_h, L.qr_side + p);
+    L.qr = rect(W - m - qr_w, right_top + (right_h - qr_h) / 2, W - m, right_top + (right_h + qr_h) / 2);
+    L.language = rect(L.qr.min.x - m - lang_w, right_top + (right_h - L.button) / 2, L.qr.min.x - m,
+                      right_top + (right_h + L.button) / 2);
     const float text_right = L.language.min.x - m;
-    const float split = std::round(text_right * 0.5f);
-    L.header = rect(0, 0, split, top_h);
-    L.banner = rect(split, 0, text_right, top_h);
+    L.header = rect(0, 0, headline_beside ? text_right : W, header_h);
+    L.banner = rect(0, header_h, text_right, top_h);
 
     L.attribution = rect(0, H - attribution_height(L, W), W, H);
     const float top = top_h + m, bottom = L.attribution.min.y - m;
@@ -119,9 +135,11 @@ void landscape(Layout& L) {
 
     // Right: the panel (a readable measure of ~40 characters, at most 30 % of the width) over the legend.
     const float panel_w = std::min(std::ceil(16 * F.body), std::floor(0.30f * W));
-    const float legend_h = std::ceil(6 * (F.body + g) + 2 * p);  // 2 promotions, 2 fills, 2 borders
-    L.legend = rect(W - m - panel_w, bottom - legend_h, W - m, bottom);
-    L.panel = rect(W - m - panel_w, top, W - m, L.legend.min.y - m);
+    // A narrow screen has no room for the legend: the district list's promotion headings, with their colours,
+    // are the map's key there.
+    const float legend_h = headline_beside ? std::ceil(6 * (F.body + g) + 2 * p) : 0.0f;  // 2 promotions, 2 fills, 2 borders
+    if (legend_h > 0) L.legend = rect(W - m - panel_w, bottom - legend_h, W - m, bottom);
+    L.panel = rect(W - m - panel_w, top, W - m, legend_h > 0 ? L.legend.min.y - m : bottom);
 
     // Between the map and the panel, a column of square buttons: search at the top, Home / + / - at the bottom.
     const float strip_w = L.button + 2 * g;
@@ -141,7 +159,7 @@ void portrait(Layout& L) {
 
     // Text at the top: the eyes of a standing adult are at 1.5 - 1.7 m, above the hands' reach.
     L.header = rect(0, 0, W, std::ceil(F.headline + F.body + p));
-    L.banner = rect(0, L.header.max.y, W, L.header.max.y + std::ceil(F.banner + F.body + p));
+    L.banner = rect(0, L.header.max.y, W, L.header.max.y + std::ceil(F.title + F.body + p));
     L.attribution = rect(0, H - attribution_height(L, W), W, H);
 
     // Controls at the bottom, inside the reach band: the block ends at the attribution or at the lowest row a
@@ -150,7 +168,7 @@ void portrait(Layout& L) {
     L.district_columns = 2;
     const float list_h = std::ceil(list_height(L, L.district_columns));
     const float qr_w = std::max(L.qr_side, std::ceil(5.0f * F.body)) + p;
-    const float qr_h = std::ceil(L.qr_side + p + 2 * F.body + g);  // code, then "Scannez pour / candidater" under it
+    const float qr_h = std::ceil(L.qr_side + p + 3 * F.body + g);  // code, then "Scannez pour / en savoir / plus" under it
     const float row2_h = std::max(list_h, qr_h);
     const float row2_top = block_bottom - row2_h;
     const float row1_top = row2_top - m - L.button;
@@ -208,7 +226,9 @@ Layout make_layout(const ScreenGeometry& screen, const Mounting& mounting, float
     L.gap = t.gap_px;
     L.margin = std::ceil(std::max(3.0f * L.px_per_mm, 4.0f));
     L.padding = std::ceil(std::max(0.5f * F.body, 3.0f * L.px_per_mm));
-    L.qr_side = std::ceil(std::max(L.type.px(TouchSpec::kQrMm), kQrMinPx));
+    // Whole pixels a module (the code is drawn on the pixel grid, never blurred).
+    const float module_px = std::ceil(std::max(kQrModuleMinPx, kQrModuleMinMm * L.px_per_mm));
+    L.qr_side = std::ceil(std::max(L.type.px(TouchSpec::kQrMm), kQrTotalModules * module_px));
 
     if (L.orientation == Orientation::Landscape) landscape(L);
     else portrait(L);

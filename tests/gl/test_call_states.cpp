@@ -80,7 +80,7 @@ TEST_CASE("on screen: the state badge's colour in each state, vermillion only on
         const long vermillion = count(img, pal::state_last_day, banner, 30);
         if (std::string(c.name) == "last-day") CHECK(vermillion > 3000);  // pill + the sentence's letters
         else CHECK(vermillion < 50);
-        // The QR card: its modules are the only pure black in the banner.
-        CHECK(count(img, pal::qr_dark, banner, 8) > 2000);
+        // The QR card: its modules are the only pure black in its card.
+        CHECK(count(img, pal::qr_dark, layout.qr, 8) > 2000);
     }
 }

@@ -54,7 +54,7 @@ TEST_CASE("statistics: a visitor's session on the real kiosk is counted exactly,
     const fs::path root = scratch_root("session");
     const qmi::ui::Layout l = qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920));
     const float mx = (l.map_area.min.x + l.map_area.max.x) / 2, my = (l.map_area.min.y + l.map_area.max.y) / 2;
-    const float lx = l.header.max.x - l.padding - l.touch_min / 2, ly = (l.header.min.y + l.header.max.y) / 2;
+    const float lx = l.language.center().x, ly = l.language.center().y;
     // Which commune lies under the map's centre at the overview: the same script, captured.
     const std::string script = tap(0.5, 1, mx, my) + tap(2.0, 2, lx, ly);
     const Result probe = replay("usage-probe", tap(0.5, 1, mx, my), "--replay-tail 0.5");

@@ -167,11 +167,16 @@ TEST_CASE("banner and header windows exist after a frame, with the badge, the co
         banner.draw_header(ui.ctx());
         HeadlessUi::capture();
         banner.draw(ui.ctx());
+        HeadlessUi::capture();
+        banner.draw_qr_card(ui.ctx());
     });
     ImGuiWindow* header = HeadlessUi::window("##qmi_header");
     ImGuiWindow* strip = HeadlessUi::window("##qmi_banner");
+    ImGuiWindow* qr = HeadlessUi::window("##qmi_qr");
     REQUIRE(header);
     REQUIRE(strip);
+    REQUIRE(qr);
+    CHECK(qr->Pos.x == ui.layout().qr.min.x);
     CHECK(strip->Pos.x == ui.layout().banner.min.x);
     CHECK(strip->Size.y == ui.layout().banner.height());
     CHECK(contains(text, "Quartiers Métropolitains d'Innovation"));
@@ -181,10 +186,9 @@ TEST_CASE("banner and header windows exist after a frame, with the badge, the co
     // The caption is drawn right-aligned against the QR code, on as many lines as it needs, ending with an arrow.
     CHECK(contains(text, "Scannez"));
     CHECK(contains(text, "plus\u00a0\u2192"));
-    CHECK(contains(text, "English"));  // the language switch
     REQUIRE(banner.qr());
     // QR modules are the only pure-black pixels on screen.
-    CHECK(HeadlessUi::vertices_of_color(strip, kQrDark) >= 4 * 3 * 7);  // at least the 3 finders' top rows
+    CHECK(HeadlessUi::vertices_of_color(qr, kQrDark) >= 4 * 3 * 7);  // at least the 3 finders' top rows
     // The badge is drawn in its state's colour.
     CHECK(HeadlessUi::vertices_of_color(strip, ui::to_u32(ui::palette::state_upcoming)) > 0);
 }
@@ -324,26 +328,31 @@ TEST_CASE("the QR caption sits inside the QR card, right next to the code, at ev
         HeadlessUi ui(size, test::px_per_mm_43in(std::max(size.x, size.y)));
         ui::Banner banner;
         banner.update(d.content, d.text, Lang::Fr, utc(2024, 5, 1, 10));
-        ui.frame([&] { banner.draw(ui.ctx()); });
-        ImGuiWindow* strip = HeadlessUi::window("##qmi_banner");
-        REQUIRE(strip);
-        // Everything drawn stays inside the strip (nothing clipped off its edges)...
-        const ui::Rect& r = ui.layout().banner;
-        CHECK(strip->ContentSize.y <= r.height());
-        // ...and the white card behind caption and code is one piece: its white vertices span caption and code.
-        // The state badge's white letters sit at the left end: only what lies right of the badge counts.
-        float badge_right = r.min.x;
-        for (const ImDrawVert& v : strip->DrawList->VtxBuffer)
-            if (v.col == ui::to_u32(banner.model().badge_color)) badge_right = std::max(badge_right, v.pos.x);
-        float min_x = FLT_MAX, max_x = -FLT_MAX;
-        for (const ImDrawVert& v : strip->DrawList->VtxBuffer)
-            if (v.col == ui::to_u32(ui::palette::qr_light) && v.pos.x > badge_right) {
+        const std::string text = ui.frame([&] { banner.draw_qr_card(ui.ctx()); });
+        ImGuiWindow* card = HeadlessUi::window("##qmi_qr");
+        REQUIRE(card);
+        // Everything drawn stays inside the card (nothing clipped off its edges), the caption is there whole with its
+        // arrow towards the code, and the code has its full size.
+        const ui::Rect& r = ui.layout().qr;
+        CHECK(card->ContentSize.y <= r.height());
+        CHECK(contains(text, "Scannez"));
+        CHECK((contains(text, "\u2192") || contains(text, "\u2191")));
+        float min_x = FLT_MAX, max_x = -FLT_MAX, min_y = FLT_MAX, max_y = -FLT_MAX;
+        for (const ImDrawVert& v : card->DrawList->VtxBuffer)
+            if (v.col == kQrDark) {
                 min_x = std::min(min_x, v.pos.x);
                 max_x = std::max(max_x, v.pos.x);
+                min_y = std::min(min_y, v.pos.y);
+                max_y = std::max(max_y, v.pos.y);
             }
-        const float qr_left = r.max.x - ui.layout().padding - ui.layout().qr_side;
-        CHECK(max_x >= r.max.x - ui.layout().padding - 1);
-        CHECK(min_x < qr_left - 60 * ui.layout().scale);  // the card extends left of the code, under the caption
-        CHECK(min_x > r.min.x + r.width() / 3);            // but stays a compact unit at the right end
+        CHECK(r.contains(ui::Rect{ImVec2(min_x, min_y), ImVec2(max_x, max_y)}));
+        INFO("qr_side " << ui.layout().qr_side << " card " << r.width() << "x" << r.height() << " modules "
+                        << (banner.qr() ? banner.qr()->size : 0) << " dark x " << min_x << ".." << max_x);
+        CHECK(max_x - min_x >= 0.55f * ui.layout().qr_side);  // the modules span the code (its quiet zone aside)
+        // Every module at least 2 px and 0.5 mm: a phone reads it.
+        REQUIRE(banner.qr());
+        const float module = (max_x - min_x) / static_cast<float>(banner.qr()->size);
+        CHECK(module >= 2.0f);
+        CHECK(module / ui.layout().px_per_mm >= 0.5f);
     }
 }

@@ -59,11 +59,20 @@ TEST_CASE("district list on the five target screens: every name whole, every but
         CHECK_FALSE(contains(text, "\xE2\x80\xA6"));  // no name cut with an ellipsis
         const ui::DistrictListGeometry geo = ui::district_list_geometry(model(), L);
         REQUIRE(geo.buttons.size() == 10);
-        CHECK(geo.content_height <= L.district_list.height() + 0.5f);  // no scrolling on a target screen
+        // No scrolling on a target screen, but on the narrow 19" one (the headline takes two lines there): its list
+        // scrolls, and scrolled to the end it shows the last district whole.
+        const bool narrow = L.header.width() == L.display.x;
+        if (!narrow) CHECK(geo.content_height <= L.district_list.height() + 0.5f);
+        if (narrow) {
+            const ui::DistrictListGeometry end =
+                ui::district_list_geometry(model(), L, geo.content_height - L.district_list.height());
+            CHECK(L.district_list.contains(end.buttons.back().second));
+        }
         for (const auto& [insee, r] : geo.buttons) {
             INFO(insee);
             CHECK(r.height() / L.px_per_mm >= ui::TouchSpec::kButtonMm);
             CHECK(r.width() / L.px_per_mm >= ui::TouchSpec::kButtonMm);
+            if (narrow && !L.district_list.contains(r)) continue;  // below the fold until scrolled
             CHECK(L.district_list.contains(r));
             chosen.reset();
             ui.tap(r.center(), draw);
