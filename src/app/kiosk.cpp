@@ -320,7 +320,7 @@ void Kiosk::select(std::optional<size_t> commune, bool animate) {
 void Kiosk::present_district(int district) {
     if (district < 0 || district >= static_cast<int>(data_->content.districts.size())) return;
     const District& d = data_->content.districts[district];
-    card_ = ui::make_attract_card(d, data_->text, lang_);
+    card_ = ui::make_attract_card(d, data_->content, data_->text, lang_);
     card_commune_ = data_->map.find(d.insee);
     map_->set_highlight(card_commune_);
 }

@@ -158,7 +158,13 @@ std::vector<UiAction> Widgets::draw(const ScreenState& s) {
         if (ui::draw_sources_view(*s.sources, ctx) == ui::SourcesResult::Close)
             actions.push_back({UiAction::CloseSources});
     } else if (s.panel) {
-        panel = ui::draw_district_panel(*s.panel, ctx);
+        std::string nearby;
+        panel = ui::draw_district_panel(*s.panel, ctx, &nearby);
+        if (panel == ui::PanelResult::ShowNearby) {
+            UiAction a{UiAction::ChooseCommune};
+            a.insee = nearby;
+            actions.push_back(a);
+        }
     } else {
         panel = ui::draw_intro_panel(intro_, ctx);
     }

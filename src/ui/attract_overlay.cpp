@@ -1,25 +1,24 @@
 #include "ui/attract_overlay.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <vector>
 
 #include <imgui.h>
 
 namespace qmi::ui {
 
-AttractCard make_attract_card(const District& d, const UiText& text, Lang lang) {
+AttractCard make_attract_card(const District& d, const Content& content, const UiText& text, Lang lang) {
     AttractCard c;
     c.district = d.commune;
     if (d.site_name && !d.site_name->in(lang).empty()) c.district += " \xC2\xB7 " + d.site_name->in(lang);
-    if (d.challenge && !d.challenge->in(lang).empty()) {
-        c.challenge = d.challenge->in(lang);
-        c.challenge_published = true;
-    } else {
-        c.challenge = text.get("panel.challenge_unpublished", lang);
+    if (const Promotion* p = content.find_promotion(d.promotion)) {
+        c.promotion = p->name.in(lang);
+        if (p->launched_year) c.promotion += " \xC2\xB7 " + std::to_string(*p->launched_year);
     }
-    // One line: line breaks in the content become spaces.
-    std::replace(c.challenge.begin(), c.challenge.end(), '\n', ' ');
-    c.hint = text.get("map.touch_hint", lang);
+    c.promotion_color = promotion_color(d.promotion);
+    if (d.challenge && !d.challenge->in(lang).empty()) c.challenge = d.challenge->in(lang);
+    c.hint = text.format("attract.call_to_action", lang, {{"commune", d.commune}});
     return c;
 }
 
@@ -49,17 +48,25 @@ Rect draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, con
     const Layout& l = ctx.layout;
     const Rect& map = l.map_area;
     const float pad = l.padding;
-    const float width = std::min(map.width() - 2 * l.margin, 1000.0f * l.scale);
-    const float height = ctx.fonts.sizes.title + ctx.fonts.sizes.body + ctx.fonts.sizes.banner + 2 * pad +
-                         2 * ImGui::GetStyle().ItemSpacing.y + 8 * l.scale;
+    const float width = std::min(map.width() - 2 * l.margin, std::max(map.width() * 0.8f, 260.0f * l.px_per_mm));
+    const float inner = width - 2 * pad;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    // Heights of the wrapped blocks, so that the card is exactly as tall as what it says.
+    auto block = [&](ImFont* font, const std::string& s) {
+        if (s.empty()) return 0.0f;
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, inner, s.c_str()).y + spacing;
+    };
+    const float height = 2 * pad + block(ctx.fonts.banner, card.hint) + block(ctx.fonts.title, card.district) +
+                         block(ctx.fonts.body_bold, card.promotion) + block(ctx.fonts.body, card.challenge);
     Rect r;
-    r.min = ImVec2(map.min.x + (map.width() - width) / 2, map.max.y - l.margin - height);
-    r.max = ImVec2(r.min.x + width, r.min.y + height);
+    r.min = ImVec2(map.min.x + (map.width() - width) / 2, map.max.y - l.margin - std::min(height, map.height() - 2 * l.margin));
+    r.max = ImVec2(r.min.x + width, map.max.y - l.margin);
     const bool hides = keep_visible && keep_visible->max.x > r.min.x && keep_visible->min.x < r.max.x &&
                        keep_visible->max.y > r.min.y && keep_visible->min.y < r.max.y;
     if (hides) {  // the district the card talks about must stay in view: move the card to the top
+        const float h = r.height();
         r.min.y = map.min.y + l.margin;
-        r.max.y = r.min.y + height;
+        r.max.y = r.min.y + h;
     }
     next_window_on(r);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(ctx.theme.panel_bg));
@@ -67,26 +74,38 @@ Rect draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, con
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 3.0f * l.scale);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ctx.theme.rounding);
-    // Not focusable, no inputs: a touch anywhere wakes the kiosk, and is consumed by attract mode.
-    ImGui::Begin("##qmi_attract", nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoInputs);
-    const float inner = width - 2 * pad;
-    ImGui::PushFont(ctx.fonts.title);
-    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text));
-    ImGui::TextUnformatted(fit_one_line(ctx.fonts.title, ctx.fonts.sizes.title, card.district, inner).c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::PushFont(ctx.fonts.body);
-    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(card.challenge_published ? ctx.theme.text : ctx.theme.text_muted));
-    ImGui::TextUnformatted(fit_one_line(ctx.fonts.body, ctx.fonts.sizes.body, card.challenge, inner).c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    // Not focusable, no inputs: the Kiosk decides what a touch on it does (opens the district it presents).
+    ImGui::Begin("##qmi_attract", nullptr,
+                 kOverlayWindowFlags | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+    // The call to action first and largest: it is what a passer-by must read from two metres.
     ImGui::PushFont(ctx.fonts.banner);
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.accent));
-    const float hint_w = ImGui::CalcTextSize(card.hint.c_str()).x;
-    ImGui::SetCursorPosX(std::max(pad, (width - hint_w) / 2));
     ImGui::TextUnformatted(card.hint.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text));
+    ImGui::PushFont(ctx.fonts.title);
+    ImGui::TextUnformatted(card.district.c_str());
+    ImGui::PopFont();
+    if (!card.promotion.empty()) {
+        ImGui::PushFont(ctx.fonts.body_bold);
+        const float chip = ImGui::GetTextLineHeight() * 0.7f;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float cy = p.y + ImGui::GetTextLineHeight() * 0.5f;
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, cy - chip / 2), ImVec2(p.x + chip, cy + chip / 2),
+                                                  to_u32(card.promotion_color), chip * 0.2f);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + chip * 1.5f, p.y));
+        ImGui::TextUnformatted(card.promotion.c_str());
+        ImGui::PopFont();
+    }
+    if (!card.challenge.empty()) {
+        ImGui::PushFont(ctx.fonts.body);
+        ImGui::TextUnformatted(card.challenge.c_str());
+        ImGui::PopFont();
+    }
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
     ImGui::End();
     ImGui::PopStyleVar(3);
     ImGui::PopStyleColor(2);

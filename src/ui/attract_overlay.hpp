@@ -1,11 +1,14 @@
-// Attract mode card: while nobody uses the kiosk, a card at the bottom of the map names the highlighted QMI district,
-// its challenge in ONE line (ellipsised; "Défi non communiqué" when the content has none) and invites the
-// passer-by to "Touchez la carte". The map itself outlines the district (KioskView::set_highlight).
-// Any touch stops attract mode and is consumed (core/attract_mode), so the card needs no buttons.
+// Attract mode card: while nobody uses the kiosk, the map flies to each QMI district in turn and a card over the
+// map names it, its promotion (colour chip) and its challenge when the sources give one (absent facts are left
+// out of the loop, never headlined), and invites the passer-by in call-to-action type (>= 15 mm capitals, read
+// from 2 m): "Touchez pour découvrir Athis-Mons". The map outlines the district (MapView::set_highlight).
+// The first touch on the card or the district opens that district (the Kiosk routes it), so the card needs no
+// buttons; its text wraps, never cut.
 #pragma once
 #include <string>
 
 #include "core/content.hpp"
+#include "ui/theme.hpp"
 #include "ui/widget_context.hpp"
 
 namespace qmi::ui {
@@ -13,12 +16,13 @@ namespace qmi::ui {
 // What the card shows, built once per highlight change (never per frame).
 struct AttractCard {
     std::string district;      // commune name (site name after it when published)
-    std::string challenge;     // the challenge, or the "not provided" text
-    bool challenge_published = false;
-    std::string hint;          // "Touchez la carte"
+    std::string promotion;     // "2e promotion · 2024" ("" when the content has no such promotion)
+    Rgba8 promotion_color;
+    std::string challenge;     // the challenge; "" when the sources give none (then not shown)
+    std::string hint;          // "Touchez pour découvrir Athis-Mons"
 };
 
-AttractCard make_attract_card(const District& district, const UiText& text, Lang lang);
+AttractCard make_attract_card(const District& district, const Content& content, const UiText& text, Lang lang);
 
 // Cuts `s` (UTF-8) so that it fits `max_width` px in `font` at `size`, ending with "…" when cut.
 std::string fit_one_line(ImFont* font, float size, const std::string& s, float max_width);

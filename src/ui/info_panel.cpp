@@ -1,5 +1,7 @@
 #include "ui/info_panel.hpp"
 
+#include "core/nearest_districts.hpp"
+
 #include <algorithm>
 
 #include <imgui.h>
@@ -156,6 +158,7 @@ PanelText make_text(const PanelModel& m, const Content& content, const UiText& t
         t.as_of = span.text(text, lang);
     } else {
         t.note = text.get(m.kind == PanelModel::Kind::MetropoleCommune ? "panel.not_qmi" : "panel.outside_metropole", lang);
+        if (!m.nearby.empty()) t.nearby_title = text.get("panel.nearby", lang);
         if (const auto as_of = district_list_as_of(content)) t.as_of = as_of_text(*as_of, *as_of, text, lang);
     }
     return t;
@@ -200,6 +203,24 @@ std::optional<PanelModel> make_panel_model(std::string_view insee, const Content
         m.commune = c->name;
         m.department = department_label(membership, c->department);
         m.territory = territory_label(membership, c->territory);
+        if (map)
+            if (const std::optional<size_t> from = map->find(code)) {
+                std::vector<size_t> districts;
+                for (const District& d : content.districts)
+                    if (const std::optional<size_t> i = map->find(d.insee)) districts.push_back(*i);
+                for (const NearbyDistrict& n : nearest_districts(*map, *from, districts, 3)) {
+                    const District* d = content.find_district(n.insee);
+                    PanelModel::Nearby b;
+                    b.insee = n.insee;
+                    b.color = promotion_color(d ? d->promotion : 0);
+                    char km[32];
+                    std::snprintf(km, sizeof km, "%.0f km", std::max(1.0, n.distance_km));
+                    for (Lang lang : {Lang::Fr, Lang::En})
+                        (lang == Lang::Fr ? b.fr : b.en) =
+                            n.name + " \xC2\xB7 " + (n.adjacent ? text.get("panel.nearby_adjacent", lang) : std::string(km));
+                    m.nearby.push_back(std::move(b));
+                }
+            }
     } else if (map) {
         const std::optional<size_t> i = map->find(code);
         if (!i) return std::nullopt;
@@ -225,6 +246,7 @@ IntroModel make_intro_model(const Content& content, const UiText& text, date::sy
         IntroText& t = lang == Lang::En ? model.en : model.fr;
         const Programme& p = content.programme;
         t.hint = text.get("map.touch_hint", lang);
+        t.how = text.get("intro.how", lang);
         t.description = p.description.in(lang);
         t.sources = text.get("panel.sources", lang);
         DateSpan span;
@@ -281,7 +303,7 @@ void field(const PanelLine& l, const WidgetContext& ctx) {
 
 }  // namespace
 
-PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx) {
+PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx, std::string* nearby_insee) {
     const PanelText& t = model.in(ctx.lang);
     panel::begin(ctx);
     const bool close = panel::title_row(t.title, ctx.fonts.title, t.close, ctx);
@@ -303,10 +325,36 @@ PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ct
     field(t.call, ctx);
     for (const PanelLine& l : t.lines) field(l, ctx);
     if (!t.note.empty()) panel::wrapped_colored(t.note, ctx.theme.text_muted);
+    std::optional<std::string> chosen;
+    if (!model.nearby.empty()) {
+        ImGui::Spacing();
+        ImGui::PushFont(ctx.fonts.body_bold);
+        panel::wrapped(t.nearby_title);
+        const float w = ImGui::GetContentRegionAvail().x;
+        for (const PanelModel::Nearby& n : model.nearby) {
+            ImGui::PushID(n.insee.c_str());
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            if (ImGui::Button("##nearby", ImVec2(w, ctx.layout.button))) chosen = n.insee;
+            // The promotion's colour chip, then the name and distance, on the button.
+            const float chip = ImGui::GetTextLineHeight() * 0.6f;
+            const float cy = p.y + ctx.layout.button * 0.5f;
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddRectFilled(ImVec2(p.x + ctx.layout.padding * 0.5f, cy - chip / 2),
+                              ImVec2(p.x + ctx.layout.padding * 0.5f + chip, cy + chip / 2), to_u32(n.color), chip * 0.2f);
+            dl->AddText(ImVec2(p.x + ctx.layout.padding * 0.5f + chip * 1.6f, cy - ImGui::GetTextLineHeight() * 0.5f),
+                        to_u32(ctx.theme.text), n.in(ctx.lang).c_str());
+            ImGui::PopID();
+        }
+        ImGui::PopFont();
+    }
     panel::end_body(ctx);
     const bool sources = panel::footer(t.as_of, t.sources, ctx);
     ImGui::End();
     if (close) return PanelResult::Close;
+    if (chosen) {
+        if (nearby_insee) *nearby_insee = *chosen;
+        return PanelResult::ShowNearby;
+    }
     return sources ? PanelResult::ShowSources : PanelResult::None;
 }
 
@@ -318,8 +366,12 @@ PanelResult draw_intro_panel(const IntroModel& model, const WidgetContext& ctx) 
     ImGui::PopFont();
     ImGui::Separator();
     panel::begin_body(panel::footer_height(t.as_of, t.sources, ctx));
-    if (!t.description.empty()) {
-        panel::wrapped(t.description);
+    // Short and scannable first (what to do, the two promotions and where they stand); the programme's story after
+    // them, for whoever keeps reading.
+    if (!t.how.empty()) {
+        ImGui::PushFont(ctx.fonts.body_bold);
+        panel::wrapped(t.how);
+        ImGui::PopFont();
         ImGui::Spacing();
     }
     for (const IntroText::Promo& promo : t.promotions) {
@@ -333,9 +385,14 @@ PanelResult draw_intro_panel(const IntroModel& model, const WidgetContext& ctx) 
             panel::wrapped_colored(promo.to_confirm, palette::warning);
             ImGui::PopFont();
         }
-        for (const std::string& s : promo.summary) panel::wrapped_colored(s, ctx.theme.text_muted);
         ImGui::Spacing();
     }
+    if (!t.description.empty()) {
+        panel::wrapped(t.description);
+        ImGui::Spacing();
+    }
+    for (const IntroText::Promo& promo : t.promotions)
+        for (const std::string& s : promo.summary) panel::wrapped_colored(s, ctx.theme.text_muted);
     panel::end_body(ctx);
     const bool sources = panel::footer(t.as_of, t.sources, ctx);
     ImGui::End();

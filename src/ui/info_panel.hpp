@@ -57,6 +57,7 @@ struct PanelText {
     std::vector<PanelLine> lines;    // department, territory, and for districts mayor, challenge, site, experiments
     PanelLine call;                  // districts: "Appel à projets" and whether one concerns the town; else empty
     std::string note;                // "Cette commune n'accueille pas de QMI" / "Hors de la Métropole"; "" for districts
+    std::string nearby_title;        // "Quartiers d'innovation les plus proches"; "" without nearby districts
     std::string as_of;               // "Informations à jour : février 2024" or "... datées de février 2024 à juillet 2025"
     std::string sources;             // "Sources" button label
     std::string close;               // close button label
@@ -80,6 +81,15 @@ struct PanelModel {
     std::optional<LocalizedText> site_description;
     CallConcern::Kind call = CallConcern::Kind::Never;  // what the call line says
 
+    // A Métropole town without a district: the nearest districts, as buttons, so the card is never a dead end.
+    struct Nearby {
+        std::string insee;
+        Rgba8 color;  // its promotion's
+        std::string fr, en;  // "Sceaux · voisine" / "Meudon · 4 km"
+        const std::string& in(Lang lang) const { return lang == Lang::En ? en : fr; }
+    };
+    std::vector<Nearby> nearby;
+
     PanelText fr, en;
     const PanelText& in(Lang lang) const { return lang == Lang::En ? en : fr; }
 
@@ -96,11 +106,12 @@ std::optional<PanelModel> make_panel_model(std::string_view insee, const Content
 
 // Close: the close button was released (the app clears the selection). ShowSources: the "Sources" button was
 // released (the app shows draw_sources_view for this card until it returns Close).
-enum class PanelResult { None, Close, ShowSources };
+enum class PanelResult { None, Close, ShowSources, ShowNearby };
 
 // Draws the panel for `model` in Layout::panel. Call between ImGui::NewFrame() and ImGui::Render(), once per frame
 // while a town is selected.
-PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx);
+// ShowNearby: a nearest-district button of a town without a district was tapped; `*nearby_insee` names it.
+PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx, std::string* nearby_insee = nullptr);
 
 // What the panel area shows when nothing is selected: the invitation to touch the map, the programme in a few
 // lines, the promotions with their colours and status. Built once per content / ui-text load, like PanelModel.
@@ -113,6 +124,7 @@ struct IntroText {
         std::vector<std::string> summary;  // paragraphs; may be empty
     };
     std::string hint;         // "Touchez la carte"
+    std::string how;          // "Touchez une commune colorée, ou choisissez un quartier dans la liste."
     std::string description;  // Programme::description
     std::vector<Promo> promotions;
     std::string as_of;        // "Informations datées de février 2024 à février 2025" (fixed footer)
