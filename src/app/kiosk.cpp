@@ -603,6 +603,13 @@ nlohmann::json Kiosk::state() const {
     j["map_area"] = rect(widgets_->layout().map_area);
     j["sources_open"] = sources_.has_value();
     j["search_open"] = search_open_;
+    nlohmann::json nearby = nlohmann::json::array();
+    for (const auto& [insee, r] : widgets_->nearby_buttons()) nearby.push_back({{"insee", insee}, {"rect", rect(r)}});
+    j["nearby"] = nearby;
+    nlohmann::json labels = nlohmann::json::array();
+    for (const auto& [commune, box] : map_->visible_labels())
+        labels.push_back({{"insee", data_->map.communes[commune].insee}, {"rect", rect(to_rect(box))}});
+    j["labels"] = labels;
     const ui::Layout& l = widgets_->layout();
     j["controls"] = {{"language", rect(l.language)}, {"search", rect(l.search)}, {"district_list", rect(l.district_list)},
                      {"map_controls", rect(l.map_controls)}, {"qr", rect(l.qr)}, {"panel", rect(l.panel)},

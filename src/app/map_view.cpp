@@ -166,6 +166,14 @@ std::optional<size_t> MapView::commune_at(ScreenPos p) const {
     return hit_.commune_at(camera_.screen_to_world({p.x, p.y}), true);
 }
 
+std::vector<std::pair<size_t, ScreenRect>> MapView::visible_labels() const {
+    std::vector<std::pair<size_t, ScreenRect>> out;
+    for_each_visible_label(labels_, camera_, area_, selected_, [&](const VisibleLabel& v) {
+        out.push_back({v.label->commune, ScreenRect{v.box.min.x, v.box.min.y, v.box.width(), v.box.height()}});
+    });
+    return out;
+}
+
 void MapView::fly_to(size_t commune, double seconds) {
     if (commune < map_.communes.size()) camera_.ease_to_show(map_.communes[commune].bbox, area_, seconds);
 }

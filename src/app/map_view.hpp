@@ -96,8 +96,10 @@ public:
     bool take_manipulated() { return std::exchange(manipulated_, false); }
     CameraView view() const { return {camera_.center(), camera_.scale()}; }
     void set_view(const CameraView& v);
-    // The Métropole commune under a screen point of the map area, if any.
+    // The Métropole commune under a screen point of the map area, if any (a name on the map counts as its commune).
     std::optional<size_t> commune_at(ScreenPos p) const;
+    // The labels the current view shows: commune and screen box (x0, y0, x1, y1), in drawing order.
+    std::vector<std::pair<size_t, ScreenRect>> visible_labels() const;
 
     // The labels go into ImGui's background draw list (over the map, under every widget).
     void draw_labels(ImDrawList* draw_list, render::PhaseTimes* times);

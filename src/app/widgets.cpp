@@ -154,15 +154,17 @@ std::vector<UiAction> Widgets::draw(const ScreenState& s) {
         case ui::MapControl::ZoomOut: act(UiAction::ZoomOut); break;
     }
     ui::PanelResult panel = ui::PanelResult::None;
+    nearby_rects_.clear();
     if (s.sources) {
         if (ui::draw_sources_view(*s.sources, ctx) == ui::SourcesResult::Close)
             actions.push_back({UiAction::CloseSources});
     } else if (s.panel) {
-        std::string nearby;
-        panel = ui::draw_district_panel(*s.panel, ctx, &nearby);
+        ui::PanelOutput out;
+        panel = ui::draw_district_panel(*s.panel, ctx, &out);
+        nearby_rects_ = std::move(out.nearby);
         if (panel == ui::PanelResult::ShowNearby) {
             UiAction a{UiAction::ChooseCommune};
-            a.insee = nearby;
+            a.insee = out.nearby_insee;
             actions.push_back(a);
         }
     } else {

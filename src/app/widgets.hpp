@@ -127,6 +127,8 @@ public:
     bool covers(ScreenPos p) const;
     // Where the attract card was drawn in the last frame, if it was.
     const std::optional<ui::Rect>& attract_card_rect() const { return attract_rect_; }
+    // The card's nearest-district buttons in the last frame (INSEE, button).
+    const std::vector<std::pair<std::string, ui::Rect>>& nearby_buttons() const { return nearby_rects_; }
 
     void begin_frame(float dt_s);
     ImDrawList* background() const;  // ImGui's background draw list, between begin_frame and end_frame
@@ -159,6 +161,7 @@ private:
     int settle_frames_ = 0;  // ImGui needs a frame or two after input to show hover / press states
 
     std::optional<ui::Rect> attract_rect_;
+    std::vector<std::pair<std::string, ui::Rect>> nearby_rects_;
     ui::Banner banner_;
     ui::IntroModel intro_;
     ui::LegendModel legend_;

@@ -303,7 +303,7 @@ void field(const PanelLine& l, const WidgetContext& ctx) {
 
 }  // namespace
 
-PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx, std::string* nearby_insee) {
+PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx, PanelOutput* out) {
     const PanelText& t = model.in(ctx.lang);
     panel::begin(ctx);
     const bool close = panel::title_row(t.title, ctx.fonts.title, t.close, ctx);
@@ -335,6 +335,7 @@ PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ct
             ImGui::PushID(n.insee.c_str());
             const ImVec2 p = ImGui::GetCursorScreenPos();
             if (ImGui::Button("##nearby", ImVec2(w, ctx.layout.button))) chosen = n.insee;
+            if (out) out->nearby.push_back({n.insee, Rect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}});
             // The promotion's colour chip, then the name and distance, on the button.
             const float chip = ImGui::GetTextLineHeight() * 0.6f;
             const float cy = p.y + ctx.layout.button * 0.5f;
@@ -352,7 +353,7 @@ PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ct
     ImGui::End();
     if (close) return PanelResult::Close;
     if (chosen) {
-        if (nearby_insee) *nearby_insee = *chosen;
+        if (out) out->nearby_insee = *chosen;
         return PanelResult::ShowNearby;
     }
     return sources ? PanelResult::ShowSources : PanelResult::None;

@@ -110,8 +110,13 @@ enum class PanelResult { None, Close, ShowSources, ShowNearby };
 
 // Draws the panel for `model` in Layout::panel. Call between ImGui::NewFrame() and ImGui::Render(), once per frame
 // while a town is selected.
-// ShowNearby: a nearest-district button of a town without a district was tapped; `*nearby_insee` names it.
-PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx, std::string* nearby_insee = nullptr);
+// What the card drew that the caller may need besides the result: the nearest-district buttons (tests aim at them
+// through --state-out) and, with ShowNearby, the one that was tapped.
+struct PanelOutput {
+    std::string nearby_insee;                            // ShowNearby: the district to open
+    std::vector<std::pair<std::string, Rect>> nearby;    // INSEE, button on screen
+};
+PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx, PanelOutput* out = nullptr);
 
 // What the panel area shows when nothing is selected: the invitation to touch the map, the programme in a few
 // lines, the promotions with their colours and status. Built once per content / ui-text load, like PanelModel.

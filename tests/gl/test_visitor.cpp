@@ -7,7 +7,11 @@
 #include <string>
 
 #include "replay_support.hpp"
+#include "ui/district_list.hpp"
 #include "ui/layout.hpp"
+#include "ui/map_controls.hpp"
+#include "ui/search_keyboard.hpp"
+#include "../input/ui_test_support.hpp"
 
 using namespace qmi::gltest;
 
@@ -113,4 +117,129 @@ TEST_CASE("visitor: a tap outside the Métropole says so briefly, near the finge
     CHECK(soon.state["toast"].get<std::string>().find("Métropole") != std::string::npos);
     const Result later = replay("outside-tap-later", tap(0.5, 1, x, y), "--replay-tail 4");
     CHECK_FALSE(later.state.contains("toast"));
+}
+
+namespace {
+
+qmi::ui::Layout layout_1080() { return qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920)); }
+
+}  // namespace
+
+TEST_CASE("visitor: search 'epinay' on the on-screen keyboard, then a tap on the result opens Épinay-sur-Seine") {
+    require_xvfb_and_map(kRoot);
+    const qmi::ui::Layout l = layout_1080();
+    const qmi::ui::KeyboardGeometry k = qmi::ui::keyboard_geometry(l);
+    auto key = [&](const std::string& letter) {
+        for (const qmi::ui::KeyboardKey& kk : k.keys)
+            if (kk.text == letter) return kk.rect.center();
+        FAIL("no key " << letter);
+        return ImVec2();
+    };
+    std::string s = tap(0.5, 1, l.search.center().x, l.search.center().y);  // opens the keyboard
+    double t = 1.0;
+    for (const char* c : {"E", "P", "I", "N", "A", "Y"}) {
+        const ImVec2 p = key(c);
+        s += tap(t, 2, p.x, p.y);
+        t += 0.4;
+    }
+    s += tap(t + 0.5, 3, k.results[0].center().x, k.results[0].center().y);  // the first result
+    const Result r = replay("search-epinay", s, "--replay-tail 1");
+    INFO("state: " << r.state.dump());
+    CHECK(r.state["selected"] == "93031");
+    CHECK(r.state["panel_title"] == "Épinay-sur-Seine");
+    CHECK(r.state["search_open"] == false);
+}
+
+TEST_CASE("visitor: the district list opens a district, Home goes back to the whole Métropole, + and − zoom") {
+    require_xvfb_and_map(kRoot);
+    const qmi::ui::Layout l = layout_1080();
+    // Sucy-en-Brie from the list (by name: a visitor who does not know where it lies).
+    std::string s;
+    const Result probe = replay("list-probe", "# nothing\n");
+    const qmi::ui::Rect list = l.district_list;
+    // The list's buttons follow the content's order: find Sucy-en-Brie's through the geometry the widget uses.
+    const qmi::ui::DistrictListModel model =
+        qmi::ui::make_district_list_model(qmi::test::RepoData::get().content, qmi::test::RepoData::get().text);
+    const qmi::ui::DistrictListGeometry geo = qmi::ui::district_list_geometry(model, l);
+    ImVec2 sucy;
+    for (const auto& [insee, rect] : geo.buttons)
+        if (insee == "94071") sucy = rect.center();
+    REQUIRE(list.contains(sucy));
+    s += tap(0.5, 1, sucy.x, sucy.y);
+    const Result opened = replay("list-sucy", s, "--replay-tail 1");
+    CHECK(opened.state["selected"] == "94071");
+    CHECK(opened.state["zoom_scale"].get<double>() > 1.5);
+    const std::array<qmi::ui::Rect, 3> controls = qmi::ui::map_control_rects(l);  // Home, +, −
+    const Result home = replay("list-home", s + tap(2.0, 2, controls[0].center().x, controls[0].center().y), "--replay-tail 2");
+    CHECK(home.state["selected"].is_null());
+    CHECK(home.state["zoom_scale"].get<double>() == Approx(1.0).margin(0.05));
+    const Result in = replay("zoom-in", tap(0.5, 1, controls[1].center().x, controls[1].center().y), "--replay-tail 1");
+    CHECK(in.state["zoom_scale"].get<double>() == Approx(2.0).epsilon(0.05));
+    const Result out = replay("zoom-out", tap(0.5, 1, controls[1].center().x, controls[1].center().y) +
+                                             tap(1.5, 2, controls[2].center().x, controls[2].center().y),
+                              "--replay-tail 1");
+    CHECK(out.state["zoom_scale"].get<double>() == Approx(1.0).margin(0.05));
+    CHECK(probe.state["selected"].is_null());
+}
+
+TEST_CASE("visitor: a town without a district names the nearest ones, and a tap on one opens it") {
+    require_xvfb_and_map(kRoot);
+    // Châtenay-Malabry's card: Sceaux is next door.
+    const Result card = replay("nearby-card", "# nothing\n", "--select 92019");
+    INFO("card: " << card.state.dump());
+    REQUIRE(card.state["selected"] == "92019");
+    REQUIRE(card.state["nearby"].size() == 3);
+    CHECK(card.state["nearby"][0]["insee"] == "92071");
+    const auto [x, y] = centre(card.state["nearby"][0]["rect"]);
+    const Result r = replay("nearby-tap", tap(0.5, 1, x, y), "--select 92019 --replay-tail 1");
+    INFO("after: " << r.state.dump());
+    CHECK(r.state["selected"] == "92071");
+    CHECK(r.state["panel_title"] == "Sceaux");
+}
+
+TEST_CASE("visitor: a tap on a name selects that name's commune (Issy-les-Moulineaux's first letters lie over Meudon)") {
+    require_xvfb_and_map(kRoot);
+    const Result overview = replay("labels", "# nothing\n");
+    nlohmann::json issy;
+    for (const auto& l : overview.state["labels"])
+        if (l["insee"] == "92040") issy = l["rect"];
+    REQUIRE(issy.is_array());
+    // The first letters: the left end of the name, vertically centred.
+    const float x = issy[0].get<float>() + 0.15f * (issy[2].get<float>() - issy[0].get<float>());
+    const float y = (issy[1].get<float>() + issy[3].get<float>()) / 2;
+    const Result r = replay("label-tap", tap(0.5, 1, x, y), "--replay-tail 1");
+    INFO("tap at " << x << "," << y << ": " << r.state.dump());
+    CHECK(r.state["selected"] == "92040");
+}
+
+TEST_CASE("visitor: a 4x pinch keeps the point between the fingers under them, within a few pixels") {
+    require_xvfb_and_map(kRoot);
+    const qmi::ui::Layout l = layout_1080();
+    // Near the map's eastern edge (Noisy-le-Grand's side), where the pan limit used to push the view away.
+    const float px = l.map_area.min.x + 0.78f * l.map_area.width(), py = l.map_area.min.y + 0.45f * l.map_area.height();
+    std::string s;
+    s += touch(0.10, "down", 1, px - 30, py);
+    s += touch(0.10, "down", 2, px + 30, py);
+    for (int i = 1; i <= 30; ++i) {
+        const float d = 30 + i * 3.0f;  // 30 -> 120 px from the centre: 4x
+        s += touch(0.10 + i * 0.02, "move", 1, px - d, py);
+        s += touch(0.10 + i * 0.02, "move", 2, px + d, py);
+    }
+    s += touch(0.80, "up", 1, px - 120, py);
+    s += touch(0.80, "up", 2, px + 120, py);
+    const Result before = replay("pinch-before", "# nothing\n");
+    const Result after = replay("pinch-after", s, "--replay-tail 0.5");
+    INFO("before: " << before.state["camera"].dump() << " after: " << after.state["camera"].dump());
+    CHECK(after.state["zoom_scale"].get<double>() == Approx(4.0).epsilon(0.1));
+    // The world point under the fingers' centre before, seen through the camera after.
+    auto world_at = [](const nlohmann::json& c, double sx, double sy) {
+        const double s = c["scale"];
+        return std::pair<double, double>{c["center_x"].get<double>() + (sx - 960) / s,
+                                         c["center_y"].get<double>() - (sy - 540) / s};
+    };
+    const auto [wx, wy] = world_at(before.state["camera"], px, py);
+    const nlohmann::json& c = after.state["camera"];
+    const double k = c["scale"];
+    const double sx = 960 + (wx - c["center_x"].get<double>()) * k, sy = 540 - (wy - c["center_y"].get<double>()) * k;
+    CHECK(std::hypot(sx - px, sy - py) < 4.0);
 }
