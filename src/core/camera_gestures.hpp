@@ -10,8 +10,8 @@
 
 namespace qmi {
 
-// Applies the PanBy / ZoomAt actions to `camera`, in order; returns every other action (Tap, DoubleTap, LongPress,
-// GestureStart, GestureEnd), in order, for the caller to handle.
+// Applies the PanBy / ZoomAt actions to `camera`, in order; returns the others (Tap, DoubleTap), in order, for the
+// caller to handle.
 std::vector<GestureAction> apply_camera_gestures(Camera& camera, const std::vector<GestureAction>& actions);
 
 }  // namespace qmi

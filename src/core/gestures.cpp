@@ -31,6 +31,12 @@ std::string GestureAnomaly::describe() const {
         case StuckPointerReset: what = "fingers down without events for too long, gesture reset"; break;
         case Cancelled: what = "gesture cancelled by the input source"; break;
         case EventStorm: what = "input event storm, extra taps dropped"; break;
+        case NotListed: {
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "%llu more input anomalies not listed (the last at t=%.3f s)",
+                          static_cast<unsigned long long>(count), t);
+            return buf;
+        }
     }
     char buf[160];
     std::snprintf(buf, sizeof buf, "%s (id %d, t=%.3f s)", what, id, t);
@@ -68,7 +74,8 @@ bool GestureRecognizer::ignored(PointerId who) const {
 
 void GestureRecognizer::anomaly(GestureAnomaly::Kind kind, int id, double t) {
     if (anomalies_.size() >= kMaxAnomalies) {
-        ++dropped_anomalies_;
+        ++not_listed_.count;
+        not_listed_.t = t;
         return;
     }
     anomalies_.push_back({kind, id, t});
@@ -104,21 +111,13 @@ void GestureRecognizer::emit(const GestureAction& a) {
         return;
     }
     flush_merge();
-    if (a.kind == GestureAction::GestureStart && !actions_.empty() &&
-        actions_.back().kind == GestureAction::GestureEnd) {
-        // End immediately followed by Start within one frame: the camera sees one continuous manipulation.
-        // Keeps a storm of short drags from growing the list.
-        actions_.pop_back();
+    // Only taps are left: a storm of them must not grow the list without bound.
+    if (discrete_actions_ >= kMaxDiscreteActions) {
+        if (!storm_reported_) anomaly(GestureAnomaly::EventStorm, 0, last_t_);
+        storm_reported_ = true;
         return;
     }
-    if (a.kind == GestureAction::Tap || a.kind == GestureAction::DoubleTap || a.kind == GestureAction::LongPress) {
-        if (discrete_actions_ >= kMaxDiscreteActions) {
-            if (!storm_reported_) anomaly(GestureAnomaly::EventStorm, 0, last_t_);
-            storm_reported_ = true;
-            return;
-        }
-        ++discrete_actions_;
-    }
+    ++discrete_actions_;
     actions_.push_back(a);
 }
 
@@ -208,24 +207,11 @@ std::vector<GestureAction> GestureRecognizer::take_actions() {
 std::vector<GestureAnomaly> GestureRecognizer::take_anomalies() {
     std::vector<GestureAnomaly> out;
     out.swap(anomalies_);
+    if (not_listed_.count > 0) {
+        out.push_back(not_listed_);
+        not_listed_.count = 0;
+    }
     return out;
-}
-
-void GestureRecognizer::start_gesture() {
-    last_tap_valid_ = false;  // a drag between two taps breaks the double tap
-    if (gesture_open_) return;
-    gesture_open_ = true;
-    GestureAction a;
-    a.kind = GestureAction::GestureStart;
-    emit(a);
-}
-
-void GestureRecognizer::end_gesture() {
-    if (!gesture_open_) return;
-    gesture_open_ = false;
-    GestureAction a;
-    a.kind = GestureAction::GestureEnd;
-    emit(a);
 }
 
 void GestureRecognizer::emit_tap(ScreenPos pos, double t_down, double t_up) {
@@ -247,7 +233,7 @@ void GestureRecognizer::emit_tap(ScreenPos pos, double t_down, double t_up) {
 
 bool GestureRecognizer::check_long_press(double t) {
     if (phase_ != Phase::Pressing || pointers_.size() != 1) return false;
-    if (!emit_long_press_if_due(pointers_[0], t)) return false;
+    if (!long_press_due(pointers_[0], t)) return false;
     phase_ = Phase::LongPressed;  // the finger is still down: what it does next is not a tap or a pan
     return true;
 }
@@ -319,7 +305,6 @@ void GestureRecognizer::on_down(const PointerEvent& e) {
     if (phase_ == Phase::Gliding) {
         // Touching a gliding map stops it, like a hand on a sliding sheet; that touch is not a tap.
         phase_ = Phase::Idle;
-        end_gesture();
         stopped_glide = true;
     }
 
@@ -337,7 +322,7 @@ void GestureRecognizer::on_down(const PointerEvent& e) {
     } else if (pointers_.size() == 2) {
         // Second finger: pinch (with two-finger pan). Never a tap, never a fling.
         phase_ = Phase::Pinching;
-        start_gesture();
+        last_tap_valid_ = false;  // a pinch between two taps breaks the double tap
         fling_allowed_ = false;
         pinch_moved_ = false;
         begin_pinch_baseline();
@@ -360,7 +345,7 @@ void GestureRecognizer::on_move(const PointerEvent& e) {
             if (check_long_press(e.t)) return;
             if (dist(p->pos, p->down_pos) <= tap_slop_px_) return;
             phase_ = Phase::Panning;
-            start_gesture();
+            last_tap_valid_ = false;  // a drag between two taps breaks the double tap
             samples_.clear();
             push_sample(p->down_t, p->down_pos);
             push_sample(e.t, p->pos);
@@ -435,7 +420,7 @@ void GestureRecognizer::on_up(const PointerEvent& e) {
 
     switch (phase_) {
         case Phase::Pressing: {
-            if (!emit_long_press_if_due(p, e.t) && !press_stopped_glide_) emit_tap(p.down_pos, p.down_t, e.t);
+            if (!long_press_due(p, e.t) && !press_stopped_glide_) emit_tap(p.down_pos, p.down_t, e.t);
             phase_ = Phase::Idle;
             return;
         }
@@ -465,7 +450,6 @@ void GestureRecognizer::on_up(const PointerEvent& e) {
                 glide_t_ = e.t;
             } else {
                 phase_ = Phase::Idle;
-                end_gesture();
             }
             return;
         }
@@ -477,7 +461,6 @@ void GestureRecognizer::on_up(const PointerEvent& e) {
                 begin_pan_baseline(pointers_[0], e.t);
             } else {
                 phase_ = Phase::Idle;
-                end_gesture();
             }
             return;
         }
@@ -486,15 +469,11 @@ void GestureRecognizer::on_up(const PointerEvent& e) {
     }
 }
 
-// Emits the long press of `p` once long_press_s has passed. Called from update() while the finger is down, and at
-// the release: a press released after long_press_s without any update() in between is still a long press, not a
-// tap (the result must not depend on the frame rate).
-bool GestureRecognizer::emit_long_press_if_due(const Pointer& p, double t) {
+// True once `p` has been held for long_press_s. Checked from update() while the finger is down, and at the
+// release: a press released after long_press_s without any update() in between is not a tap either (the result
+// must not depend on the frame rate). A long press between two taps breaks the double tap.
+bool GestureRecognizer::long_press_due(const Pointer& p, double t) {
     if (t - p.down_t < cfg_.long_press_s) return false;
-    GestureAction a;
-    a.kind = GestureAction::LongPress;
-    a.pos = p.down_pos;
-    emit(a);
     last_tap_valid_ = false;
     return true;
 }
@@ -545,7 +524,6 @@ void GestureRecognizer::update(double t) {
     if (std::hypot(vx_, vy_) < stop_px_s_) {
         phase_ = Phase::Idle;
         vx_ = vy_ = 0;
-        end_gesture();
     }
 }
 
@@ -556,17 +534,8 @@ void GestureRecognizer::cancel_all() {
     vx_ = vy_ = 0;
     phase_ = Phase::Idle;
     last_tap_valid_ = false;
-    end_gesture();
 }
 
 void GestureRecognizer::reset() { cancel_all(); }
-
-float rubber_band(float overscroll, float limit) {
-    if (!(limit > 0) || !std::isfinite(overscroll)) return 0;
-    // limit * (1 - 1/(1 + |x|/limit)) = limit*|x| / (limit + |x|): slope 1 at 0, tends to limit.
-    const float a = std::fabs(overscroll);
-    const float r = limit * a / (limit + a);
-    return overscroll < 0 ? -r : r;
-}
 
 }  // namespace qmi

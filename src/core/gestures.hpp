@@ -1,5 +1,5 @@
-// Touch-first gesture recognition: turns raw PointerEvent / WheelEvent streams into camera actions
-// (tap, double-tap, long press, pan with inertia, pinch zoom about the fingers' centre, wheel zoom at the cursor).
+// Touch-first gesture recognition: turns raw PointerEvent / WheelEvent streams into map actions
+// (tap, double-tap, pan with inertia, pinch zoom about the fingers' centre, wheel zoom at the cursor).
 // Pure and deterministic: time only comes in through the events and update(t), so tests replay synthetic streams.
 //
 // Thresholds are physical (millimetres on the glass) and converted once with px_per_mm, because a 2 mm finger
@@ -7,8 +7,8 @@
 //
 // Loop usage (once per frame):
 //     for each input event: recognizer.on_pointer(e) / recognizer.on_wheel(w)
-//     recognizer.update(now)                 // long-press timeout, inertia glide, stuck-pointer reset
-//     for (auto& a : recognizer.take_actions()) camera.apply(a)   // PanBy -> pan_by, ZoomAt -> zoom_at, ...
+//     recognizer.update(now)                 // held-press timeout, inertia glide, stuck-pointer reset
+//     taps = apply_camera_gestures(camera, recognizer.take_actions())   // PanBy / ZoomAt; Tap / DoubleTap left
 //     for (auto& x : recognizer.take_anomalies()) spdlog::warn("input: {}", x.describe());
 #pragma once
 #include <cstdint>
@@ -21,10 +21,11 @@ namespace qmi {
 
 struct GestureConfig {
     float px_per_mm = 96.0f / 25.4f;       // screen density; the app computes it from the monitor size
-    float tap_slop_mm = 2.0f;              // a press that moves less than this stays a tap / long press
+    float tap_slop_mm = 2.0f;              // a press that moves less than this is not a drag
     double double_tap_s = 0.30;            // max time from the first tap's release to the second tap's press
     float double_tap_slop_mm = 10.0f;      // max distance between the two taps of a double tap
-    double long_press_s = 0.60;            // press held still this long = LongPress (then no Tap on release)
+    double long_press_s = 0.60;            // a press held still this long is not a tap (a resting hand, a visitor
+                                           // who changed their mind): its release selects nothing
     double fling_window_s = 0.08;          // release velocity is measured over the last 80 ms of the drag
     float fling_min_speed_mm_s = 60.0f;    // slower releases just stop
     double inertia_decay_per_s = 4.0;      // v(t) = v0 * exp(-k t): k = 4 -> a fling glides ~0.25 s * v0
@@ -37,13 +38,10 @@ struct GestureConfig {
 
 struct GestureAction {
     enum Kind {
-        Tap,           // pos: select what is there
-        DoubleTap,     // pos: zoom in there
-        LongPress,     // pos
-        PanBy,         // delta: move the map content by this many screen px (camera.pan_by(delta))
-        ZoomAt,        // pos, factor: scale about this screen point (camera.zoom_at(pos, factor)); >1 = closer
-        GestureStart,  // a drag / pinch / wheel-free manipulation begins: stop camera animations
-        GestureEnd,    // it ended (after the inertia glide, if any): the camera may spring back into its limits
+        Tap,        // pos: select what is there
+        DoubleTap,  // pos: zoom in there
+        PanBy,      // delta: move the map content by this many screen px (camera.pan_by(delta))
+        ZoomAt,     // pos, factor: scale about this screen point (camera.zoom_at(pos, factor)); >1 = closer
     };
     Kind kind = Tap;
     ScreenPos pos;
@@ -61,13 +59,15 @@ struct GestureAnomaly {
         BadCoordinates,     // NaN, infinite or beyond max_abs_coord_px
         TimeWentBackwards,  // event time earlier than the previous one (or NaN): clamped
         StuckPointerReset,  // fingers down without any event for stuck_timeout_s: everything reset
-        Cancelled,          // the source cancelled the gesture (not an error in itself, logged at debug)
+        Cancelled,          // the source cancelled the gesture (not an error in itself)
         EventStorm,         // more than 256 taps between two take_actions(): the extra ones were dropped
+        NotListed,          // more anomalies than take_anomalies() lists: `count` of them, the last at t
     };
     Kind kind = UpWithoutDown;
     int id = 0;
     double t = 0;
-    std::string describe() const;  // "touch up without down (id 7, t=12.300 s)"
+    std::uint64_t count = 0;       // NotListed only
+    std::string describe() const;  // "pointer up without down (id 7, t=12.300 s)"
 };
 
 class GestureRecognizer {
@@ -76,7 +76,8 @@ public:
 
     void on_pointer(const PointerEvent& e);
     void on_wheel(const WheelEvent& e);
-    // Advance time without input: fires a pending long press, moves the inertia glide, resets stuck fingers.
+    // Advance time without input: a press held still past long_press_s stops being a tap, the inertia glide moves
+    // on, stuck fingers are reset.
     void update(double t);
     // Drop every finger and the glide without producing a tap (attract mode start, window focus loss).
     void reset();
@@ -84,16 +85,17 @@ public:
     // Actions since the last call, in order. Consecutive PanBy / ZoomAt are merged into at most one PanBy followed
     // by one ZoomAt (exact composition of the screen-space similarity), so an event storm yields a short list.
     std::vector<GestureAction> take_actions();
-    // Anomalies since the last call (at most 32 kept; dropped_anomalies() counts the rest).
+    // Anomalies since the last call, in order: at most 32, then one NotListed saying how many more there were, so a
+    // broken touch driver costs the log a few lines a frame, not thousands.
     std::vector<GestureAnomaly> take_anomalies();
-    std::uint64_t dropped_anomalies() const { return dropped_anomalies_; }
 
     bool fingers_down() const { return !pointers_.empty(); }
+    // True while the map moves on after a fling: the app must keep drawing frames.
     bool gliding() const { return phase_ == Phase::Gliding; }
-    // True between GestureStart and GestureEnd.
-    bool manipulating() const { return gesture_open_; }
 
 private:
+    // LongPressed: one finger held still past long_press_s. Lifting it is not a tap, moving it does not pan; a
+    // second finger still starts a pinch.
     enum class Phase { Idle, Pressing, LongPressed, Panning, Pinching, Gliding };
     struct Pointer {
         PointerId who;
@@ -115,8 +117,6 @@ private:
     void on_move(const PointerEvent& e);
     void on_up(const PointerEvent& e);
     void cancel_all();
-    void start_gesture();
-    void end_gesture();
     void emit_tap(ScreenPos pos, double t_down, double t_up);
     void begin_pinch_baseline();
     void begin_pan_baseline(const Pointer& p, double t);
@@ -127,7 +127,7 @@ private:
     void flush_merge();
     void reopen_merge();
     bool check_long_press(double t);
-    bool emit_long_press_if_due(const Pointer& p, double t);
+    bool long_press_due(const Pointer& p, double t);
 
     GestureConfig cfg_;
     float tap_slop_px_, double_tap_slop_px_, fling_min_px_s_, stop_px_s_;
@@ -135,7 +135,6 @@ private:
     std::vector<Pointer> pointers_;  // in the order they went down; [0], [1] drive pan / pinch
     std::vector<PointerId> ignored_;  // extra fingers swallowed silently until Up
     Phase phase_ = Phase::Idle;
-    bool gesture_open_ = false;
     bool fling_allowed_ = true;       // false once a pinch happened in this gesture
     bool press_stopped_glide_ = false;  // the finger that stopped a glide does not tap
     double last_t_ = 0;
@@ -160,15 +159,10 @@ private:
     ScreenPos merge_pan_, merge_centre_;
 
     std::vector<GestureAction> actions_;
-    int discrete_actions_ = 0;        // Tap / DoubleTap / LongPress since the last take_actions()
+    int discrete_actions_ = 0;        // Tap / DoubleTap since the last take_actions()
     bool storm_reported_ = false;
     std::vector<GestureAnomaly> anomalies_;
-    std::uint64_t dropped_anomalies_ = 0;
+    GestureAnomaly not_listed_{GestureAnomaly::NotListed};  // anomalies beyond anomalies_' bound since the last take
 };
-
-// Rubber band for the camera's edges: maps how far the user dragged past a limit (px, signed) to how far the view
-// actually goes past it. Slope 1 at 0 (no jolt when the edge is reached), never reaches `limit`, odd function.
-// limit <= 0 returns 0. Example: rubber_band(x, 0.15f * screen_width) on the horizontal overscroll.
-float rubber_band(float overscroll, float limit);
 
 }  // namespace qmi
