@@ -116,19 +116,10 @@ std::vector<MapTap> MapView::update(double now, double dt) {
 }
 
 void MapView::apply(const GestureAction& a, std::vector<MapTap>& taps) {
-    const Vec2 pos{a.pos.x, a.pos.y};
     switch (a.kind) {
         case GestureAction::Tap: taps.push_back({MapTap::Tap, commune_at(a.pos), a.pos}); break;
         case GestureAction::DoubleTap: taps.push_back({MapTap::DoubleTap, commune_at(a.pos), a.pos}); break;
-        case GestureAction::PanBy:
-            camera_.pan_by({a.delta.x, a.delta.y});
-            manipulated_ = true;
-            break;
-        case GestureAction::ZoomAt:
-            camera_.zoom_at(pos, a.factor);
-            manipulated_ = true;
-            break;
-        default: break;
+        default: break;  // PanBy and ZoomAt went to the camera together (apply_camera_gestures)
     }
 }
 

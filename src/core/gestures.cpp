@@ -234,7 +234,7 @@ void GestureRecognizer::emit_tap(ScreenPos pos, double t_down, double t_up) {
 bool GestureRecognizer::check_long_press(double t) {
     if (phase_ != Phase::Pressing || pointers_.size() != 1) return false;
     if (!long_press_due(pointers_[0], t)) return false;
-    phase_ = Phase::LongPressed;  // the finger is still down: what it does next is not a tap or a pan
+    phase_ = Phase::LongPressed;  // the finger is still down: lifting it now is not a tap
     return true;
 }
 
@@ -341,8 +341,11 @@ void GestureRecognizer::on_move(const PointerEvent& e) {
     const bool driver = (p == &pointers_[0]);
 
     switch (phase_) {
-        case Phase::Pressing: {
-            if (check_long_press(e.t)) return;
+        case Phase::Pressing:
+        case Phase::LongPressed: {
+            // A finger that rested a while and then moves drags the map like any other (a visitor reading the
+            // map before moving it): only the tap on release is gone after a long hold.
+            if (phase_ == Phase::Pressing && check_long_press(e.t)) return;
             if (dist(p->pos, p->down_pos) <= tap_slop_px_) return;
             phase_ = Phase::Panning;
             last_tap_valid_ = false;  // a drag between two taps breaks the double tap
@@ -394,7 +397,6 @@ void GestureRecognizer::on_move(const PointerEvent& e) {
             pinch_centre_ = c;
             return;
         }
-        case Phase::LongPressed:
         case Phase::Idle:
         case Phase::Gliding: return;
     }

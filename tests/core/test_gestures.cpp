@@ -162,6 +162,21 @@ TEST_CASE("double tap: second tap soon and near, not when late or far", "[gestur
     }
 }
 
+TEST_CASE("a finger that rests a while and then moves drags the map, and lifting it is not a tap", "[gestures]") {
+    GestureRecognizer g(config());
+    g.on_pointer(ev(PointerEvent::Down, 1, 300, 300, 10.0));
+    g.update(10.5);
+    g.update(11.0);  // past long_press_s: resting, reading the map
+    for (int i = 1; i <= 10; ++i) g.on_pointer(ev(PointerEvent::Move, 1, 300 + 10.0f * i, 300, 11.0 + i * 0.016));
+    g.on_pointer(ev(PointerEvent::Up, 1, 400, 300, 11.4));
+    float dx = 0;
+    for (const A& a : g.take_actions()) {
+        CHECK(a.kind != A::Tap);
+        if (a.kind == A::PanBy) dx += a.delta.x;
+    }
+    CHECK(dx == Approx(100.0f).margin(0.5f));  // the map followed the finger all the way
+}
+
 TEST_CASE("a press held still for 0.6 s selects nothing when lifted, a shorter one is a tap", "[gestures]") {
     SECTION("through update()") {
         GestureRecognizer g(config());
