@@ -571,8 +571,7 @@ int run_interactive(const Options& o, Clock::time_point process_start) {
 
     // Live content and map updates on their own thread, started after the first frame: the network never delays
     // the start. A staff reload keeps them (the feed compares against what it last handed over).
-    LiveUpdates live(live_updates_options(o.root, session.data().settings), session.data().membership,
-                     session.data().content, session.data().content_source);
+    LiveUpdates live(o.root, session.data());
     if (o.replay.empty()) live.start();  // a replayed script must see the same content every run
     double next_live_status = 0;
 
