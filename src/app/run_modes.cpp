@@ -146,13 +146,9 @@ int run_fetch_maps(const Options& o) {
                                                            : m.errors.front().message());
         return 1;
     }
-    // QMI_MAP_SOURCE (set-up, CI) wins over kiosk.json's map_source.
-    std::string configured;
-    if (const char* env = std::getenv("QMI_MAP_SOURCE"); env && *env) {
-        configured = env;
-    } else if (SettingsLoad s = load_settings((o.root / "config" / "kiosk.json").string()); s.settings) {
-        configured = s.settings->map_source;
-    }
+    // QMI_MAP_SOURCE (set-up, CI) wins over kiosk.json's map_source; an unreadable kiosk.json means the defaults.
+    const SettingsLoad s = load_settings((o.root / "config" / "kiosk.json").string());
+    const std::string configured = net::effective_map_source(s.settings.value_or(Settings{}));
     return net::fetch_maps(o.root, net::map_sources(o.root, configured), to_map_membership(*m.membership));
 }
 

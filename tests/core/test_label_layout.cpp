@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "core/label_layout.hpp"
-#include "map_fixture.hpp"
+#include "../support/map_fixture.hpp"
 
 using namespace qmi;
 using namespace qmi::test;

@@ -1,18 +1,24 @@
-// The periodic map refresh (MapFetchOptions::refresh, used by map_refresh_job): a complete cache IS re-downloaded,
-// new contours replace it only when all eight departments are valid, and any failure keeps the old cache.
+// The map job of the background thread: the periodic refresh (MapFetchOptions::refresh) re-downloads a complete
+// cache and replaces it only when every department is valid; the repair of damaged departments (MapLoad::repair)
+// fetches those alone, soon after start, while the kiosk runs on its last good model.
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
 
-#include <fstream>
-#include <sstream>
+#include <chrono>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
-#include "../support/map_mirror.hpp"
+#include "../support/map_fixture.hpp"
+#include "../support/repo_data.hpp"
+#include "../support/scratch_dir.hpp"
+#include "app/live_updates.hpp"
 #include "core/map_build.hpp"
+#include "core/map_cache.hpp"
 #include "core/membership.hpp"
 #include "net/map_fetch.hpp"
+#include "net/map_refresh.hpp"
 
 using namespace qmi;
 using namespace qmi::net;
@@ -20,16 +26,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using qmi::testdata::copy_mirror;
-using qmi::testdata::kMirror;
-using qmi::testdata::slurp;
-using qmi::testdata::TempDir;
-const MapMembership& membership() { return qmi::testdata::map_membership(); }
-
-void spill(const fs::path& p, const std::string& bytes) {
-    std::ofstream out(p, std::ios::binary | std::ios::trunc);
-    out << bytes;
-}
+using namespace std::chrono_literals;
+using qmi::test::copy_mirror;
+using qmi::test::geo_mirror;
+using qmi::test::ScratchDir;
+using qmi::test::slurp;
+using qmi::test::spill;
+const MapMembership& membership() { return qmi::test::map_membership(); }
 
 MapFetchOptions refresh_options(bool refresh) {
     MapFetchOptions o;
@@ -52,17 +55,14 @@ size_t leftovers(const fs::path& cache_dir) {
 }  // namespace
 
 TEST_CASE("map refresh: a complete cache is downloaded again and replaced only by a fully valid set") {
-    if (!fs::is_directory(kMirror)) {
-        WARN("offline map mirror absent at " << kMirror << ": skipped");
-        return;
-    }
-    TempDir s("map-refresh");
-    const fs::path root = s.path / "kiosk";
-    REQUIRE(fetch_maps(root, {kMirror.string()}, membership(), refresh_options(false)) == 0);
+    QMI_REQUIRE_GEO_MIRROR();
+    ScratchDir s("map-refresh");
+    const fs::path root = s / "kiosk";
+    REQUIRE(fetch_maps(root, {geo_mirror().string()}, membership(), refresh_options(false)) == 0);
     const fs::path paris = map_cache_file(root, "75");
 
     // The same contours, published again with other bytes (as a new vintage would be).
-    const fs::path newer = copy_mirror(s.path / "newer");
+    const fs::path newer = copy_mirror(s / "newer");
     const std::string newer_paris = nlohmann::json::parse(slurp(newer / "communes-75.geojson")).dump();
     REQUIRE(newer_paris != slurp(paris));
     spill(newer / "communes-75.geojson", newer_paris);
@@ -78,7 +78,7 @@ TEST_CASE("map refresh: a complete cache is downloaded again and replaced only b
     CHECK(map_cache_complete(root, membership()));
 
     // A source with one broken department: the refresh fails and all eight old files stay.
-    const fs::path broken = copy_mirror(s.path / "broken");
+    const fs::path broken = copy_mirror(s / "broken");
     const std::string seine_et_marne = slurp(broken / "communes-77.geojson");
     spill(broken / "communes-77.geojson", seine_et_marne.substr(0, seine_et_marne.size() / 2));
     spill(broken / "communes-75.geojson", "{\"type\": \"FeatureCollection\", \"features\": []}");
@@ -96,4 +96,76 @@ TEST_CASE("map refresh: a complete cache is downloaded again and replaced only b
     const auto stamp = fs::last_write_time(paris);
     CHECK(fetch_maps(root, {newer.string()}, membership(), refresh_options(true)) == 0);
     CHECK(fs::last_write_time(paris) == stamp);
+}
+
+namespace {
+
+// A synthetic map source (a directory of communes-NN.geojson) and a kiosk root whose cache came from it.
+struct SyntheticWorld {
+    ScratchDir dir{"map-repair"};
+    fs::path source = dir / "source" / "maps" / "cache";
+    fs::path root = dir / "kiosk";
+    SyntheticWorld() {
+        qmi::test::write_synthetic_contours(dir / "source", membership());
+        qmi::test::write_synthetic_contours(root, membership());
+        REQUIRE(load_map(root, membership()).origin == MapOrigin::Built);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("map repair: only the damaged departments are fetched, soon after start; the others are not touched") {
+    SyntheticWorld w;
+    spill(map_cache_file(w.root, "92"), "");  // damaged
+    const auto before_93 = fs::last_write_time(map_cache_file(w.root, "93"));
+    const MapLoad at_start = load_map(w.root, membership());
+    REQUIRE(at_start.origin == MapOrigin::LastGood);
+    REQUIRE(at_start.repair == std::vector<std::string>{"92"});
+
+    MapRefreshOptions options;
+    options.root = w.root;
+    options.sources = {w.source.string()};
+    options.membership = membership();
+    options.fetch = refresh_options(true);
+    options.fetch.prebuild_model = true;
+    options.repair = at_start.repair;
+    options.repair_first_run = 0ms;
+    options.first_run = 1h;  // would be the periodic refresh: must not be what runs
+    BackgroundJobs jobs(3);
+    jobs.add(map_refresh_job(options));
+    jobs.start();
+    for (int i = 0; i < 500 && !map_cache_complete(w.root, membership()); ++i) std::this_thread::sleep_for(20ms);
+    jobs.stop();
+    CHECK(map_cache_complete(w.root, membership()));
+    CHECK(fs::last_write_time(map_cache_file(w.root, "93")) == before_93);
+    // The next start builds the full map again and caches it (the job prebuilt it already).
+    const MapLoad next = load_map(w.root, membership());
+    CHECK(next.origin == MapOrigin::Cache);
+    CHECK(next.repair.empty());
+}
+
+TEST_CASE("map repair: LiveUpdates refetches what load_kiosk_data found damaged, and the status says so") {
+    SyntheticWorld w;
+    spill(map_cache_file(w.root, "75"), "{\"type\": \"FeatureCollection\", \"features\": [");
+    app::KioskData data;
+    data.membership = qmi::testdata::membership();
+    auto content = content_parser(data.membership)(qmi::testdata::bundled_json().dump(), "bundled");
+    REQUIRE(content.content);
+    data.content = *content.content;
+    data.settings.map_source = w.source.string();
+    data.map_repair = load_map(w.root, membership()).repair;
+    REQUIRE(data.map_repair == std::vector<std::string>{"75"});
+    app::LiveTuning tuning;
+    tuning.map_repair_delay = 0ms;
+    app::LiveUpdates live(w.root, data, tuning);
+    CHECK(live.status().maps_repairing == std::vector<std::string>{"75"});
+    CHECK(app::status_line(live.status()).find("being refetched: 75") != std::string::npos);
+    live.start();
+    for (int i = 0; i < 500 && !live.status().maps_last_success; ++i) std::this_thread::sleep_for(20ms);
+    live.stop();
+    const app::LiveStatus status = live.status();
+    CHECK(status.maps_last_success);
+    CHECK(status.maps_repairing.empty());
+    CHECK(map_cache_complete(w.root, membership()));
+    CHECK(load_map(w.root, membership()).origin == MapOrigin::Cache);
 }
