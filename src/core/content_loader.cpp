@@ -40,14 +40,7 @@ std::optional<IsoDate> parse_iso(std::string_view s) {
     return d;
 }
 
-std::string q(std::string_view s) {
-    std::string out;  // appended rather than "\"" + s: avoids a GCC 12 -Wrestrict false positive
-    out.reserve(s.size() + 2);
-    out += '"';
-    out += s;
-    out += '"';
-    return out;
-}
+std::string q(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 // The first and last day a config date stands for: one day for "2024-05-13", the whole month for "2025-01".
 struct DaySpan {
