@@ -19,20 +19,21 @@ std::string format_status_time(const std::optional<system_clock::time_point>& t)
 }
 
 std::string status_line(const LiveStatus& s) {
+    const net::FeedStatus& f = s.feed;
     std::string line;
     if (!s.feed_configured) {
         line = "no content feed configured (content_feed.url)";
-    } else if (!s.last_check) {
+    } else if (!f.last_attempt) {
         line = "content feed: no check yet";
-    } else if (s.last_error.empty()) {
-        line = "content feed: last check OK " + format_status_time(s.last_check);
+    } else if (f.last_error.empty()) {
+        line = "content feed: last check OK " + format_status_time(f.last_attempt);
     } else {
-        line = "content feed: last check FAILED " + format_status_time(s.last_check) + ": " + s.last_error;
+        line = "content feed: last check FAILED " + format_status_time(f.last_attempt) + ": " + f.last_error;
     }
     if (s.feed_configured)
-        line += "; last success " + format_status_time(s.last_success) + "; " + std::to_string(s.updates) +
-                " update(s), " + std::to_string(s.failures) + " failure(s)";
-    line += "; showing " + s.version + " (" + s.source_label + ")";
+        line += "; last success " + format_status_time(f.last_success) + "; " + std::to_string(f.updates) +
+                " update(s), " + std::to_string(f.failures) + " failure(s)";
+    line += "; showing " + (f.shown ? f.shown->version : std::string("?")) + " (" + s.source_label + ")";
     if (s.maps_last_success || s.maps_last_failure)
         line += "; maps refreshed " + format_status_time(s.maps_last_success) +
                 (s.maps_last_failure ? ", failed " + format_status_time(s.maps_last_failure) : "");
@@ -98,25 +99,14 @@ std::optional<Content> LiveUpdates::poll() { return feed_.take_update(); }
 net::FeedOutcome LiveUpdates::check_now() { return feed_.check_now(); }
 
 LiveStatus LiveUpdates::status() const {
-    const net::FeedStatus f = feed_.status();
     LiveStatus s;
-    if (f.shown) {
-        s.version = f.shown->version;
-        s.published = f.shown->published;
-    }
-    s.source = f.source;
-    switch (f.source) {
+    s.feed = feed_.status();
+    s.feed_configured = feed_.configured();
+    switch (s.feed.source) {
         case ContentSource::Bundled: s.source_label = "bundled (config/content.json)"; break;
         case ContentSource::Cache: s.source_label = "cache (var/content-cache.signed)"; break;
-        case ContentSource::Feed: s.source_label = f.shown_from; break;
+        case ContentSource::Feed: s.source_label = s.feed.shown_from; break;
     }
-    s.feed_configured = feed_.configured();
-    s.last_check = f.last_attempt;
-    s.last_success = f.last_success;
-    s.last_error = f.last_error;
-    s.checks = f.checks;
-    s.updates = f.updates;
-    s.failures = f.failures;
     std::lock_guard lock(maps_->mutex);
     s.maps_last_success = maps_->success;
     s.maps_last_failure = maps_->failure;

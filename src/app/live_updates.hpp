@@ -37,15 +37,9 @@ struct LiveTuning {
 
 // What the staff status screen shows about the content and the updates.
 struct LiveStatus {
-    std::string version;     // Content::version of the content on screen
-    std::string published;   // its Content::published, as written
-    ContentSource source = ContentSource::Bundled;
-    std::string source_label;  // "bundled (config/content.json)", "cache (var/content-cache.signed)" or the URL
+    net::FeedStatus feed;      // the content on screen (feed.shown, feed.source) and the content checks
     bool feed_configured = false;
-    std::optional<std::chrono::system_clock::time_point> last_check;    // last content check, any outcome
-    std::optional<std::chrono::system_clock::time_point> last_success;  // last check that ended well (200 or 304)
-    std::string last_error;  // one line; empty when the last content check succeeded
-    uint64_t checks = 0, updates = 0, failures = 0;
+    std::string source_label;  // "bundled (config/content.json)", "cache (var/content-cache.signed)" or the URL
     std::optional<std::chrono::system_clock::time_point> maps_last_success;  // last map job that ended well
     std::optional<std::chrono::system_clock::time_point> maps_last_failure;  // details are in the log
     std::vector<std::string> maps_repairing;  // departments whose damaged contour file is still to be refetched

@@ -104,56 +104,45 @@ FeedOutcome ContentFeed::check_now(const std::atomic<bool>* cancel) {
     return accept(download);
 }
 
+std::optional<FeedOutcome> ContentFeed::ends_check(const FetchResult& result, const std::atomic<bool>* cancel,
+                                                   const std::string& context) {
+    if (cancel && cancel->load()) return FeedOutcome::Cancelled;
+    if (result.ok) return std::nullopt;
+    return fail(context + (result.error.empty() ? result.url + ": download failed" : result.error));
+}
+
 ContentFeed::Download ContentFeed::fetch(const std::atomic<bool>* cancel) {
     Download d;
-    auto cancelled = [&] { return cancel && cancel->load(); };
-    FetchRequest request;
-    request.url = settings_.url;
-    request.connect_timeout_s = tuning_.connect_timeout_s;
-    request.total_timeout_s = tuning_.total_timeout_s;
-    request.max_bytes = tuning_.max_bytes;
-    request.max_redirects = tuning_.max_redirects;
-    request.ca_file = settings_.ca_file;
-    request.if_none_match = etag_;
-    request.if_modified_since = last_modified_;
-    request.cancel = cancel;
-
-    FetchResult body = http_fetch(request);
-    if (cancelled()) {
-        d.done = FeedOutcome::Cancelled;
-        return d;
-    }
-    if (!body.ok) {
-        d.done = fail(body.error.empty() ? body.url + ": download failed" : body.error);
-        return d;
-    }
+    const FetchResult body = http_fetch({.url = settings_.url,
+                                         .connect_timeout_s = tuning_.connect_timeout_s,
+                                         .total_timeout_s = tuning_.total_timeout_s,
+                                         .max_bytes = tuning_.max_bytes,
+                                         .max_redirects = tuning_.max_redirects,
+                                         .ca_file = settings_.ca_file,
+                                         .if_none_match = etag_,
+                                         .if_modified_since = last_modified_,
+                                         .cancel = cancel});
+    if ((d.done = ends_check(body, cancel, ""))) return d;
     if (body.not_modified()) {
         log_->debug("content feed: {} not modified", body.url);
         succeed();
         d.done = FeedOutcome::Unchanged;
         return d;
     }
-
     // The signature is fetched fresh every time, never conditionally: it is tiny and must match these bytes.
-    request.url = settings_.url + ".sig";
-    request.if_none_match.clear();
-    request.if_modified_since.clear();
-    request.max_bytes = kMaxSignatureBytes;
-    FetchResult sig = http_fetch(request);
-    if (cancelled()) {
-        d.done = FeedOutcome::Cancelled;
-        return d;
-    }
-    if (!sig.ok) {
-        d.done = fail("signature unavailable, content not trusted: " +
-                      (sig.error.empty() ? sig.url + ": download failed" : sig.error));
-        return d;
-    }
-    d.body = std::move(body.body);
-    d.signature = std::move(sig.body);
-    d.url = std::move(body.url);
-    d.etag = std::move(body.etag);
-    d.last_modified = std::move(body.last_modified);
+    const FetchResult sig = http_fetch({.url = settings_.url + ".sig",
+                                        .connect_timeout_s = tuning_.connect_timeout_s,
+                                        .total_timeout_s = tuning_.total_timeout_s,
+                                        .max_bytes = kMaxSignatureBytes,
+                                        .max_redirects = tuning_.max_redirects,
+                                        .ca_file = settings_.ca_file,
+                                        .cancel = cancel});
+    if ((d.done = ends_check(sig, cancel, "signature unavailable, content not trusted: "))) return d;
+    d.body = body.body;
+    d.signature = sig.body;
+    d.url = body.url;
+    d.etag = body.etag;
+    d.last_modified = body.last_modified;
     return d;
 }
 

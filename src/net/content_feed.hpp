@@ -96,6 +96,9 @@ private:
         std::string etag, last_modified;
     };
     Download fetch(const std::atomic<bool>* cancel);
+    // The check's outcome when this download ends it (cancelled, or failed: logged with `context` first).
+    std::optional<FeedOutcome> ends_check(const FetchResult& result, const std::atomic<bool>* cancel,
+                                          const std::string& context);
     FeedOutcome accept(const Download& download);
     FeedOutcome fail(const std::string& line);
     void succeed();

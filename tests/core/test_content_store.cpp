@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/dead_pid.hpp"
 #include "../support/repo_data.hpp"
 #include "../support/scratch_dir.hpp"
 #include "core/atomic_file.hpp"
@@ -23,17 +24,12 @@
 
 using namespace qmi;
 namespace fs = std::filesystem;
+using namespace qmi::test;
 
 namespace {
 
-using qmi::testdata::membership;
-using qmi::testdata::content_bytes;
-using qmi::testdata::read;
-using qmi::testdata::write;
-
 const std::string kRoot = QMI_SOURCE_ROOT;
 
-using qmi::test::ScratchDir;
 
 ContentStamp stamp(const std::string& version, const std::string& published) {
     return {version, published, *parse_publication_time(published)};
@@ -265,13 +261,8 @@ TEST_CASE("atomic file: capped read refuses large files and reports missing ones
 
 TEST_CASE("atomic file: temporary files of dead writers are removed, live ones kept", "[atomic_file]") {
     ScratchDir d("stale");
-    // A pid that surely ran and is gone: a child that exited and was reaped.
-    const pid_t dead = ::fork();
-    REQUIRE(dead >= 0);
-    if (dead == 0) ::_exit(0);
-    ::waitpid(dead, nullptr, 0);
-    const std::string dead_pid = std::to_string(dead), own_pid = std::to_string(::getpid());
-    for (const std::string& name : std::vector<std::string>{"content-cache.signed.tmp-" + dead_pid + "-a1B2c3", "communes-75.geojson.tmp-" + dead_pid + "-new",
+    const std::string dead = std::to_string(dead_pid()), own_pid = std::to_string(::getpid());
+    for (const std::string& name : std::vector<std::string>{"content-cache.signed.tmp-" + dead + "-a1B2c3", "communes-75.geojson.tmp-" + dead + "-new",
           "content-cache.json.tmp-Xy12Zq",  // an older version's name, without a pid
           "content-cache.signed.tmp-" + own_pid + "-q1W2e3", "communes-92.geojson.tmp-1-abcdef",  // init: alive
           "content-cache.signed", "notes.tmp-readme.txt"})

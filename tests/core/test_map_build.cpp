@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <cmath>
 #include <set>
 
@@ -262,6 +264,14 @@ namespace {
 
 double cell_area_m2(const MapModel& m, const std::string& code) { return m.communes[*m.find(code)].area_m2; }
 
+// Steps 1 and 2 on the synthetic map, for the tests of the later steps.
+struct GroupedAndProjected {
+    std::vector<DepartmentContours> inputs = synthetic_inputs();
+    ConfigErrors errors;
+    std::map<std::string, CommuneGroup> groups = group_communes(inputs, map_membership(), errors);
+    std::optional<ProjectedCommunes> projected = project_communes(groups, errors);
+};
+
 }  // namespace
 
 TEST_CASE("map build step 1: features grouped by today's code, members flagged, missing members reported") {
@@ -287,12 +297,11 @@ TEST_CASE("map build step 1: features grouped by today's code, members flagged, 
 }
 
 TEST_CASE("map build step 2: Lambert-93, origin at the centre of the Métropole's box") {
-    const std::vector<DepartmentContours> inputs = synthetic_inputs();
-    ConfigErrors errors;
-    const auto groups = group_communes(inputs, map_membership(), errors);
-    const auto projected = project_communes(groups, errors);
+    const GroupedAndProjected s;
+    const auto& groups = s.groups;
+    const auto& projected = s.projected;
     REQUIRE(projected);
-    CHECK(errors.empty());
+    CHECK(s.errors.empty());
     // The synthetic grid lies around (2.03 E, 48.7 N): Lambert-93 about (630 km, 6850 km).
     CHECK(projected->origin.x == Approx(630000).margin(20000));
     CHECK(projected->origin.y == Approx(6850000).margin(20000));
@@ -310,12 +319,11 @@ TEST_CASE("map build step 2: Lambert-93, origin at the centre of the Métropole'
 }
 
 TEST_CASE("map build step 3: one valid shape per commune, members first, Saint-Denis in one piece") {
-    const std::vector<DepartmentContours> inputs = synthetic_inputs();
-    ConfigErrors errors;
-    const auto groups = group_communes(inputs, map_membership(), errors);
-    const auto projected = project_communes(groups, errors);
-    REQUIRE(projected);
-    const auto communes = repair_communes(groups, *projected, map_membership(), errors);
+    GroupedAndProjected s;
+    const auto& groups = s.groups;
+    ConfigErrors& errors = s.errors;
+    REQUIRE(s.projected);
+    const auto communes = repair_communes(groups, *s.projected, map_membership(), errors);
     REQUIRE(communes);
     CHECK(errors.empty());
     REQUIRE(communes->size() == groups.size());

@@ -34,11 +34,9 @@
 
 using namespace qmi;
 namespace fs = std::filesystem;
+using namespace qmi::test;
 
 namespace {
-
-using qmi::testdata::content_bytes;
-using qmi::testdata::membership;
 
 // Version i: "crash-<i>", published i minutes after 2025-01-01T00:00Z (newer than the bundled content).
 std::string published_of(long i) {

@@ -18,21 +18,23 @@ namespace {
 
 bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
-// The server's files: hello.txt ("hello"), big.bin (5000 bytes), big50k.bin (50,000 bytes).
+// The local server and its files: hello.txt ("hello"), big.bin (5000 bytes), big50k.bin (50,000 bytes).
 struct Www {
     ScratchDir dir{"http-fetch"};
-    Www() {
+    LocalServer server{{[this] {
         std::ofstream(dir / "hello.txt") << "hello";
         std::ofstream(dir / "big.bin") << std::string(5000, 'x');
         std::ofstream(dir / "big50k.bin") << std::string(50000, 'y');
-    }
+        return dir.path();
+    }()}};
+    std::string url(const std::string& path) const { return server.url(path); }
+    int port() const { return server.port(); }
 };
 
 }  // namespace
 
 TEST_CASE("http_fetch: 200 with validators, then 304 with If-None-Match, and a redirect on the same origin") {
-    Www www;
-    LocalServer server({www.dir.path()});
+    Www server;
     FetchResult r = http_fetch({.url = server.url("/files/hello.txt")});
     CHECK(r.ok);
     CHECK(r.status == 200);
@@ -54,8 +56,7 @@ TEST_CASE("http_fetch: 200 with validators, then 304 with If-None-Match, and a r
 }
 
 TEST_CASE("http_fetch: 404, oversize, redirect loop, redirect to file:// are clear failures") {
-    Www www;
-    LocalServer server({www.dir.path()});
+    Www server;
     FetchResult r = http_fetch({.url = server.url("/files/missing")});
     CHECK_FALSE(r.ok);
     CHECK(r.status == 404);
@@ -85,9 +86,8 @@ TEST_CASE("http_fetch: 404, oversize, redirect loop, redirect to file:// are cle
 }
 
 TEST_CASE("http_fetch: a redirect to another port, host or scheme is refused before any request is sent there") {
-    Www www;
-    LocalServer server({www.dir.path()});
-    LocalServer other({www.dir.path()});
+    Www server;
+    LocalServer other({server.dir.path()});
     const std::string elsewhere = other.url("/files/hello.txt");
     FetchResult r = http_fetch({.url = server.url("/redirect?to=" + elsewhere)});
     CHECK_FALSE(r.ok);
@@ -107,8 +107,7 @@ TEST_CASE("http_fetch: a redirect to another port, host or scheme is refused bef
 }
 
 TEST_CASE("http_fetch: huge response headers are one clear line, not 'Out of memory'") {
-    Www www;
-    LocalServer server({www.dir.path()});
+    Www server;
     for (const char* path : {"/header-bomb/10000000", "/header-bomb/70000"}) {
         INFO(path);
         FetchResult r = http_fetch({.url = server.url(path)});
@@ -121,8 +120,7 @@ TEST_CASE("http_fetch: huge response headers are one clear line, not 'Out of mem
 }
 
 TEST_CASE("http_fetch: timeout, connection refused, cancel") {
-    Www www;
-    LocalServer server({www.dir.path()});
+    Www server;
     const auto t0 = std::chrono::steady_clock::now();
     FetchResult slow =
         http_fetch({.url = server.url("/slow/hello.txt"), .connect_timeout_s = 1, .total_timeout_s = 1});

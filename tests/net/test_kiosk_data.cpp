@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/dead_pid.hpp"
 #include "../support/kiosk_root.hpp"
 #include "app/kiosk_data.hpp"
 #include "core/atomic_file.hpp"
@@ -121,10 +122,7 @@ TEST_CASE("kiosk data: no map model and a damaged Métropole department: repaire
 
 TEST_CASE("kiosk data: temporary files of interrupted writes are removed at start", "[kiosk_data]") {
     KioskRoot k("stale");
-    const pid_t dead = ::fork();
-    REQUIRE(dead >= 0);
-    if (dead == 0) ::_exit(0);
-    ::waitpid(dead, nullptr, 0);
+    const pid_t dead = dead_pid();
     fs::create_directories(k.root() / "var");
     const std::string suffix = ".tmp-" + std::to_string(dead) + "-AbC123";
     spill(k.root() / "var" / ("content-cache.signed" + suffix), "half");

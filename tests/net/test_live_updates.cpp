@@ -23,17 +23,11 @@
 
 using namespace qmi;
 using namespace qmi::app;
+using namespace qmi::test;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
 namespace {
-
-using qmi::test::CapturedLog;
-using qmi::test::LocalServer;
-using qmi::test::ScratchDir;
-using qmi::testdata::bundled_json;
-using qmi::testdata::membership;
-using qmi::testdata::write;
 
 const std::string kRoot = QMI_SOURCE_ROOT;
 
@@ -111,10 +105,10 @@ TEST_CASE("live updates: a signed update is taken by poll once and the status na
 
     LiveStatus before = live.status();
     CHECK(before.feed_configured);
-    CHECK(before.version == w.bundled.version);
-    CHECK(before.source == ContentSource::Bundled);
+    CHECK(before.feed.shown->version == w.bundled.version);
+    CHECK(before.feed.source == ContentSource::Bundled);
     CHECK(before.source_label.find("bundled") == 0);
-    CHECK_FALSE(before.last_success);
+    CHECK_FALSE(before.feed.last_success);
     CHECK_FALSE(live.poll());
 
     REQUIRE(live.check_now() == net::FeedOutcome::Updated);
@@ -125,14 +119,15 @@ TEST_CASE("live updates: a signed update is taken by poll once and the status na
     CHECK_FALSE(live.poll());  // exactly once
 
     LiveStatus after = live.status();
-    CHECK(after.version == "feed-2");
-    CHECK(after.published == kNewerPublished);
-    CHECK(after.source == ContentSource::Feed);
+    CHECK(after.feed.shown->version == "feed-2");
+    CHECK(after.feed.shown->published == kNewerPublished);
+    CHECK(after.feed.source == ContentSource::Feed);
     CHECK(after.source_label == url);
-    REQUIRE(after.last_success);
-    CHECK(after.last_error.empty());
-    CHECK(after.updates == 1);
-    CHECK(format_status_time(after.last_success) != format_status_time(std::nullopt));
+    REQUIRE(after.feed.last_success);
+    CHECK(after.feed.last_error.empty());
+    CHECK(after.feed.updates == 1);
+    CHECK(format_status_time(after.feed.last_success) != format_status_time(std::nullopt));
+    CHECK(status_line(after).find("showing feed-2 (" + url + ")") != std::string::npos);
 
     // The next start of the kiosk shows it too, from its own cache.
     ContentPaths paths = content_paths(w.dir.path());
@@ -157,7 +152,7 @@ TEST_CASE("live updates: the background thread delivers the update to poll", "[l
     live.stop();
     REQUIRE(update);
     CHECK(update->version == "feed-2");
-    CHECK(live.status().source == ContentSource::Feed);
+    CHECK(live.status().feed.source == ContentSource::Feed);
 }
 
 TEST_CASE("live updates: a bad update leaves poll empty and the status explains", "[live]") {
@@ -170,10 +165,10 @@ TEST_CASE("live updates: a bad update leaves poll empty and the status explains"
             CHECK(live.check_now() == net::FeedOutcome::Failed);
             CHECK_FALSE(live.poll());
             const LiveStatus s = live.status();
-            CHECK_FALSE(s.last_error.empty());
-            CHECK(s.version == w.bundled.version);  // still what was on screen
-            CHECK(s.source == ContentSource::Bundled);
-            CHECK(s.failures == 1);
+            CHECK_FALSE(s.feed.last_error.empty());
+            CHECK(s.feed.shown->version == w.bundled.version);  // still what was on screen
+            CHECK(s.feed.source == ContentSource::Bundled);
+            CHECK(s.feed.failures == 1);
             CHECK_FALSE(fs::exists(w.dir / "var/content-cache.signed"));  // nothing cached either
         }
     }
@@ -187,7 +182,7 @@ TEST_CASE("live updates: without a feed URL nothing runs and the status says bun
     const LiveStatus s = live.status();
     CHECK_FALSE(s.feed_configured);
     CHECK(s.source_label.find("bundled") == 0);
-    CHECK(s.version == w.bundled.version);
+    CHECK(s.feed.shown->version == w.bundled.version);
 }
 
 TEST_CASE("content views: new content rebuilds the open card and the intro from the new facts", "[live]") {

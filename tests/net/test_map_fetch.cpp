@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "../support/local_server.hpp"
+#include "../support/fetch_options.hpp"
 #include "../support/map_fixture.hpp"
 #include "../support/scratch_dir.hpp"
 #include "core/map_cache.hpp"
@@ -16,28 +17,14 @@
 using namespace qmi;
 using namespace qmi::net;
 namespace fs = std::filesystem;
+using namespace qmi::test;
 
 namespace {
-
-using qmi::test::copy_mirror;
-using qmi::test::geo_mirror;
-using qmi::test::LocalServer;
-using qmi::test::ScratchDir;
-using qmi::test::slurp;
-const MapMembership& membership() { return qmi::test::map_membership(); }
 
 std::string cache_snapshot(const fs::path& root) {
     std::string all;
     for (const std::string& d : ile_de_france_departments()) all += slurp(map_cache_file(root, d)) + "|";
     return all;
-}
-
-MapFetchOptions quick() {
-    MapFetchOptions o;
-    o.connect_timeout_s = 2;
-    o.total_timeout_s = 10;
-    o.prebuild_model = false;
-    return o;
 }
 
 }  // namespace
@@ -64,14 +51,14 @@ TEST_CASE("map fetch: from the offline mirror, then nothing to do") {
     QMI_REQUIRE_GEO_MIRROR();
     ScratchDir root("mapfetch-ok");
     std::string why;
-    CHECK_FALSE(map_cache_complete(root.path(), membership(), &why));
+    CHECK_FALSE(map_cache_complete(root.path(), map_membership(), &why));
     CHECK(why.find("missing") != std::string::npos);
-    REQUIRE(fetch_maps(root.path(), {geo_mirror().string()}, membership(), quick()) == 0);
-    CHECK(map_cache_complete(root.path(), membership()));
+    REQUIRE(fetch_maps(root.path(), {geo_mirror().string()}, map_membership(), test_fetch_options()) == 0);
+    CHECK(map_cache_complete(root.path(), map_membership()));
     CHECK(slurp(map_cache_file(root.path(), "93")) == slurp(geo_mirror() / "communes-93.geojson"));
     const auto stamp = fs::last_write_time(map_cache_file(root.path(), "77"));
     // Already complete: a broken source is not even tried.
-    CHECK(fetch_maps(root.path(), {"/nonexistent"}, membership(), quick()) == 0);
+    CHECK(fetch_maps(root.path(), {"/nonexistent"}, map_membership(), test_fetch_options()) == 0);
     CHECK(fs::last_write_time(map_cache_file(root.path(), "77")) == stamp);
 }
 
@@ -80,9 +67,9 @@ TEST_CASE("map fetch: garbage, truncated or incomplete sources are rejected, the
     ScratchDir work("mapfetch-bad");
     const fs::path root = work / "root";
     // A previous, complete cache with one damaged file (so that a fetch is attempted).
-    REQUIRE(fetch_maps(root, {geo_mirror().string()}, membership(), quick()) == 0);
+    REQUIRE(fetch_maps(root, {geo_mirror().string()}, map_membership(), test_fetch_options()) == 0);
     std::ofstream(map_cache_file(root, "95"), std::ios::trunc) << "{}";
-    CHECK_FALSE(map_cache_complete(root, membership()));
+    CHECK_FALSE(map_cache_complete(root, map_membership()));
     const std::string before = cache_snapshot(root);
 
     // Garbage instead of JSON.
@@ -110,30 +97,30 @@ TEST_CASE("map fetch: garbage, truncated or incomplete sources are rejected, the
 
     for (const fs::path& bad : {garbage, truncated, incomplete, missing}) {
         INFO(bad);
-        CHECK(fetch_maps(root, {bad.string()}, membership(), quick()) != 0);
+        CHECK(fetch_maps(root, {bad.string()}, map_membership(), test_fetch_options()) != 0);
         CHECK(cache_snapshot(root) == before);
     }
-    CHECK(fetch_maps(root, {garbage.string(), truncated.string(), incomplete.string()}, membership(), quick()) != 0);
+    CHECK(fetch_maps(root, {garbage.string(), truncated.string(), incomplete.string()}, map_membership(), test_fetch_options()) != 0);
     CHECK(cache_snapshot(root) == before);
-    CHECK(fetch_maps(root, {}, membership(), quick()) != 0);
+    CHECK(fetch_maps(root, {}, map_membership(), test_fetch_options()) != 0);
 
     // The first working source in the list wins.
-    CHECK(fetch_maps(root, {garbage.string(), geo_mirror().string()}, membership(), quick()) == 0);
-    CHECK(map_cache_complete(root, membership()));
+    CHECK(fetch_maps(root, {garbage.string(), geo_mirror().string()}, map_membership(), test_fetch_options()) == 0);
+    CHECK(map_cache_complete(root, map_membership()));
 }
 
 TEST_CASE("map fetch: over HTTP from a local server, and the model cache is prebuilt") {
     QMI_REQUIRE_GEO_MIRROR();
     LocalServer server({geo_mirror()});
     ScratchDir root("mapfetch-http");
-    MapFetchOptions options = quick();
+    MapFetchOptions options = test_fetch_options();
     options.prebuild_model = true;
     // 404 everywhere first (wrong template), then the right one.
     REQUIRE(fetch_maps(root.path(), {server.url("/nothing/{dept}"), server.url("/files/communes-{dept}.geojson")},
-                       membership(), options) == 0);
-    CHECK(map_cache_complete(root.path(), membership()));
+                       map_membership(), options) == 0);
+    CHECK(map_cache_complete(root.path(), map_membership()));
     REQUIRE(fs::exists(map_model_cache_file(root.path())));
-    MapLoad load = load_map(root.path(), membership());
+    MapLoad load = load_map(root.path(), map_membership());
     REQUIRE(load.model);
     CHECK(load.origin == MapOrigin::Cache);
     CHECK(load.model->metropole_count == 130);
@@ -144,38 +131,38 @@ TEST_CASE("map fetch: over HTTP from a local server, and the model cache is preb
         bytes[bytes.size() / 2] ^= 0x40;
         std::ofstream(map_model_cache_file(root.path()), std::ios::binary | std::ios::trunc) << bytes;
     }
-    MapLoad rebuilt = load_map(root.path(), membership());
+    MapLoad rebuilt = load_map(root.path(), map_membership());
     REQUIRE(rebuilt.model);
     CHECK(rebuilt.origin == MapOrigin::Built);
-    CHECK(load_map(root.path(), membership()).origin == MapOrigin::Cache);
+    CHECK(load_map(root.path(), map_membership()).origin == MapOrigin::Cache);
 
     // Oversize: a 20 kB cap rejects Seine-et-Marne.
     ScratchDir other("mapfetch-cap");
-    MapFetchOptions tiny = quick();
+    MapFetchOptions tiny = test_fetch_options();
     tiny.max_bytes = 20000;
-    CHECK(fetch_maps(other.path(), {server.url("/files/communes-{dept}.geojson")}, membership(), tiny) != 0);
+    CHECK(fetch_maps(other.path(), {server.url("/files/communes-{dept}.geojson")}, map_membership(), tiny) != 0);
     CHECK_FALSE(fs::exists(map_cache_file(other.path(), "75")));
 }
 
 TEST_CASE("map fetch: a synthetic source fills the cache; a spiked download is refused like at start") {
     ScratchDir work("mapfetch-synthetic");
     const fs::path source = work / "source";
-    qmi::test::write_synthetic_contours(source, membership());
+    write_synthetic_contours(source, map_membership());
     const fs::path dir = source / "maps" / "cache";
     const fs::path root = work / "kiosk";
     // One wrong digit in one coordinate of Hauts-de-Seine: the same check as the start-up refuses the download.
     const std::string good92 = slurp(dir / "communes-92.geojson");
     nlohmann::json doc = nlohmann::json::parse(good92);
     doc["features"][0]["geometry"]["coordinates"][0][2][0] = 7.298;
-    qmi::test::spill(dir / "communes-92.geojson", doc.dump());
-    CHECK(fetch_maps(root, {dir.string()}, membership(), quick()) != 0);
+    spill(dir / "communes-92.geojson", doc.dump());
+    CHECK(fetch_maps(root, {dir.string()}, map_membership(), test_fetch_options()) != 0);
     CHECK_FALSE(fs::exists(map_cache_file(root, "75")));
-    qmi::test::spill(dir / "communes-92.geojson", good92);
-    MapFetchOptions options = quick();
+    spill(dir / "communes-92.geojson", good92);
+    MapFetchOptions options = test_fetch_options();
     options.prebuild_model = true;
-    REQUIRE(fetch_maps(root, {dir.string()}, membership(), options) == 0);
-    CHECK(map_cache_complete(root, membership()));
-    CHECK(load_map(root, membership()).origin == MapOrigin::Cache);
+    REQUIRE(fetch_maps(root, {dir.string()}, map_membership(), options) == 0);
+    CHECK(map_cache_complete(root, map_membership()));
+    CHECK(load_map(root, map_membership()).origin == MapOrigin::Cache);
 }
 
 TEST_CASE("map source: QMI_MAP_SOURCE wins over kiosk.json's map_source, an empty one does not") {

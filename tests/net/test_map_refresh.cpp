@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../support/fetch_options.hpp"
 #include "../support/map_fixture.hpp"
 #include "../support/repo_data.hpp"
 #include "../support/scratch_dir.hpp"
@@ -23,25 +24,11 @@
 using namespace qmi;
 using namespace qmi::net;
 namespace fs = std::filesystem;
+using namespace qmi::test;
 
 namespace {
 
 using namespace std::chrono_literals;
-using qmi::test::copy_mirror;
-using qmi::test::geo_mirror;
-using qmi::test::ScratchDir;
-using qmi::test::slurp;
-using qmi::test::spill;
-const MapMembership& membership() { return qmi::test::map_membership(); }
-
-MapFetchOptions refresh_options(bool refresh) {
-    MapFetchOptions o;
-    o.connect_timeout_s = 2;
-    o.total_timeout_s = 10;
-    o.prebuild_model = false;
-    o.refresh = refresh;
-    return o;
-}
 
 size_t leftovers(const fs::path& cache_dir) {
     size_t n = 0;
@@ -58,7 +45,7 @@ TEST_CASE("map refresh: a complete cache is downloaded again and replaced only b
     QMI_REQUIRE_GEO_MIRROR();
     ScratchDir s("map-refresh");
     const fs::path root = s / "kiosk";
-    REQUIRE(fetch_maps(root, {geo_mirror().string()}, membership(), refresh_options(false)) == 0);
+    REQUIRE(fetch_maps(root, {geo_mirror().string()}, map_membership(), test_fetch_options(false)) == 0);
     const fs::path paris = map_cache_file(root, "75");
 
     // The same contours, published again with other bytes (as a new vintage would be).
@@ -68,14 +55,14 @@ TEST_CASE("map refresh: a complete cache is downloaded again and replaced only b
     spill(newer / "communes-75.geojson", newer_paris);
 
     // Set-up mode: the cache is complete, nothing is downloaded.
-    CHECK(fetch_maps(root, {newer.string()}, membership(), refresh_options(false)) == 0);
+    CHECK(fetch_maps(root, {newer.string()}, map_membership(), test_fetch_options(false)) == 0);
     CHECK(slurp(paris) != newer_paris);
 
     // Refresh mode: downloaded, validated, replaced; no staging file is left behind.
-    CHECK(fetch_maps(root, {newer.string()}, membership(), refresh_options(true)) == 0);
+    CHECK(fetch_maps(root, {newer.string()}, map_membership(), test_fetch_options(true)) == 0);
     CHECK(slurp(paris) == newer_paris);
     CHECK(leftovers(root / "maps" / "cache") == 0);
-    CHECK(map_cache_complete(root, membership()));
+    CHECK(map_cache_complete(root, map_membership()));
 
     // A source with one broken department: the refresh fails and all eight old files stay.
     const fs::path broken = copy_mirror(s / "broken");
@@ -83,18 +70,18 @@ TEST_CASE("map refresh: a complete cache is downloaded again and replaced only b
     spill(broken / "communes-77.geojson", seine_et_marne.substr(0, seine_et_marne.size() / 2));
     spill(broken / "communes-75.geojson", "{\"type\": \"FeatureCollection\", \"features\": []}");
     const std::string before_77 = slurp(map_cache_file(root, "77"));
-    CHECK(fetch_maps(root, {broken.string()}, membership(), refresh_options(true)) != 0);
+    CHECK(fetch_maps(root, {broken.string()}, map_membership(), test_fetch_options(true)) != 0);
     CHECK(slurp(paris) == newer_paris);
     CHECK(slurp(map_cache_file(root, "77")) == before_77);
     CHECK(leftovers(root / "maps" / "cache") == 0);
 
     // An unreachable source: same.
-    CHECK(fetch_maps(root, {"http://127.0.0.1:9/geo/{dept}"}, membership(), refresh_options(true)) != 0);
+    CHECK(fetch_maps(root, {"http://127.0.0.1:9/geo/{dept}"}, map_membership(), test_fetch_options(true)) != 0);
     CHECK(slurp(paris) == newer_paris);
 
     // The same download again: nothing is rewritten.
     const auto stamp = fs::last_write_time(paris);
-    CHECK(fetch_maps(root, {newer.string()}, membership(), refresh_options(true)) == 0);
+    CHECK(fetch_maps(root, {newer.string()}, map_membership(), test_fetch_options(true)) == 0);
     CHECK(fs::last_write_time(paris) == stamp);
 }
 
@@ -106,27 +93,26 @@ struct SyntheticWorld {
     fs::path source = dir / "source" / "maps" / "cache";
     fs::path root = dir / "kiosk";
     SyntheticWorld() {
-        qmi::test::write_synthetic_contours(dir / "source", membership());
-        qmi::test::write_synthetic_contours(root, membership());
-        REQUIRE(load_map(root, membership()).origin == MapOrigin::Built);
+        write_synthetic_contours(dir / "source", map_membership());
+        write_synthetic_contours(root, map_membership());
+        REQUIRE(load_map(root, map_membership()).origin == MapOrigin::Built);
     }
 };
-
 }  // namespace
 
 TEST_CASE("map repair: only the damaged departments are fetched, soon after start; the others are not touched") {
     SyntheticWorld w;
     spill(map_cache_file(w.root, "92"), "");  // damaged
     const auto before_93 = fs::last_write_time(map_cache_file(w.root, "93"));
-    const MapLoad at_start = load_map(w.root, membership());
+    const MapLoad at_start = load_map(w.root, map_membership());
     REQUIRE(at_start.origin == MapOrigin::LastGood);
     REQUIRE(at_start.repair == std::vector<std::string>{"92"});
 
     MapRefreshOptions options;
     options.root = w.root;
     options.sources = {w.source.string()};
-    options.membership = membership();
-    options.fetch = refresh_options(true);
+    options.membership = map_membership();
+    options.fetch = test_fetch_options(true);
     options.fetch.prebuild_model = true;
     options.repair = at_start.repair;
     options.repair_first_run = 0ms;
@@ -134,12 +120,12 @@ TEST_CASE("map repair: only the damaged departments are fetched, soon after star
     BackgroundJobs jobs(3);
     jobs.add(map_refresh_job(options));
     jobs.start();
-    for (int i = 0; i < 500 && !map_cache_complete(w.root, membership()); ++i) std::this_thread::sleep_for(20ms);
+    for (int i = 0; i < 500 && !map_cache_complete(w.root, map_membership()); ++i) std::this_thread::sleep_for(20ms);
     jobs.stop();
-    CHECK(map_cache_complete(w.root, membership()));
+    CHECK(map_cache_complete(w.root, map_membership()));
     CHECK(fs::last_write_time(map_cache_file(w.root, "93")) == before_93);
     // The next start builds the full map again and caches it (the job prebuilt it already).
-    const MapLoad next = load_map(w.root, membership());
+    const MapLoad next = load_map(w.root, map_membership());
     CHECK(next.origin == MapOrigin::Cache);
     CHECK(next.repair.empty());
 }
@@ -153,7 +139,7 @@ TEST_CASE("map repair: LiveUpdates refetches what load_kiosk_data found damaged,
     REQUIRE(content.content);
     data.content = *content.content;
     data.settings.map_source = w.source.string();
-    data.map_repair = load_map(w.root, membership()).repair;
+    data.map_repair = load_map(w.root, map_membership()).repair;
     REQUIRE(data.map_repair == std::vector<std::string>{"75"});
     app::LiveTuning tuning;
     tuning.map_repair_delay = 0ms;
@@ -166,6 +152,6 @@ TEST_CASE("map repair: LiveUpdates refetches what load_kiosk_data found damaged,
     const app::LiveStatus status = live.status();
     CHECK(status.maps_last_success);
     CHECK(status.maps_repairing.empty());
-    CHECK(map_cache_complete(w.root, membership()));
-    CHECK(load_map(w.root, membership()).origin == MapOrigin::Cache);
+    CHECK(map_cache_complete(w.root, map_membership()));
+    CHECK(load_map(w.root, map_membership()).origin == MapOrigin::Cache);
 }
