@@ -34,28 +34,29 @@ void BenchFeedLoad::loop() {
     const ContentParser parse = content_parser(data_.membership);
     // The feed's one line per failure would interleave with the bench figures: collect it for summary() instead.
     auto quiet = std::make_shared<spdlog::logger>("bench-feed", std::make_shared<spdlog::sinks::null_sink_mt>());
+    net::FeedTuning tuning;
+    tuning.total_timeout_s = 120;  // a slow body is the point here
+    tuning.logger = quiet;
+    // A throw-away var/: cache and high-water mark are removed after each round, so every round is a new update.
+    const ContentPaths paths{{}, cache_dir_ / "content-cache.signed", cache_dir_ / "content-high-water.json"};
+    // The URL under test, not the one in kiosk.json; the key stays kiosk.json's.
+    Settings::Feed settings = data_.settings.content_feed;
+    settings.url = url_;
     while (!cancel_) {
-        net::ContentFeedOptions fo;
-        fo.url = url_;
-        fo.public_key_b64 = data_.settings.content_feed.public_key;
-        fo.ca_file = data_.settings.content_feed.ca_file;
-        fo.cache = cache_dir_ / "content-cache.json";
-        fo.total_timeout_s = 120;  // a slow body is the point here
-        fo.logger = quiet;
-        net::ContentFeed feed(fo, parse, data_.content, data_.content_source);
+        net::ContentFeed feed(settings, paths, parse, data_.content, data_.content_source, tuning);
         const auto t0 = std::chrono::steady_clock::now();
-        const net::JobOutcome out = feed.check_now(&cancel_);
-        if (out.cancelled || cancel_) break;
+        const net::FeedOutcome out = feed.check_now(&cancel_);
+        if (out == net::FeedOutcome::Cancelled || cancel_) break;
         const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         std::optional<Content> c = feed.take_update();
         const net::FeedStatus st = feed.status();
         std::error_code ec;
-        const auto size = std::filesystem::file_size(fo.cache, ec);
+        const auto size = std::filesystem::file_size(paths.cache, ec);
         std::lock_guard lock(mutex_);
         ++rounds_;
         seconds_ += s;
         if (!ec) bytes_ += size;
-        if (!out.ok) {
+        if (out == net::FeedOutcome::Failed || out == net::FeedOutcome::NotConfigured) {
             ++failures_;
             last_error_ = st.last_error;
         }
@@ -64,7 +65,7 @@ void BenchFeedLoad::loop() {
             update_ = std::move(c);
             has_update_ = true;
         }
-        std::filesystem::remove(fo.cache, ec);
+        std::filesystem::remove_all(cache_dir_, ec);
     }
 }
 

@@ -1,13 +1,14 @@
 #include "app/kiosk_data.hpp"
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
+#include <spdlog/spdlog.h>
+
+#include "core/atomic_file.hpp"
 #include "core/content_loader.hpp"
-#include "core/geojson.hpp"
 #include "core/map_build.hpp"
 #include "core/map_cache.hpp"
+#include "net/map_fetch.hpp"
 #include "ui/glyph_coverage.hpp"
 
 namespace qmi::app {
@@ -21,11 +22,39 @@ std::string first_and_count(const ConfigErrors& errors) {
     return s;
 }
 
+std::string joined(const std::vector<std::string>& items) {
+    std::string s;
+    for (const std::string& i : items) s += (s.empty() ? "" : ", ") + i;
+    return s;
+}
+
+// No map can be drawn: fetch the damaged departments now (bounded), since nothing would be on screen otherwise.
+// Returns "" when something was fetched, else why not.
+std::string repair_before_start(const std::filesystem::path& root, const Settings& settings,
+                                const MapMembership& membership, const std::vector<std::string>& departments) {
+    net::MapFetchOptions fetch;
+    fetch.departments = departments;
+    fetch.refresh = true;
+    fetch.prebuild_model = false;  // load_map builds right after
+    fetch.connect_timeout_s = 5;
+    fetch.total_timeout_s = 20;    // per department; the systemd start timeout is 60 s
+    const auto sources = net::map_sources(root, net::effective_map_source(settings));
+    return net::fetch_maps(root, sources, membership, fetch) == 0 ? std::string()
+                                                                   : "no map source delivered them (see above)";
+}
+
 }  // namespace
 
 KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map) {
     KioskDataLoad out;
     KioskData d;
+
+    // Temporary files of writers killed half-way (a crash during a feed update or a map refresh): never read, and
+    // nothing else would ever remove them.
+    for (const auto& dir : {root / "var", root / "maps" / "cache"})
+        if (const size_t n = remove_stale_temporaries(dir); n > 0)
+            out.warnings.push_back(std::to_string(n) + " temporary file(s) of an interrupted write removed from " +
+                                   dir.string());
 
     MembershipLoad m = load_membership(root / "maps" / "membership.json");
     if (!m.membership) {
@@ -42,10 +71,8 @@ KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map) 
     }
 
     // The fonts' coverage: the same predicate for start-up and --check-config (check_config below).
-    const ContentParser parse = content_parser(d.membership, ui::kiosk_glyph_predicate());
-    ContentStart cs = choose_startup_content(
-        {root / "config" / "content.json", root / "var" / "content-cache.json"}, d.settings.content_feed.public_key,
-        parse);
+    ContentStart cs = choose_startup_content(content_paths(root), d.settings.content_feed.public_key,
+                                             content_parser(d.membership, ui::kiosk_glyph_predicate()));
     for (auto& e : cs.errors) out.warnings.push_back(std::move(e));
     if (!cs.active) {
         // The warnings hold the reason; the refusal is one line that names it.
@@ -53,6 +80,10 @@ KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map) 
                     (out.warnings.empty() ? std::string("config/content.json is missing") : out.warnings.back());
         return out;
     }
+    if (cs.high_water && cs.high_water->instant > cs.active->published)
+        out.warnings.push_back("content " + cs.active->content.version + " shown, older than " +
+                               cs.high_water->version + " (published " + cs.high_water->published +
+                               ") accepted before: its cache is lost, the feed brings it back");
     d.content = std::move(cs.active->content);
     d.content_source = cs.active->source;
 
@@ -65,9 +96,16 @@ KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map) 
 
     if (need_map) {
         const auto t0 = std::chrono::steady_clock::now();
-        MapLoad map = load_map(root, to_map_membership(d.membership));
+        const MapMembership mm = to_map_membership(d.membership);
+        MapLoad map = load_map(root, mm);
+        if (!map.model && !map.repair.empty()) {
+            spdlog::warn("no map to draw ({}); fetching department(s) {} before giving up",
+                         first_and_count(map.errors), joined(map.repair));
+            if (const std::string why = repair_before_start(root, d.settings, mm, map.repair); why.empty())
+                map = load_map(root, mm);
+        }
         out.map_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        out.map_from_cache = map.from_cache;
+        out.map_from_cache = map.from_cache();
         if (!map.cache_note.empty()) out.warnings.push_back("map cache: " + map.cache_note);
         if (!map.model) {
             out.fatal = "cannot start without the map: " +
@@ -76,7 +114,12 @@ KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map) 
             return out;
         }
         for (const auto& e : map.errors) out.warnings.push_back(e.message());
+        if (!map.repair.empty())
+            out.warnings.push_back("map: " + std::string(map_origin_name(map.origin)) + " on screen; damaged " +
+                                   "contour file(s) of department(s) " + joined(map.repair) + " refetched in the " +
+                                   "background from the map source");
         d.map = std::move(*map.model);
+        d.map_repair = std::move(map.repair);
     }
     out.data = std::move(d);
     return out;
@@ -98,37 +141,15 @@ ConfigErrors check_config(const std::filesystem::path& root) {
     add(load_ui_text((root / "config" / "ui-text.json").string(), ui::kiosk_glyph_predicate()).errors);
     add(load_settings((root / "config" / "kiosk.json").string()).errors);
 
-    // Map cache: every department file present, parseable and complete; then the build itself.
+    // The map: exactly the start-up's judgement of the same files, nothing written.
     if (m.membership) {
-        const MapMembership mm = to_map_membership(*m.membership);
-        std::vector<DepartmentContours> inputs;
-        bool files_ok = true;
-        for (const std::string& dept : ile_de_france_departments()) {
-            const std::string label = "maps/cache/communes-" + dept + ".geojson";
-            std::ifstream in(map_cache_file(root, dept), std::ios::binary);
-            if (!in) {
-                all.push_back({label, "", "missing (run qmi-kiosk --fetch-maps)"});
-                files_ok = false;
-                continue;
-            }
-            std::ostringstream buffer;
-            buffer << in.rdbuf();
-            GeoParse parsed = parse_feature_collection(buffer.str(), label);
-            add(parsed.errors);
-            if (!parsed.collection) {
-                files_ok = false;
-                continue;
-            }
-            const ConfigErrors v = validate_department_contours(*parsed.collection, dept, mm, label);
-            add(v);
-            files_ok = files_ok && parsed.errors.empty() && v.empty();
-            inputs.push_back({dept, label, std::move(*parsed.collection)});
-        }
-        if (files_ok) {
-            MapBuild built = build_map(inputs, mm);
-            add(built.errors);
-            if (!built.model && built.errors.empty()) all.push_back({"maps/cache", "", "the map cannot be built"});
-        }
+        const MapLoad map = load_map(root, to_map_membership(*m.membership), {.write_cache = false});
+        add(map.errors);
+        if (!map.model)
+            all.push_back({"maps/cache/map-model.bin", "",
+                           map.repair.empty() ? "the map cannot be built"
+                                              : "no last good map model either: the kiosk fetches the damaged files "
+                                                "at start, and cannot start until a map source delivers them"});
     }
     return all;
 }

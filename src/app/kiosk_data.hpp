@@ -1,6 +1,10 @@
 // Everything the kiosk shows, loaded from files once at start: membership, programme content, interface text,
 // device settings and the map. No window, no GL: loading happens before the window exists, so the first frame
 // can be drawn (and presented) complete as soon as the window is there.
+// Bad files are expected: temporary files of writers killed half-way are removed first, a damaged content cache
+// falls back to the bundled file, a damaged contour file to the last good map model (refetched in the background by
+// LiveUpdates). Only when no map can be drawn at all are the damaged contour files fetched before giving up, so a
+// restart loop repairs itself as soon as a map source answers.
 #pragma once
 #include <filesystem>
 #include <optional>
@@ -24,6 +28,9 @@ struct KioskData {
     UiText text;
     Settings settings;
     MapModel map;
+    // Departments whose cached contour file is damaged (MapLoad::repair): the map above is the last good model or
+    // was built without them; LiveUpdates refetches them in the background.
+    std::vector<std::string> map_repair;
 };
 
 struct KioskDataLoad {
@@ -37,7 +44,8 @@ struct KioskDataLoad {
 // `need_map` false skips the map (--countdown).
 KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map = true);
 
-// --check-config: every problem of every file, "file: /json/pointer: reason" each.
+// --check-config: every problem of every file, "file: /json/pointer: reason" each. The map files are judged by
+// load_map itself (without writing anything), so --check-config and the start-up always agree on them.
 ConfigErrors check_config(const std::filesystem::path& root);
 
 }  // namespace qmi::app

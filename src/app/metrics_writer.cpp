@@ -38,16 +38,19 @@ MetricsWriterOptions metrics_writer_options(const std::filesystem::path& root, c
 }
 
 void add_live_status(FleetHealth& h, const LiveStatus& s) {
-    h.content_version = s.version;
-    h.content_source = content_source_name(s.source);
-    h.content_published = parse_publication_time(s.published);
+    const net::FeedStatus& f = s.feed;
+    if (f.shown) {
+        h.content_version = f.shown->version;
+        h.content_published = f.shown->instant;
+    }
+    h.content_source = content_source_name(f.source);
     h.feed_configured = s.feed_configured;
-    h.last_update_check = seconds_of(s.last_check);
-    h.last_update_success = seconds_of(s.last_success);
-    if (s.last_check) h.last_update_ok = s.last_error.empty();
-    h.update_checks = s.checks;
-    h.updates = s.updates;
-    h.update_failures = s.failures;
+    h.last_update_check = seconds_of(f.last_attempt);
+    h.last_update_success = seconds_of(f.last_success);
+    if (f.last_attempt) h.last_update_ok = f.last_error.empty();
+    h.update_checks = f.checks;
+    h.updates = f.updates;
+    h.update_failures = f.failures;
     h.maps_last_refresh = seconds_of(s.maps_last_success);
 }
 

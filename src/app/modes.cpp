@@ -18,7 +18,7 @@ namespace qmi::app {
 
 int run(const Options& o, Stopwatch process) {
     if (o.subcommand == "keygen") return run_keygen(o.keygen_dir);
-    if (o.subcommand == "sign-content") return run_sign_content(o.sign_key, o.sign_file);
+    if (o.subcommand == "sign-content") return run_sign_content(o.sign_key, o.sign_file, o.root);
     if (o.subcommand == "hash-pin") return run_hash_pin();
     if (o.subcommand == "stats") return run_stats(o);  // no window, no content needed
     if (o.check_config) return run_check_config(o);
@@ -45,14 +45,9 @@ int run_fetch_maps(const Options& o) {
                                                            : m.errors.front().message());
         return 1;
     }
-    // QMI_MAP_SOURCE (set-up, CI) wins over kiosk.json's map_source.
-    std::string configured;
-    if (const char* env = std::getenv("QMI_MAP_SOURCE"); env && *env) {
-        configured = env;
-    } else if (SettingsLoad s = load_settings((o.root / "config" / "kiosk.json").string()); s.settings) {
-        configured = s.settings->map_source;
-    }
-    return net::fetch_maps(o.root, net::map_sources(o.root, configured), to_map_membership(*m.membership));
+    const SettingsLoad s = load_settings((o.root / "config" / "kiosk.json").string());
+    return net::fetch_maps(o.root, net::map_sources(o.root, net::effective_map_source(s.settings.value_or(Settings{}))),
+                           to_map_membership(*m.membership));
 }
 
 int run_countdown(const Options& o) {

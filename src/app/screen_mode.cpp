@@ -69,8 +69,7 @@ int run_on_screen(const Options& o, const RenderSetup& setup, Stopwatch process)
 
     // Live content and map updates on their own thread, started after the first frame: the network never delays
     // the start. A replayed script must see the same content every run, so --replay runs without them.
-    LiveUpdates live(live_updates_options(o.root, kiosk.data().settings), kiosk.data().membership,
-                     kiosk.data().content, kiosk.data().content_source);
+    LiveUpdates live(o.root, kiosk.data());
     if (o.replay.empty()) live.start();
     double next_status = 0;
 

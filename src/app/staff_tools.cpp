@@ -12,7 +12,8 @@
 #include "core/atomic_file.hpp"
 #include "core/content_loader.hpp"
 #include "core/content_store.hpp"
-#include "core/json_fields.hpp"
+#include "app/options.hpp"
+#include "core/membership.hpp"
 #include "core/signature.hpp"
 #include "core/staff_access.hpp"
 
@@ -91,7 +92,9 @@ int run_keygen(const std::filesystem::path& out_dir) {
     return 0;
 }
 
-int run_sign_content(const std::filesystem::path& secret_key_file, const std::filesystem::path& content_file) {
+int run_sign_content(const std::filesystem::path& secret_key_file, const std::filesystem::path& content_file,
+                     const std::filesystem::path& root_or_default) {
+    const std::filesystem::path root = root_or_default.empty() ? default_root(nullptr) : root_or_default;
     const auto key = read_file_capped(secret_key_file, 4096);
     if (!key.bytes) {
         std::fprintf(stderr, "sign-content: %s\n", key.error.c_str());
@@ -107,16 +110,22 @@ int run_sign_content(const std::filesystem::path& secret_key_file, const std::fi
         std::fprintf(stderr, "sign-content: %s\n", content.error.c_str());
         return 1;
     }
-    // Catch the mistakes that would make every kiosk reject the file, before it is signed and published.
-    ConfigErrors errors;
-    const auto doc = parse_json_document(*content.bytes, content_file.string(), errors);
-    if (!doc) {
-        std::fprintf(stderr, "sign-content: not signed: %s\n", one_line(errors).c_str());
+    // Every kiosk validates signed content exactly like its bundled file: do the same before anything is signed,
+    // so that staff never publish a file all kiosks would refuse.
+    const MembershipLoad membership = load_membership(root / "maps" / "membership.json");
+    if (!membership.membership) {
+        std::fprintf(stderr, "sign-content: cannot validate without the membership: %s\n",
+                     one_line(membership.errors).c_str());
         return 1;
     }
-    const auto published = doc->is_object() ? doc->find("published") : doc->end();
-    if (published == doc->end() || !published->is_string() ||
-        !parse_publication_time(published->get<std::string>())) {
+    const ContentLoad load = parse_content(*content.bytes, content_file.string(), *membership.membership);
+    if (!load.content) {
+        std::fprintf(stderr, "sign-content: not signed: %zu problem(s), every kiosk would refuse this file:\n",
+                     load.errors.size());
+        for (const ConfigError& e : load.errors) std::fprintf(stderr, "  %s\n", e.message().c_str());
+        return 1;
+    }
+    if (!parse_publication_time(load.content->published)) {
         std::fprintf(stderr,
                      "sign-content: not signed: %s: /published must be a date-time with offset such as "
                      "\"2024-02-06T12:00:00+01:00\", later than the content the kiosks show\n",
@@ -134,8 +143,9 @@ int run_sign_content(const std::filesystem::path& secret_key_file, const std::fi
         std::fprintf(stderr, "sign-content: %s\n", error.c_str());
         return 1;
     }
-    std::printf("signed %s (%zu bytes, published %s) -> %s\n", content_file.c_str(), content.bytes->size(),
-                published->get<std::string>().c_str(), sig_file.c_str());
+    std::printf("signed %s (%zu bytes, version %s, published %s) -> %s\n", content_file.c_str(),
+                content.bytes->size(), load.content->version.c_str(), load.content->published.c_str(),
+                sig_file.c_str());
     std::printf("publish both files side by side; any later edit of %s needs a new signature\n",
                 content_file.filename().c_str());
     return 0;

@@ -13,9 +13,11 @@ namespace qmi::app {
 int run_keygen(const std::filesystem::path& out_dir);
 
 // Signs the exact bytes of content_file with the base64 secret key in secret_key_file and writes
-// content_file + ".sig" atomically. Refuses content the kiosk would reject for sure (not JSON, no valid
-// "published" date-time); the full validation against the membership is `qmi-kiosk --check-config`.
-int run_sign_content(const std::filesystem::path& secret_key_file, const std::filesystem::path& content_file);
+// content_file + ".sig" atomically. Refuses, listing every problem, content the kiosks would reject: the same full
+// validation as the bundled file and the feed (against <root>/maps/membership.json), and a "published" date-time
+// with offset. `root` empty = default_root() (the checkout holding the executable, else the current directory).
+int run_sign_content(const std::filesystem::path& secret_key_file, const std::filesystem::path& content_file,
+                     const std::filesystem::path& root = {});
 
 // Reads a staff PIN (4 to 12 digits, what the on-screen pad accepts) from the terminal without echo, twice, or
 // once from a pipe, and prints its libsodium argon2id hash on stdout. Exit code 1 on a malformed or mismatched PIN.

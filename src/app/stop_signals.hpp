@@ -1,14 +1,18 @@
-// SIGTERM (systemctl stop, a reboot) and SIGINT (Ctrl+C) ask the kiosk to stop: the frame loop sees it at its next
-// frame, leaves, stops the background jobs (a download in flight is cancelled, a cache write finishes or is
-// abandoned before its atomic rename) and tells systemd it is stopping. Without this the default action would kill
-// the process wherever it is.
+// SIGTERM (systemctl stop, a reboot) and SIGINT (Ctrl+C) end the kiosk like the staff "exit": the frame loop polls
+// stop_requested() once per frame, leaves, stops the live updates (a download in flight is cancelled, a file being
+// written is finished) and tells systemd it is stopping. A second signal of the same kind ends the process at once
+// (the default action): every file the kiosk writes is replaced atomically, so even that leaves nothing torn.
 #pragma once
 
 namespace qmi::app {
 
-// Installs the handlers (once per process). False when sigaction fails.
+// Installs the handlers (the handler only records the signal: async-signal-safe). False when sigaction fails.
 bool install_stop_signals();
-// The signal that asked the kiosk to stop, 0 when none. Async-signal-safe to set, cheap to read every frame.
+
+// True once SIGTERM or SIGINT arrived after install_stop_signals(). Any thread, any time; one relaxed load.
+bool stop_requested();
+
+// The signal that asked to stop (SIGTERM or SIGINT), 0 when none: for the log line.
 int stop_signal();
 
 }  // namespace qmi::app

@@ -1,6 +1,7 @@
 #include "core/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -49,7 +50,7 @@ std::filesystem::path write_temporary(const std::filesystem::path& file, std::st
             return {};
         }
     }
-    std::string tmpl = file.string() + ".tmp-XXXXXX";
+    std::string tmpl = temporary_prefix(file) + "XXXXXX";
     const int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
     if (fd < 0) {
         error = errno_line(file, "cannot create a temporary file");
@@ -109,9 +110,43 @@ std::string write_new_file(const std::filesystem::path& file, std::string_view b
     return {};
 }
 
+std::string temporary_prefix(const std::filesystem::path& file) {
+    return file.string() + ".tmp-" + std::to_string(::getpid()) + "-";
+}
+
+size_t remove_stale_temporaries(const std::filesystem::path& dir) {
+    size_t removed = 0;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        const size_t at = name.rfind(".tmp-");
+        if (at == std::string::npos) continue;
+        const std::string_view rest = std::string_view(name).substr(at + 5);
+        bool stale = false;
+        const size_t dash = rest.find('-');
+        if (dash == std::string_view::npos) {
+            stale = rest.size() == 6;  // "<file>.tmp-XXXXXX": written by a version without the pid
+        } else {
+            long pid = 0;
+            bool digits = dash > 0 && dash < 10;
+            for (size_t i = 0; digits && i < dash; ++i) {
+                digits = rest[i] >= '0' && rest[i] <= '9';
+                pid = pid * 10 + (rest[i] - '0');
+            }
+            // kill(pid, 0) fails with ESRCH only when no such process exists: a live writer keeps its file.
+            stale = digits && pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+        }
+        std::error_code type_ec;
+        if (stale && it->is_regular_file(type_ec) && std::filesystem::remove(it->path(), type_ec)) ++removed;
+    }
+    return removed;
+}
+
 FileRead read_file_capped(const std::filesystem::path& file, size_t max_bytes) {
     FileRead result;
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer that may never come. It makes no
+    // difference to a regular file, the only kind read below.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         result.missing = errno == ENOENT;
         result.error = result.missing ? file.string() + ": file not found" : errno_line(file, "cannot open");

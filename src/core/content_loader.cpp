@@ -35,14 +35,7 @@ inline constexpr size_t kUrlBytes = 500;      // a QR code of 500 bytes is alrea
 constexpr TextLimits kOneLine(size_t n) { return TextLimits{n, false}; }
 constexpr TextLimits kParagraph(size_t n) { return TextLimits{n, true}; }
 
-std::string q(std::string_view s) {
-    std::string out;  // appended rather than "\"" + s: avoids a GCC 12 -Wrestrict false positive
-    out.reserve(s.size() + 2);
-    out += '"';
-    out += s;
-    out += '"';
-    return out;
-}
+std::string q(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 bool valid_id(std::string_view id) {
     if (id.empty() || id.size() > limits::kId) return false;

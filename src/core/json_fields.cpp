@@ -11,14 +11,7 @@ namespace {
 
 bool is_blank(std::string_view s) { return is_visually_blank(s); }
 
-std::string in_quotes(std::string_view s) {
-    std::string out;  // built by appending: GCC 12 warns (-Wrestrict, a false positive) on "\"" + string
-    out.reserve(s.size() + 2);
-    out += '"';
-    out += s;
-    out += '"';
-    return out;
-}
+std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 // Deepest nesting of [ and { outside strings, stopping early past `limit`. A byte scan, so it is safe on any
 // input; it runs before the real parser so that nothing downstream ever sees a pathological document.

@@ -9,12 +9,12 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <fstream>
+#include <iterator>
 #include <memory>
 #include <set>
-#include <sstream>
 #include <thread>
 
+#include "core/contour_files.hpp"
 #include "core/membership.hpp"
 #include "core/projection.hpp"
 
@@ -50,55 +50,6 @@ MapMembership to_map_membership(const Membership& membership) {
     out.metropole_code = membership.metropole_code();
     out.metropole_name = membership.metropole_name();
     return out;
-}
-
-const std::vector<std::string>& ile_de_france_departments() {
-    static const std::vector<std::string> departments = {"75", "77", "78", "91", "92", "93", "94", "95"};
-    return departments;
-}
-
-std::filesystem::path map_cache_file(const std::filesystem::path& root, std::string_view department) {
-    return root / "maps" / "cache" / ("communes-" + std::string(department) + ".geojson");
-}
-
-// ---- validation -----------------------------------------------------------------------------------------------
-
-namespace {
-// Île-de-France spans about lon 1.45..3.56, lat 48.12..49.24; the margin tolerates any honest simplification and
-// still rejects swapped axes, projected metres or another region's file.
-constexpr double kMinLon = 1.2, kMaxLon = 3.8, kMinLat = 47.9, kMaxLat = 49.5;
-}  // namespace
-
-ConfigErrors validate_department_contours(const GeoCollection& contours, std::string_view department,
-                                          const MapMembership& membership, const std::string& file) {
-    ConfigErrors errors;
-    if (contours.features.empty()) {
-        errors.push_back({file, "/features", "no commune in the file"});
-        return errors;
-    }
-    std::set<std::string> present;
-    for (size_t i = 0; i < contours.features.size(); ++i) {
-        const GeoFeature& f = contours.features[i];
-        const std::string path = "/features/" + std::to_string(i);
-        if (f.code.rfind(std::string(department), 0) != 0 || f.code.size() != 5)
-            errors.push_back({file, path + "/properties/code",
-                              "\"" + f.code + "\" is not a commune code of department " + std::string(department)});
-        bool outside = false;
-        for (const GeoPolygon& p : f.polygons)
-            for (const auto& ring : p.rings)
-                for (const Vec2& q : ring)
-                    if (q.x < kMinLon || q.x > kMaxLon || q.y < kMinLat || q.y > kMaxLat) outside = true;
-        if (outside)
-            errors.push_back({file, path + "/geometry",
-                              f.code + ": coordinates outside Île-de-France (expected WGS84 lon/lat)"});
-        present.insert(membership.current_code(f.code));
-    }
-    for (const auto& [code, member] : membership.communes) {
-        if (member.department != department) continue;
-        if (!present.count(code))
-            errors.push_back({file, "/features", "Métropole member " + code + " (" + member.name + ") is missing"});
-    }
-    return errors;
 }
 
 // ---- GEOS helpers ---------------------------------------------------------------------------------------------
@@ -326,34 +277,24 @@ Vec2 inscribed_centre(Geos& g, const GEOSGeometry* polygon, double area, double 
     return c;
 }
 
-struct Group {
-    std::string code;
-    std::string name;
-    std::string department;
-    std::string file;
-    std::vector<const GeoFeature*> features;
-    bool member = false;
-};
+// The GEOS geometry of a commune from its rings (already valid: they were read back from a repaired geometry).
+Geom commune_geometry(Geos& g, const CommuneShape& c) { return make_multipolygon(g, c.polygons); }
 
 }  // namespace
 
-// ---- build ----------------------------------------------------------------------------------------------------
+// ---- 1. group ---------------------------------------------------------------------------------------------------
 
-MapBuild build_map(const std::vector<DepartmentContours>& departments, const MapMembership& membership) {
-    MapBuild result;
-    ConfigErrors& errors = result.errors;
-
-    // 1. Group features by the code the commune has today. A former code joins its successor only when the
-    //    successor is a member or present in the data; otherwise the old commune stays as it is drawn.
+std::map<std::string, CommuneGroup> group_communes(const std::vector<DepartmentContours>& departments,
+                                                   const MapMembership& membership, ConfigErrors& errors) {
     std::set<std::string> present;
     for (const DepartmentContours& d : departments)
         for (const GeoFeature& f : d.contours.features) present.insert(f.code);
-    std::map<std::string, Group> groups;
+    std::map<std::string, CommuneGroup> groups;
     for (const DepartmentContours& d : departments) {
         for (const GeoFeature& f : d.contours.features) {
             std::string code = membership.current_code(f.code);
             if (code != f.code && !present.count(code) && !membership.communes.count(code)) code = f.code;
-            Group& grp = groups[code];
+            CommuneGroup& grp = groups[code];
             if (grp.features.empty()) {
                 grp.code = code;
                 grp.department = d.department;
@@ -377,21 +318,22 @@ MapBuild build_map(const std::vector<DepartmentContours>& departments, const Map
             errors.push_back({"maps/cache/communes-" + member.department + ".geojson", "",
                               "Métropole member " + code + " (" + member.name + ") has no contour"});
     }
-    if (!errors.empty()) return result;
+    return groups;
+}
 
-    // 2. Project every position once (batched), then pick the origin at the centre of the Métropole's bbox.
+// ---- 2. project -------------------------------------------------------------------------------------------------
+
+std::optional<ProjectedCommunes> project_communes(const std::map<std::string, CommuneGroup>& groups,
+                                                  ConfigErrors& errors) {
     Projection projection;
     if (!projection.ok()) {
         errors.push_back({"", "", projection.error()});
-        return result;
+        return std::nullopt;
     }
-    struct Projected {
-        std::vector<Polygon> polygons;  // Lambert-93, not yet shifted
-    };
-    std::map<std::string, Projected> projected;
+    ProjectedCommunes out;
     Box metropole_box;
-    for (auto& [code, grp] : groups) {
-        Projected& pr = projected[code];
+    for (const auto& [code, grp] : groups) {
+        std::vector<Polygon>& polygons = out.polygons[code];
         for (const GeoFeature* f : grp.features) {
             for (const GeoPolygon& gp : f->polygons) {
                 Polygon poly;
@@ -407,32 +349,40 @@ MapBuild build_map(const std::vector<DepartmentContours>& departments, const Map
                         poly.holes.push_back(std::move(ring));
                     }
                 }
-                if (poly.outer.size() >= 4) pr.polygons.push_back(std::move(poly));
+                if (poly.outer.size() >= 4) polygons.push_back(std::move(poly));
             }
         }
         if (grp.member)
-            for (const Polygon& p : pr.polygons)
+            for (const Polygon& p : polygons)
                 for (const Vec2& q : p.outer) metropole_box.add(q);
     }
     if (metropole_box.empty()) {
         errors.push_back({"", "", "no Métropole geometry"});
-        return result;
+        return std::nullopt;
     }
-    MapModel model;
     // Whole metres: the origin is also the key of any cached tiles or screenshots, keep it readable.
-    model.origin = {std::round(metropole_box.center().x), std::round(metropole_box.center().y)};
-    for (auto& [code, pr] : projected)
-        for (Polygon& p : pr.polygons) {
-            for (Vec2& q : p.outer) q = {q.x - model.origin.x, q.y - model.origin.y};
+    out.origin = {std::round(metropole_box.center().x), std::round(metropole_box.center().y)};
+    for (auto& [code, polygons] : out.polygons)
+        for (Polygon& p : polygons) {
+            for (Vec2& q : p.outer) q = {q.x - out.origin.x, q.y - out.origin.y};
             for (Ring& h : p.holes)
-                for (Vec2& q : h) q = {q.x - model.origin.x, q.y - model.origin.y};
+                for (Vec2& q : h) q = {q.x - out.origin.x, q.y - out.origin.y};
         }
+    return out;
+}
 
-    // 3. One valid GEOS geometry per commune; merged communes are unioned (their shared border disappears).
+// ---- 3. repair --------------------------------------------------------------------------------------------------
+
+std::optional<std::vector<CommuneShape>> repair_communes(const std::map<std::string, CommuneGroup>& groups,
+                                                         const ProjectedCommunes& projected,
+                                                         const MapMembership& membership, ConfigErrors& errors) {
     Geos geos;
-    std::map<std::string, Geom> shapes;
-    for (auto& [code, grp] : groups) {
-        Geom geom = make_valid_polygonal(geos, make_multipolygon(geos, projected[code].polygons));
+    std::vector<CommuneShape> members, context;
+    for (const auto& [code, grp] : groups) {
+        const auto polygons = projected.polygons.find(code);
+        Geom geom = make_valid_polygonal(
+            geos, make_multipolygon(geos, polygons == projected.polygons.end() ? std::vector<Polygon>{}
+                                                                               : polygons->second));
         if (geom && grp.features.size() > 1) {
             Geom united = own(geos, GEOSUnaryUnion_r(geos.h, geom.get()));
             // Re-read without slivers: the two former communes' simplified borders leave pin-holes between them.
@@ -441,45 +391,38 @@ MapBuild build_map(const std::vector<DepartmentContours>& departments, const Map
         }
         if (!geom || GEOSisEmpty_r(geos.h, geom.get())) {
             errors.push_back({grp.file, "", code + ": geometry cannot be repaired (" + geos.last_error + ")"});
-            if (grp.member) return result;
+            if (grp.member) return std::nullopt;
             continue;
         }
-        shapes.emplace(code, std::move(geom));
+        CommuneShape c;
+        c.insee = code;
+        c.name = grp.name;
+        c.department = grp.department;
+        c.in_metropole = grp.member;
+        if (grp.member) c.territory = membership.communes.find(code)->second.territory;
+        c.polygons = read_polygons(geos, geom.get(), 0);
+        for (const Polygon& p : c.polygons)
+            for (const Vec2& q : p.outer) c.bbox.add(q);
+        (grp.member ? members : context).push_back(std::move(c));
     }
+    members.insert(members.end(), std::make_move_iterator(context.begin()), std::make_move_iterator(context.end()));
+    return members;
+}
 
-    // 4. Communes: rings and bbox here; triangles, anchor and area below, in parallel.
-    for (int pass = 0; pass < 2; ++pass) {
-        for (auto& [code, geom] : shapes) {
-            const Group& grp = groups[code];
-            if (grp.member != (pass == 0)) continue;
-            CommuneShape c;
-            c.insee = code;
-            c.name = grp.name;
-            c.department = grp.department;
-            c.in_metropole = grp.member;
-            if (grp.member) c.territory = membership.communes.find(code)->second.territory;
-            c.polygons = read_polygons(geos, geom.get(), 0);
-            for (const Polygon& p : c.polygons)
-                for (const Vec2& q : p.outer) {
-                    c.bbox.add(q);
-                    model.full_bbox.add(q);
-                    if (c.in_metropole) model.metropole_bbox.add(q);
-                }
-            model.communes.push_back(std::move(c));
-        }
-        if (pass == 0) model.metropole_count = model.communes.size();
-    }
+// ---- 4. triangulate ---------------------------------------------------------------------------------------------
 
-    // Triangulation and inscribed circles are most of the build time and independent per commune: spread them
-    // over the cores, each worker with its own GEOS context rebuilding its communes from the rings (GEOS contexts
-    // must not be shared). Each commune is written by one worker only, so the result does not depend on the
-    // number of threads.
-    std::vector<std::string> commune_errors(model.communes.size());
+void triangulate_communes(std::vector<CommuneShape>& communes, ConfigErrors& errors) {
+    // Triangulation and inscribed circles are independent per commune: spread them over the cores, each worker
+    // with its own GEOS context rebuilding its communes from the rings (GEOS contexts must not be shared). Each
+    // commune is written by one worker only, so the result does not depend on the number of threads.
+    std::vector<std::string> commune_errors(communes.size());
     std::atomic<size_t> next{0};
     auto worker = [&] {
         Geos wg;
-        for (size_t i = next++; i < model.communes.size(); i = next++) {
-            CommuneShape& c = model.communes[i];
+        for (size_t i = next++; i < communes.size(); i = next++) {
+            CommuneShape& c = communes[i];
+            c.triangles.clear();
+            c.area_m2 = 0;
             double largest = -1;
             Geom largest_part;
             for (const Polygon& p : c.polygons) {
@@ -508,70 +451,86 @@ MapBuild build_map(const std::vector<DepartmentContours>& departments, const Map
     worker();
     for (std::thread& t : pool) t.join();
     for (size_t i = 0; i < commune_errors.size(); ++i)
-        if (!commune_errors[i].empty()) errors.push_back({groups[model.communes[i].insee].file, "", commune_errors[i]});
+        if (!commune_errors[i].empty())
+            errors.push_back({map_cache_label(communes[i].department), "", commune_errors[i]});
+}
 
-    // 5. Outlines. Territories and the Métropole from members; departments from every commune of the department.
+// ---- 5. dissolve ------------------------------------------------------------------------------------------------
+
+std::optional<MapOutlines> dissolve_outlines(const std::vector<CommuneShape>& communes,
+                                             const MapMembership& membership, ConfigErrors& errors) {
+    Geos geos;
+    std::vector<Geom> shapes;
+    shapes.reserve(communes.size());
     std::map<std::string, std::vector<const GEOSGeometry*>> by_territory, by_department;
     std::vector<const GEOSGeometry*> all_members;
-    for (const CommuneShape& c : model.communes) {
-        const GEOSGeometry* geom = shapes.at(c.insee).get();
+    for (const CommuneShape& c : communes) {
+        shapes.push_back(commune_geometry(geos, c));
+        const GEOSGeometry* geom = shapes.back().get();
+        if (!geom) continue;
         by_department[c.department].push_back(geom);
         if (c.in_metropole) {
             by_territory[c.territory].push_back(geom);
             all_members.push_back(geom);
         }
     }
-    for (const auto& [code, members] : by_territory) {
-        Geom d = dissolve(geos, members);
-        auto name = membership.territory_names.find(code);
-        if (!d) {
-            errors.push_back({"", "", "territory " + code + ": dissolve failed (" + geos.last_error + ")"});
-            continue;
+    MapOutlines out;
+    auto dissolve_into = [&](const std::map<std::string, std::vector<const GEOSGeometry*>>& sets,
+                             const std::map<std::string, std::string, std::less<>>& names, const char* kind,
+                             std::vector<Outline>& into) {
+        for (const auto& [code, members] : sets) {
+            Geom d = dissolve(geos, members);
+            if (!d) {
+                errors.push_back({"", "", std::string(kind) + " " + code + ": dissolve failed (" + geos.last_error +
+                                              ")"});
+                continue;
+            }
+            auto name = names.find(code);
+            into.push_back(to_outline(geos, d.get(), code, name == names.end() ? "" : name->second));
         }
-        model.territories.push_back(
-            to_outline(geos, d.get(), code, name == membership.territory_names.end() ? "" : name->second));
-    }
-    for (const auto& [code, members] : by_department) {
-        Geom d = dissolve(geos, members);
-        auto name = membership.department_names.find(code);
-        if (!d) {
-            errors.push_back({"", "", "department " + code + ": dissolve failed (" + geos.last_error + ")"});
-            continue;
-        }
-        model.departments.push_back(
-            to_outline(geos, d.get(), code, name == membership.department_names.end() ? "" : name->second));
-    }
+    };
+    dissolve_into(by_territory, membership.territory_names, "territory", out.territories);
+    dissolve_into(by_department, membership.department_names, "department", out.departments);
     Geom metropole = dissolve(geos, all_members);
     if (!metropole) {
         errors.push_back({"", "", "Métropole: dissolve failed (" + geos.last_error + ")"});
-        return result;
+        return std::nullopt;
     }
-    model.metropole = to_outline(geos, metropole.get(), membership.metropole_code, membership.metropole_name);
-
-    result.model = std::move(model);
-    return result;
+    out.metropole = to_outline(geos, metropole.get(), membership.metropole_code, membership.metropole_name);
+    return out;
 }
 
-MapBuild build_map_from_cache(const std::filesystem::path& root, const MapMembership& membership) {
+// ---- the whole build --------------------------------------------------------------------------------------------
+
+MapBuild build_map(const std::vector<DepartmentContours>& departments, const MapMembership& membership) {
     MapBuild result;
-    std::vector<DepartmentContours> inputs;
-    for (const std::string& dept : ile_de_france_departments()) {
-        const std::filesystem::path file = map_cache_file(root, dept);
-        const std::string label = "maps/cache/communes-" + dept + ".geojson";
-        std::ifstream in(file, std::ios::binary);
-        if (!in) {
-            result.errors.push_back({label, "", "cannot read the file (run the set-up to fetch the contours)"});
-            continue;
-        }
-        std::ostringstream buffer;
-        buffer << in.rdbuf();
-        GeoParse parsed = parse_feature_collection(buffer.str(), label);
-        result.errors.insert(result.errors.end(), parsed.errors.begin(), parsed.errors.end());
-        if (parsed.collection) inputs.push_back({dept, label, std::move(*parsed.collection)});
+    ConfigErrors& errors = result.errors;
+    const std::map<std::string, CommuneGroup> groups = group_communes(departments, membership, errors);
+    if (!errors.empty()) return result;
+    std::optional<ProjectedCommunes> projected = project_communes(groups, errors);
+    if (!projected) return result;
+    std::optional<std::vector<CommuneShape>> communes = repair_communes(groups, *projected, membership, errors);
+    if (!communes) return result;
+    triangulate_communes(*communes, errors);
+    std::optional<MapOutlines> outlines = dissolve_outlines(*communes, membership, errors);
+    if (!outlines) return result;
+
+    MapModel model;
+    model.origin = projected->origin;
+    model.communes = std::move(*communes);
+    for (const CommuneShape& c : model.communes) {
+        if (c.in_metropole) ++model.metropole_count;
+        for (const Polygon& p : c.polygons)
+            for (const Vec2& q : p.outer) {
+                model.full_bbox.add(q);
+                if (c.in_metropole) model.metropole_bbox.add(q);
+            }
     }
-    MapBuild built = build_map(inputs, membership);
-    built.errors.insert(built.errors.begin(), result.errors.begin(), result.errors.end());
-    return built;
+    model.territories = std::move(outlines->territories);
+    model.departments = std::move(outlines->departments);
+    model.metropole = std::move(outlines->metropole);
+    result.model = std::move(model);
+    return result;
 }
 
 }  // namespace qmi

@@ -3,7 +3,6 @@
 // triangulated, with label anchors and areas. Runs once at load; see map_cache.hpp for the binary cache that lets
 // the kiosk skip it on later starts.
 #pragma once
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -39,33 +38,62 @@ struct MapMembership {
 
 MapMembership to_map_membership(const Membership& membership);
 
-// The eight Île-de-France departments whose contours the kiosk draws, in fetch order.
-const std::vector<std::string>& ile_de_france_departments();
-// <root>/maps/cache/communes-<dept>.geojson
-std::filesystem::path map_cache_file(const std::filesystem::path& root, std::string_view department);
-
 struct DepartmentContours {
     std::string department;  // "93"
     std::string file;        // labels errors, e.g. "maps/cache/communes-93.geojson"
     GeoCollection contours;
 };
 
-// Checks one department's contours before they may replace the cache: at least one feature, every feature with
-// code/nom and well-formed geometry (the parser rejects the rest, pass its errors in `parse_errors`), codes of that
-// department, coordinates inside Île-de-France, and every Métropole member of the department present once former
-// codes are applied. Empty result = acceptable.
-ConfigErrors validate_department_contours(const GeoCollection& contours, std::string_view department,
-                                          const MapMembership& membership, const std::string& file);
-
 struct MapBuild {
     std::optional<MapModel> model;  // absent when a Métropole member is missing or the geometry cannot be built
     ConfigErrors errors;            // problems found (some may be repaired: the model can exist with errors)
 };
 
-// Pure and deterministic; thread-safe (own GEOS and PROJ contexts per call).
+// Pure and deterministic; thread-safe (own GEOS and PROJ contexts per call). The steps below, in order. The
+// departments should have passed validate_department_contours (contour_files.hpp); build_map does not repeat it.
 MapBuild build_map(const std::vector<DepartmentContours>& departments, const MapMembership& membership);
 
-// Reads and parses the eight cached files under <root>/maps/cache, then build_map. Errors name the files.
-MapBuild build_map_from_cache(const std::filesystem::path& root, const MapMembership& membership);
+// ---- the build, step by step (each a pure function, tested on a small synthetic map) ----------------------------
+
+// 1. Features grouped by the code the commune has today. A former code joins its successor only when the successor
+//    is a member or present in the data (Pierrefitte 93059 into Saint-Denis 93066); otherwise the old commune stays
+//    as it is drawn. Members take their name and department from the membership. An error per member with no
+//    contour at all.
+struct CommuneGroup {
+    std::string code, name, department;
+    std::string file;                          // the file of its first feature, for errors
+    std::vector<const GeoFeature*> features;   // into the departments given: they must outlive the groups
+    bool member = false;                       // a member of the Métropole
+};
+std::map<std::string, CommuneGroup> group_communes(const std::vector<DepartmentContours>& departments,
+                                                   const MapMembership& membership, ConfigErrors& errors);
+
+// 2. Every position projected to Lambert-93 once, then shifted so that the centre of the Métropole's bounding box
+//    (whole metres) is the origin. nullopt (and an error) when PROJ is unusable or no member has geometry.
+struct ProjectedCommunes {
+    Vec2 origin;                                          // Lambert-93 metres
+    std::map<std::string, std::vector<Polygon>> polygons;  // by code, relative to origin
+};
+std::optional<ProjectedCommunes> project_communes(const std::map<std::string, CommuneGroup>& groups,
+                                                  ConfigErrors& errors);
+
+// 3. One valid polygonal shape per commune: repaired (GEOS MakeValid), former communes unioned into one (their
+//    shared border disappears), read back as rings with the bounding box. Members first, then context communes, each
+//    in code order. A member that cannot be repaired is fatal (nullopt); a context commune is left out with an error.
+std::optional<std::vector<CommuneShape>> repair_communes(const std::map<std::string, CommuneGroup>& groups,
+                                                         const ProjectedCommunes& projected,
+                                                         const MapMembership& membership, ConfigErrors& errors);
+
+// 4. Triangles (constrained Delaunay, holes respected), area and label anchor (centre of the largest inscribed
+//    circle) of every commune, spread over the cores. Most of the build time.
+void triangulate_communes(std::vector<CommuneShape>& communes, ConfigErrors& errors);
+
+// 5. Dissolved outlines: territories and the Métropole from the members, departments from every commune.
+struct MapOutlines {
+    std::vector<Outline> territories, departments;
+    Outline metropole;
+};
+std::optional<MapOutlines> dissolve_outlines(const std::vector<CommuneShape>& communes,
+                                             const MapMembership& membership, ConfigErrors& errors);
 
 }  // namespace qmi

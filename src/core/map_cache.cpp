@@ -1,13 +1,12 @@
 #include "core/map_cache.hpp"
 
 #include "core/atomic_file.hpp"
+#include "core/contour_files.hpp"
 
 #include <sodium.h>
 
 #include <bit>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace qmi {
 namespace {
@@ -108,15 +107,6 @@ struct Reader {
     }
 };
 
-std::string read_file(const std::filesystem::path& path, bool& ok) {
-    std::ifstream in(path, std::ios::binary);
-    ok = static_cast<bool>(in);
-    if (!ok) return {};
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 }  // namespace
 
 std::string map_input_key(const std::vector<std::string>& geojson_files, const MapMembership& membership) {
@@ -200,7 +190,8 @@ std::optional<MapModel> decode_map_model(std::string_view bytes, std::string_vie
     Reader h{bytes.substr(sizeof kMagic)};
     if (h.raw<uint32_t>() != kMapCacheVersion) return fail("cache format version differs");
     h.raw<uint32_t>();
-    if (bytes.substr(16, kHashBytes) != input_key) return fail("contours or membership changed since the cache was built");
+    if (!input_key.empty() && bytes.substr(16, kHashBytes) != input_key)
+        return fail("contours or membership changed since the cache was built");
     const uint64_t size = [&] {
         uint64_t v;
         std::memcpy(&v, bytes.data() + 16 + kHashBytes, 8);
@@ -210,7 +201,14 @@ std::optional<MapModel> decode_map_model(std::string_view bytes, std::string_vie
     const std::string_view payload = bytes.substr(kHeaderBytes);
     if (payload.size() != size) return fail("cache file truncated or padded");
     if (blake2b(payload) != checksum) return fail("cache checksum mismatch (corrupted file)");
+    return decode_map_payload(payload, why);
+}
 
+std::optional<MapModel> decode_map_payload(std::string_view payload, std::string* why) {
+    auto fail = [&](const char* reason) -> std::optional<MapModel> {
+        if (why) *why = reason;
+        return std::nullopt;
+    };
     Reader r{payload};
     MapModel m;
     m.origin.x = r.raw<double>();
@@ -263,56 +261,102 @@ std::filesystem::path map_model_cache_file(const std::filesystem::path& root) {
     return root / "maps" / "cache" / "map-model.bin";
 }
 
-MapLoad load_map(const std::filesystem::path& root, const MapMembership& membership) {
-    MapLoad out;
-    std::vector<std::string> files;
-    std::vector<DepartmentContours> inputs;
-    for (const std::string& dept : ile_de_france_departments()) {
-        bool ok = false;
-        files.push_back(read_file(map_cache_file(root, dept), ok));
-        if (!ok)
-            out.errors.push_back({"maps/cache/communes-" + dept + ".geojson", "",
-                                  "cannot read the file (run kiosk/setup to fetch the contours)"});
+const char* map_origin_name(MapOrigin origin) {
+    switch (origin) {
+        case MapOrigin::None: return "none";
+        case MapOrigin::Cache: return "map-model.bin";
+        case MapOrigin::Built: return "built from the contours";
+        case MapOrigin::LastGood: return "last good map-model.bin";
+        case MapOrigin::Partial: return "built from the valid contour files only";
     }
-    if (!out.errors.empty()) return out;
+    return "?";
+}
 
-    const std::string key = map_input_key(files, membership);
+MapLoad load_map(const std::filesystem::path& root, const MapMembership& membership, const MapLoadOptions& options) {
+    MapLoad out;
+    const std::vector<ContourBytes> files = read_contour_files(root);
+    bool all_read = true;
+    std::vector<std::string> bytes;
+    for (const ContourBytes& f : files) {
+        all_read = all_read && f.bytes.has_value();
+        bytes.push_back(f.bytes.value_or(std::string()));
+    }
+    const std::string key = map_input_key(bytes, membership);
+
+    // The binary cache: used as is when built from exactly these files, kept aside as the last good model.
     const std::filesystem::path bin = map_model_cache_file(root);
-    bool have_bin = false;
-    const std::string cached = read_file(bin, have_bin);
-    if (have_bin) {
+    const FileRead cached = read_file_capped(bin, kMaxMapModelBytes);
+    std::optional<MapModel> last_good;
+    if (cached.bytes) {
         std::string why;
-        if (auto model = decode_map_model(cached, key, &why)) {
-            out.model = std::move(model);
-            out.from_cache = true;
-            return out;
+        if (all_read) {
+            if (auto model = decode_map_model(*cached.bytes, key, &why)) {
+                out.model = std::move(model);
+                out.origin = MapOrigin::Cache;
+                return out;
+            }
         }
         out.cache_note = "map-model.bin not used: " + why;
+        last_good = decode_map_model(*cached.bytes, {}, &why);
+        if (!last_good) out.cache_note = "map-model.bin not used: " + why;
     } else {
-        out.cache_note = "map-model.bin absent";
+        out.cache_note = cached.missing ? "map-model.bin absent" : "map-model.bin not used: " + cached.error;
     }
 
-    for (size_t i = 0; i < files.size(); ++i) {
-        const std::string& dept = ile_de_france_departments()[i];
-        const std::string label = "maps/cache/communes-" + dept + ".geojson";
-        GeoParse parsed = parse_feature_collection(files[i], label);
-        out.errors.insert(out.errors.end(), parsed.errors.begin(), parsed.errors.end());
-        if (parsed.collection) inputs.push_back({dept, label, std::move(*parsed.collection)});
+    // Every file through the one check; a damaged one is repaired in the background, never built from.
+    std::vector<DepartmentCheck> checks = check_contour_files(files, membership);
+    std::vector<DepartmentContours> inputs;
+    for (DepartmentCheck& c : checks) {
+        if (c.ok()) {
+            inputs.push_back({c.department, c.file, std::move(*c.contours)});
+        } else {
+            out.errors.insert(out.errors.end(), c.errors.begin(), c.errors.end());
+            out.repair.push_back(c.department);
+        }
     }
+    if (!out.repair.empty() && last_good) {
+        out.model = std::move(last_good);
+        out.origin = MapOrigin::LastGood;
+        out.cache_note.clear();  // nothing wrong with it: the contour files are (errors, repair)
+        return out;
+    }
+    for (const std::string& dept : out.repair)
+        if (membership.members_in(dept) > 0) return out;  // no map without a Métropole department: say only why
+
     MapBuild built = build_map(inputs, membership);
     out.errors.insert(out.errors.end(), built.errors.begin(), built.errors.end());
-    if (!built.model) return out;
-
-    const std::string bytes = encode_map_model(*built.model, key);
+    if (!built.model || (!built.errors.empty() && last_good)) {
+        // A build that failed, or one with errors when a complete model exists: keep the last good one.
+        if (last_good) {
+            out.model = std::move(last_good);
+            out.origin = MapOrigin::LastGood;
+            out.cache_note = "the last good map-model.bin is used: the contours did not build cleanly";
+        }
+        return out;
+    }
+    const std::string encoded = encode_map_model(*built.model, key);
     std::string why;
-    out.model = decode_map_model(bytes, key, &why);  // the form every later start will read
+    out.model = decode_map_model(encoded, key, &why);  // the form every later start will read
     if (!out.model) {
         out.errors.push_back({"maps/cache/map-model.bin", "", "internal: cache round trip failed: " + why});
         out.model = std::move(built.model);
-        return out;
     }
-    if (std::string write_error = write_file_atomically(bin, bytes); !write_error.empty())
-        out.cache_note += "; not written: " + write_error;
+    if (!out.repair.empty()) {
+        out.origin = MapOrigin::Partial;
+        out.cache_note += "; not written: built without the damaged contour files";
+    } else if (!out.errors.empty()) {
+        out.origin = MapOrigin::Built;
+        out.cache_note += "; not written: the build reported errors";
+    } else {
+        out.origin = MapOrigin::Built;
+        if (!options.write_cache) {
+            out.cache_note += "; not written (check only)";
+        } else if (std::string write_error = write_file_atomically(bin, encoded); !write_error.empty()) {
+            out.cache_note += "; not written: " + write_error;
+        } else {
+            out.cache_note.clear();
+        }
+    }
     return out;
 }
 

@@ -20,28 +20,55 @@
 
 namespace qmi {
 
-constexpr uint32_t kMapCacheVersion = 1;
+// Bumped whenever the format OR the contour validation changes: a model is cached only from files that passed
+// validation, so a stricter validation must not keep trusting models built from files it would now refuse.
+constexpr uint32_t kMapCacheVersion = 2;
+// map-model.bin of the eight departments is about 2 MB.
+constexpr size_t kMaxMapModelBytes = 64u << 20;
 
 // 32 raw bytes.
 std::string map_input_key(const std::vector<std::string>& geojson_files, const MapMembership& membership);
 
 std::string encode_map_model(const MapModel& model, std::string_view input_key);
-// nullopt (and `why` set) when the bytes are not a complete, intact cache for `input_key`.
+// nullopt (and `why` set) when the bytes are not a complete, intact cache for `input_key`. An empty `input_key`
+// accepts a model built from any inputs (the last good model while contour files are damaged); the checksum is
+// verified either way.
 std::optional<MapModel> decode_map_model(std::string_view bytes, std::string_view input_key, std::string* why);
+// The payload alone, after the header and checksum (what decode_map_model does once they are verified). Public for
+// the fuzzer, which could not get past a checksum.
+std::optional<MapModel> decode_map_payload(std::string_view payload, std::string* why);
 
 // <root>/maps/cache/map-model.bin
 std::filesystem::path map_model_cache_file(const std::filesystem::path& root);
 
+enum class MapOrigin {
+    None,      // no model: no usable map-model.bin and the contours cannot be built
+    Cache,     // map-model.bin built from exactly the contour files on disk
+    Built,     // built from the contour files now (and written to map-model.bin unless errors or write_cache off)
+    LastGood,  // map-model.bin built from older contours: the files on disk are damaged (see `repair`)
+    Partial,   // built from the valid files only, not cached: some are damaged and there is no last good model
+};
+const char* map_origin_name(MapOrigin origin);  // "map-model.bin", "built", ...
+
 struct MapLoad {
     std::optional<MapModel> model;
-    ConfigErrors errors;
-    bool from_cache = false;     // true: read from map-model.bin; false: built from GeoJSON (and cache rewritten)
-    std::string cache_note;      // why the binary cache was not used or not written ("" when used / written)
+    MapOrigin origin = MapOrigin::None;
+    ConfigErrors errors;              // damaged contour files and build problems, each naming its file
+    std::vector<std::string> repair;  // departments whose cached contour file is damaged: refetch them
+    std::string cache_note;           // why map-model.bin was not used or not written ("" when used / written)
+    bool from_cache() const { return origin == MapOrigin::Cache || origin == MapOrigin::LastGood; }
 };
 
-// What the app calls at start: reads the eight cached GeoJSON files, uses map-model.bin when it matches them,
-// else builds (build_map) and rewrites map-model.bin atomically (temp file, fsync, rename). Either way the
+struct MapLoadOptions {
+    bool write_cache = true;  // false: judge only, never write (--check-config)
+};
+
+// What the app calls at start and --check-config calls to judge the same files the same way. Reads the eight
+// contour files (the fast path: their bytes match map-model.bin's key, nothing is parsed); otherwise checks every
+// file (check_department), builds from valid files and writes map-model.bin atomically, but only from a build
+// without any error. With damaged files the last good map-model.bin is used if there is one, else what the valid
+// files give (never cached); `repair` lists the damaged departments for a background refetch. Either way the
 // returned model is the decoded form, so a cached and a fresh start draw exactly the same thing.
-MapLoad load_map(const std::filesystem::path& root, const MapMembership& membership);
+MapLoad load_map(const std::filesystem::path& root, const MapMembership& membership, const MapLoadOptions& options = {});
 
 }  // namespace qmi

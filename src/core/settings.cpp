@@ -95,8 +95,10 @@ bool valid_public_key(const std::string& b64) {
     return len == crypto_sign_PUBLICKEYBYTES && end == b64.data() + b64.size();
 }
 
+// https (the content is signed, but who fetches what, and when, is nobody else's business; and a plain http
+// answer can be replaced by anyone on the way) or file:// (a local directory, e.g. a USB stick).
 bool has_feed_scheme(std::string_view url) {
-    for (std::string_view scheme : {"https://", "http://", "file://"})
+    for (std::string_view scheme : {"https://", "file://"})
         if (url.size() > scheme.size() && url.substr(0, scheme.size()) == scheme) return true;
     return false;
 }
@@ -128,8 +130,10 @@ void read_feed(FieldReader& reader, const Json& feed, Settings::Feed& out) {
     bool url_ok = true, key_ok = true;
     if (auto url = reader.string(feed, here, "url", Need::Optional, true)) {
         if (!url->empty() && (!has_feed_scheme(*url) || has_blank_or_control(*url))) {
-            reader.error(here + "/url",
-                         "expected an https://, http:// or file:// address without spaces (\"\" = no live updates)");
+            reader.error(here + "/url", url->rfind("http://", 0) == 0
+                                            ? "http:// is refused: the feed must be https:// (or file://)"
+                                            : "expected an https:// (or file://) address without spaces (\"\" = no "
+                                              "live updates)");
             url_ok = false;
         } else {
             out.url = *url;

@@ -33,7 +33,7 @@ struct Settings {
     std::string map_source;            // where map contours are fetched from; "" = the built-in default
 
     struct Feed {
-        std::string url;               // https://, http:// or file:// content feed; "" = no live updates
+        std::string url;               // https:// or file:// content feed (http:// is refused); "" = no live updates
         int period_s = 900;            // poll period; 60 .. 86400
         std::string public_key;        // base64 Ed25519 public key (32 bytes) verifying the feed; required with url
         std::string ca_file;           // extra CA bundle for the feed's TLS; "" = system store only

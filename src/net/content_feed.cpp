@@ -1,270 +1,209 @@
 #include "net/content_feed.hpp"
 
-#include <algorithm>
-#include <random>
-
 #include <spdlog/spdlog.h>
-
-#include "core/content_store.hpp"
 
 namespace qmi::net {
 
-using namespace std::chrono;
-
-// --- scheduler -----------------------------------------------------------------------------------------------------
-
-milliseconds retry_delay(unsigned consecutive_failures, milliseconds initial, milliseconds max,
-                         double unit_random) {
-    if (consecutive_failures == 0) consecutive_failures = 1;
-    // Double until the cap; never shift past it (no overflow however long the outage).
-    milliseconds base = std::max(initial, milliseconds{1});
-    for (unsigned i = 1; i < consecutive_failures && base < max; ++i) base *= 2;
-    base = std::min(base, max);
-    unit_random = std::clamp(unit_random, 0.0, 1.0);
-    const auto half = base / 2;
-    return half + milliseconds{static_cast<int64_t>(static_cast<double>((base - half).count()) * unit_random)};
-}
-
-BackgroundJobs::BackgroundJobs(uint64_t jitter_seed)
-    : rng_state_(jitter_seed != 0 ? jitter_seed : (uint64_t{std::random_device{}()} << 32) | std::random_device{}()) {}
-
-BackgroundJobs::~BackgroundJobs() { stop(); }
-
-void BackgroundJobs::add(PeriodicJob job) {
-    if (running()) return;  // the thread owns slots_ once started
-    slots_.push_back({std::move(job), {}, 0});
-}
-
-void BackgroundJobs::start() {
-    if (running()) return;
-    cancel_ = false;
-    const auto now = steady_clock::now();
-    for (auto& slot : slots_) slot.due = now + slot.job.first_run;
-    thread_ = std::thread([this] { loop(); });
-}
-
-void BackgroundJobs::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        cancel_ = true;
-    }
-    wake_.notify_all();
-    if (thread_.joinable()) thread_.join();
-}
-
-void BackgroundJobs::loop() {
-    std::mt19937_64 rng(rng_state_);
-    std::uniform_real_distribution<double> unit(0.0, 1.0);
-    while (!cancel_) {
-        if (slots_.empty()) {
-            std::unique_lock lock(mutex_);
-            wake_.wait(lock, [&] { return cancel_.load(); });
-            break;
-        }
-        auto next = std::min_element(slots_.begin(), slots_.end(),
-                                     [](const Slot& a, const Slot& b) { return a.due < b.due; });
-        {
-            std::unique_lock lock(mutex_);
-            if (wake_.wait_until(lock, next->due, [&] { return cancel_.load(); })) break;
-        }
-        const auto outcome = next->job.run(cancel_);
-        if (outcome.cancelled || cancel_) break;
-        const auto now = steady_clock::now();
-        if (outcome.ok) {
-            next->failures = 0;
-            next->due = now + next->job.period;
-        } else {
-            ++next->failures;
-            next->due = now + retry_delay(next->failures, next->job.retry_initial, next->job.retry_max, unit(rng));
-        }
-    }
-}
-
-// --- content feed --------------------------------------------------------------------------------------------------
+using std::chrono::system_clock;
 
 namespace {
 
-std::string iso_time(date::sys_seconds t) { return date::format("%FT%TZ", t); }
+// A signature file is 88 base64 characters and a newline.
+constexpr size_t kMaxSignatureBytes = 4096;
 
 }  // namespace
 
-ContentFeed::ContentFeed(ContentFeedOptions options, ContentParser parse, const ActiveContent* current)
-    : options_(std::move(options)),
-      parse_(std::move(parse)),
-      log_(options_.logger ? options_.logger : spdlog::default_logger()) {
-    if (!options_.now) options_.now = [] { return system_clock::now(); };
-    if (current) {
-        current_published_ = current->published;
-        current_version_ = current->content.version;
-        status_.source = current->source;
-        status_.version = current->content.version;
-        status_.published = current->content.published;
+const char* feed_outcome_name(FeedOutcome outcome) {
+    switch (outcome) {
+        case FeedOutcome::Updated: return "updated";
+        case FeedOutcome::Unchanged: return "unchanged";
+        case FeedOutcome::Failed: return "failed";
+        case FeedOutcome::Cancelled: return "cancelled";
+        case FeedOutcome::NotConfigured: return "not configured";
     }
+    return "?";
 }
 
-ContentFeed::ContentFeed(ContentFeedOptions options, ContentParser parse, const Content& current,
-                         ContentSource source)
-    : ContentFeed(std::move(options), std::move(parse), nullptr) {
+ContentFeed::ContentFeed(Settings::Feed settings, ContentPaths paths, ContentParser parse, const Content& shown,
+                         ContentSource source, FeedTuning tuning)
+    : settings_(std::move(settings)),
+      paths_(std::move(paths)),
+      parse_(std::move(parse)),
+      tuning_(std::move(tuning)),
+      log_(tuning_.logger ? tuning_.logger : spdlog::default_logger()) {
     status_.source = source;
-    status_.version = current.version;
-    status_.published = current.published;
-    current_published_ = parse_publication_time(current.published);  // validated at load; nullopt accepts any
-    current_version_ = current.version;
+    status_.shown = stamp_of(shown);  // nullopt only for content the loader would refuse: then any valid is newer
 }
 
 PeriodicJob ContentFeed::job() {
     PeriodicJob job;
     job.name = "content feed";
-    job.period = options_.period;
-    job.retry_initial = options_.retry_initial;
-    job.retry_max = options_.retry_max;
-    job.run = [this](const std::atomic<bool>& cancel) { return check_now(&cancel); };
+    job.period = tuning_.period ? *tuning_.period : std::chrono::seconds(settings_.period_s);
+    job.retry_initial = tuning_.retry_initial;
+    job.retry_max = tuning_.retry_max;
+    job.run = [this](const std::atomic<bool>& cancel) {
+        switch (check_now(&cancel)) {
+            case FeedOutcome::Updated:
+            case FeedOutcome::Unchanged: return JobResult::Succeeded;
+            case FeedOutcome::Cancelled: return JobResult::Cancelled;
+            case FeedOutcome::Failed:
+            case FeedOutcome::NotConfigured: break;
+        }
+        return JobResult::Failed;
+    };
     return job;
 }
 
-void ContentFeed::fail(const std::string& line) {
+FeedOutcome ContentFeed::fail(const std::string& line) {
     log_->warn("content feed: {}; keeping the current content", line);
     std::lock_guard lock(status_mutex_);
     status_.last_error = line;
     ++status_.failures;
+    return FeedOutcome::Failed;
 }
 
-JobOutcome ContentFeed::check_now(const std::atomic<bool>* cancel) {
+void ContentFeed::succeed() {
+    const auto now = tuning_.now ? tuning_.now() : system_clock::now();
+    std::lock_guard lock(status_mutex_);
+    status_.last_success = now;
+    status_.last_error.clear();
+}
+
+FeedOutcome ContentFeed::check_now(const std::atomic<bool>* cancel) {
     std::lock_guard check_lock(check_mutex_);
-    auto cancelled = [&] { return cancel && cancel->load(); };
     {
+        const auto now = tuning_.now ? tuning_.now() : system_clock::now();
         std::lock_guard lock(status_mutex_);
-        status_.last_attempt = options_.now();
+        status_.last_attempt = now;
         ++status_.checks;
     }
-    if (options_.url.empty()) {
+    if (settings_.url.empty()) {
         fail("no feed URL configured");
-        return {false, false};
+        return FeedOutcome::NotConfigured;
     }
-    if (options_.public_key_b64.empty()) {
+    if (settings_.public_key.empty()) {
         // Unsigned content is never accepted, so there is no point downloading it.
-        fail("no public key configured to verify " + options_.url);
-        return {false, false};
+        fail("no public key configured to verify " + settings_.url);
+        return FeedOutcome::NotConfigured;
     }
-
-    FetchRequest request;
-    request.url = options_.url;
-    request.connect_timeout_s = options_.connect_timeout_s;
-    request.total_timeout_s = options_.total_timeout_s;
-    request.max_bytes = options_.max_bytes;
-    request.max_redirects = options_.max_redirects;
-    request.ca_file = options_.ca_file;
-    request.if_none_match = etag_;
-    request.if_modified_since = last_modified_;
-    request.cancel = cancel;
-
-    FetchResult body = http_fetch(request);
-    if (cancelled()) return {false, true};
-    if (!body.ok) {
-        fail(body.error.empty() ? options_.url + ": download failed" : body.error);
-        return {false, false};
+    if (!high_water_raised_) {
+        // Content shown at start may be newer than the mark (a software update brought newer bundled content): the
+        // mark must hold it too, or a lost bundled file would let older signed content back in.
+        high_water_raised_ = true;
+        std::optional<ContentStamp> shown;
+        {
+            std::lock_guard lock(status_mutex_);
+            shown = status_.shown;
+        }
+        if (shown)
+            if (const std::string error = raise_high_water(paths_, *shown); !error.empty())
+                log_->warn("content feed: cannot record the content on screen as accepted: {}", error);
     }
+    const Download download = fetch(cancel);
+    if (download.done) return *download.done;
+    return accept(download);
+}
+
+std::optional<FeedOutcome> ContentFeed::ends_check(const FetchResult& result, const std::atomic<bool>* cancel,
+                                                   const std::string& context) {
+    if (cancel && cancel->load()) return FeedOutcome::Cancelled;
+    if (result.ok) return std::nullopt;
+    return fail(context + (result.error.empty() ? result.url + ": download failed" : result.error));
+}
+
+ContentFeed::Download ContentFeed::fetch(const std::atomic<bool>* cancel) {
+    Download d;
+    const FetchResult body = http_fetch({.url = settings_.url,
+                                         .connect_timeout_s = tuning_.connect_timeout_s,
+                                         .total_timeout_s = tuning_.total_timeout_s,
+                                         .max_bytes = tuning_.max_bytes,
+                                         .max_redirects = tuning_.max_redirects,
+                                         .ca_file = settings_.ca_file,
+                                         .if_none_match = etag_,
+                                         .if_modified_since = last_modified_,
+                                         .cancel = cancel});
+    if ((d.done = ends_check(body, cancel, ""))) return d;
     if (body.not_modified()) {
-        log_->debug("content feed: {} not modified", options_.url);
-        std::lock_guard lock(status_mutex_);
-        status_.last_success = options_.now();
-        status_.last_error.clear();
-        return {true, false};
+        log_->debug("content feed: {} not modified", body.url);
+        succeed();
+        d.done = FeedOutcome::Unchanged;
+        return d;
     }
-
     // The signature is fetched fresh every time, never conditionally: it is tiny and must match these bytes.
-    request.url = options_.url + ".sig";
-    request.if_none_match.clear();
-    request.if_modified_since.clear();
-    request.max_bytes = 4096;
-    FetchResult sig = http_fetch(request);
-    if (cancelled()) return {false, true};
-    if (!sig.ok) {
-        fail("signature unavailable, content not trusted: " +
-             (sig.error.empty() ? request.url + ": download failed" : sig.error));
-        return {false, false};
-    }
+    const FetchResult sig = http_fetch({.url = settings_.url + ".sig",
+                                        .connect_timeout_s = tuning_.connect_timeout_s,
+                                        .total_timeout_s = tuning_.total_timeout_s,
+                                        .max_bytes = kMaxSignatureBytes,
+                                        .max_redirects = tuning_.max_redirects,
+                                        .ca_file = settings_.ca_file,
+                                        .cancel = cancel});
+    if ((d.done = ends_check(sig, cancel, "signature unavailable, content not trusted: "))) return d;
+    d.body = body.body;
+    d.signature = sig.body;
+    d.url = body.url;
+    d.etag = body.etag;
+    d.last_modified = body.last_modified;
+    return d;
+}
 
-    auto check = check_signed_content(body.body, sig.body, options_.public_key_b64, options_.url, parse_);
-    if (!check.content) {
-        fail(check.error);
-        return {false, false};
-    }
-    if (current_published_ && check.published < *current_published_) {
-        // A replayed or stale copy must not roll the screen back; staff publish a newer date to revert.
-        fail(options_.url + ": rejected: published " + check.content->published +
-             " is older than the content in use (" + iso_time(*current_published_) + ")");
-        return {false, false};
-    }
+FeedOutcome ContentFeed::accept(const Download& d) {
+    SignedContentCheck check = check_signed_content(d.body, d.signature, settings_.public_key, d.url, parse_);
+    if (!check.content) return fail(check.error);
+    const ContentStamp candidate{check.content->version, check.content->published, check.published};
 
-    if (current_published_ && check.published == *current_published_ && check.content->version != current_version_) {
-        // Edited but not re-dated: the newest-wins rule cannot order the two, so say what to fix.
-        fail(options_.url + ": rejected: version " + check.content->version + " has the same published date as " +
-             "the content in use (" + current_version_ + "); publish it with a later \"published\"");
-        return {false, false};
-    }
-
-    // From here the check succeeded: remember the validators so the next check can be a cheap 304.
-    etag_ = body.etag;
-    last_modified_ = body.last_modified;
-    if (current_published_ && check.published == *current_published_) {
-        log_->debug("content feed: {} is the content in use ({})", options_.url, check.content->version);
+    std::optional<ContentStamp> shown;
+    {
         std::lock_guard lock(status_mutex_);
-        status_.last_success = options_.now();
-        status_.last_error.clear();
-        return {true, false};
+        shown = status_.shown;
+    }
+    // The mark is read from disk at every check: it is the one record that outlives the process and the cache.
+    const std::optional<ContentStamp> high_water = read_high_water(paths_.high_water, nullptr);
+
+    const Judgement judgement = judge_candidate(candidate, shown, high_water);
+    switch (judgement.verdict) {
+        case Verdict::Older:
+            // A replayed or stale copy must not roll the screen back; staff publish a newer date to revert.
+            return fail(d.url + ": rejected: published " + candidate.published + " is " + judgement.reason);
+        case Verdict::SameInstant:
+            // Edited but not re-dated: the newest-wins rule cannot order the two, so say what to fix.
+            return fail(d.url + ": rejected: " + judgement.reason + "; publish it with a later \"published\"");
+        case Verdict::Same:
+            etag_ = d.etag;
+            last_modified_ = d.last_modified;
+            log_->debug("content feed: {} is the content on screen ({})", d.url, candidate.version);
+            succeed();
+            return FeedOutcome::Unchanged;
+        case Verdict::Newer: break;
     }
 
     // Newer: persist first (so a reboot keeps it), then hand it over. A cache that cannot be written does not hold
     // back content that verified: the screen shows it, the log says it will not survive a restart.
-    const std::string save_error = save_content_cache(options_.cache, body.body, sig.body);
-    current_published_ = check.published;
-    current_version_ = check.content->version;
-    const std::string version = check.content->version;
-    const std::string published = check.content->published;
+    etag_ = d.etag;
+    last_modified_ = d.last_modified;
+    const std::string save_error = save_accepted_content(paths_, d.body, d.signature, candidate);
     {
         std::lock_guard lock(update_mutex_);
         update_ = std::move(check.content);
         has_update_.store(true, std::memory_order_release);
     }
     {
+        const auto now = tuning_.now ? tuning_.now() : system_clock::now();
         std::lock_guard lock(status_mutex_);
         status_.source = ContentSource::Feed;
-        status_.version = version;
-        status_.published = published;
-        status_.last_success = options_.now();
+        status_.shown = candidate;
+        status_.shown_from = d.url;
+        status_.last_success = now;
         status_.last_error = save_error.empty() ? std::string{} : "cache not written: " + save_error;
         ++status_.updates;
     }
     if (save_error.empty())
-        log_->info("content feed: new content {} (published {}) from {}", version, published, options_.url);
+        log_->info("content feed: new content {} (published {}) from {}", candidate.version, candidate.published,
+                   d.url);
     else
-        log_->warn("content feed: new content {} (published {}) shown, but the cache was not written, it will "
-                   "not survive a restart: {}",
-                   version, published, save_error);
-    return {true, false};
-}
-
-PeriodicJob map_refresh_job(MapRefreshOptions options) {
-    PeriodicJob job;
-    job.name = "map refresh";
-    job.period = options.period;
-    job.first_run = options.first_run;
-    job.retry_initial = options.retry_initial;
-    job.retry_max = options.retry_max;
-    // shared_ptr: PeriodicJob::run is a copyable std::function, the options are large.
-    auto shared = std::make_shared<MapRefreshOptions>(std::move(options));
-    job.run = [shared](const std::atomic<bool>& cancel) {
-        MapFetchOptions fetch = shared->fetch;
-        fetch.cancel = &cancel;
-        fetch.refresh = true;  // re-download even when the cache is complete; the old cache stays on any failure
-        // fetch_maps logs its own lines (one per failed source and a summary) and never touches a good cache
-        // unless every department downloaded and validated.
-        const int rc = fetch_maps(shared->root, shared->sources, shared->membership, fetch);
-        if (cancel) return JobOutcome{false, true};
-        return JobOutcome{rc == 0, false};
-    };
-    return job;
+        log_->warn("content feed: new content {} (published {}) from {} shown, but the cache was not written, it "
+                   "will not survive a restart: {}",
+                   candidate.version, candidate.published, d.url, save_error);
+    return FeedOutcome::Updated;
 }
 
 std::optional<Content> ContentFeed::take_update() {

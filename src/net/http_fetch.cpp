@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <mutex>
 #include <string_view>
 
@@ -15,10 +16,15 @@
 namespace qmi::net {
 namespace {
 
+// Response headers larger than this are hostile or broken: a real feed or contour server sends well under 4 KiB.
+constexpr size_t kMaxHeaderBytes = 64 * 1024;
+
 struct Transfer {
     std::string* body = nullptr;
     size_t max_bytes = 0;
     bool oversize = false;
+    size_t header_bytes = 0;  // of the current response
+    bool header_oversize = false;
     std::string etag, last_modified;
     const std::atomic<bool>* cancel = nullptr;
     bool cancelled = false;
@@ -60,7 +66,14 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
     if (starts_with_nocase(line, "HTTP/")) {
         t->etag.clear();
         t->last_modified.clear();
-    } else if (starts_with_nocase(line, "ETag:")) {
+        t->header_bytes = 0;
+    }
+    t->header_bytes += line.size();
+    if (t->header_bytes > kMaxHeaderBytes) {
+        t->header_oversize = true;
+        return 0;  // aborts the transfer
+    }
+    if (starts_with_nocase(line, "ETag:")) {
         t->etag = std::string(trim(line.substr(5)));
     } else if (starts_with_nocase(line, "Last-Modified:")) {
         t->last_modified = std::string(trim(line.substr(14)));
@@ -82,10 +95,36 @@ void global_init_once() {
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+// scheme://host:port of an absolute URL, lower-case, with the scheme's default port filled in; "" when unparsable.
+std::string origin_of(const std::string& url) {
+    CURLU* u = curl_url();
+    if (!u) return {};
+    std::string origin;
+    if (curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
+        char *scheme = nullptr, *host = nullptr, *port = nullptr;
+        if (curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+            curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+            curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK) {
+            origin = std::string(scheme) + "://" + host + ":" + port;
+            for (char& c : origin) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        curl_free(scheme);
+        curl_free(host);
+        curl_free(port);
+    }
+    curl_url_cleanup(u);
+    return origin;
+}
+
+bool is_redirect(long status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
 }  // namespace
 
 FetchResult http_fetch(const FetchRequest& req) {
     FetchResult result;
+    result.url = req.url;
     const std::string& url = req.url;
     if (!starts_with_nocase(url, "http://") && !starts_with_nocase(url, "https://") &&
         !starts_with_nocase(url, "file://")) {
@@ -94,6 +133,11 @@ FetchResult http_fetch(const FetchRequest& req) {
         return result;
     }
     const bool is_file = starts_with_nocase(url, "file://");
+    const std::string origin = is_file ? std::string() : origin_of(url);
+    if (!is_file && origin.empty()) {
+        result.error = url + ": malformed URL";
+        return result;
+    }
 
     global_init_once();
     CURL* curl = curl_easy_init();
@@ -114,20 +158,17 @@ FetchResult http_fetch(const FetchRequest& req) {
     if (!req.if_modified_since.empty())
         headers = curl_slist_append(headers, ("If-Modified-Since: " + req.if_modified_since).c_str());
 
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);  // no SIGALRM from the resolver: we run on worker threads
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https,file");
-    curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");  // a server must never redirect us to disk
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(curl, CURLOPT_MAXREDIRS, std::max(0L, req.max_redirects));
+    // Redirects are followed below, one checked request at a time; libcurl itself follows none.
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, std::max(1L, req.connect_timeout_s));
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, std::max(1L, req.total_timeout_s));
     curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(req.max_bytes));  // Content-Length
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!req.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, req.ca_file.c_str());
-    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate/br as built; cap applies after decoding
+    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate/br/zstd as built; cap applies after decoding
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "qmi-kiosk/" QMI_VERSION);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &t);
@@ -138,11 +179,49 @@ FetchResult http_fetch(const FetchRequest& req) {
     curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &t);
     if (headers) curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 
-    const CURLcode rc = curl_easy_perform(curl);
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point deadline = Clock::now() + std::chrono::seconds(std::max(1L, req.total_timeout_s));
+    const long max_redirects = std::max(0L, req.max_redirects);
+    CURLcode rc = CURLE_OK;
     long status = 0;
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     double connect_time = 0;
-    curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME, &connect_time);
+    std::string refused;  // why a redirect was not followed
+    for (long hop = 0;; ++hop) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        if (left <= 0) {
+            rc = CURLE_OPERATION_TIMEDOUT;
+            break;
+        }
+        result.body.clear();
+        t.oversize = t.header_oversize = false;
+        errbuf[0] = 0;
+        curl_easy_setopt(curl, CURLOPT_URL, result.url.c_str());
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, static_cast<long>(left));
+        rc = curl_easy_perform(curl);
+        status = 0;
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+        curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME, &connect_time);
+        if (rc != CURLE_OK || is_file || !is_redirect(status)) break;
+
+        const char* location = nullptr;
+        curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location);  // absolute: curl resolves a relative Location
+        if (!location || !*location) {
+            refused = "HTTP " + std::to_string(status) + " without a usable Location";
+            break;
+        }
+        if (hop >= max_redirects) {
+            refused = "too many redirects (more than " + std::to_string(max_redirects) + ")";
+            break;
+        }
+        const std::string target = location;
+        const std::string target_origin = origin_of(target);
+        if (target_origin != origin) {
+            refused = "redirect to " + target + " refused: it leaves " + origin +
+                      " (redirects must keep the scheme, host and port of the configured URL)";
+            break;
+        }
+        result.url = target;
+    }
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
 
@@ -150,12 +229,24 @@ FetchResult http_fetch(const FetchRequest& req) {
     result.last_modified = t.last_modified;
     const std::string max_text = std::to_string(req.max_bytes);
 
+    if (!refused.empty()) {
+        result.status = status;
+        result.body.clear();
+        result.error = result.url + ": " + refused;
+        return result;
+    }
     if (rc != CURLE_OK) {
         result.status = is_file ? 0 : status;
         result.body.clear();
         std::string why;
         if (t.oversize || rc == CURLE_FILESIZE_EXCEEDED) {
             why = "response larger than " + max_text + " bytes";
+        } else if (t.header_oversize) {
+            why = "response headers larger than " + std::to_string(kMaxHeaderBytes) + " bytes";
+        } else if (rc == CURLE_OUT_OF_MEMORY && !is_file) {
+            // What libcurl reports for one header line over its own 100 KiB limit: not the kiosk's memory.
+            why = "response header line too long (libcurl refuses lines over " +
+                  std::to_string(CURL_MAX_HTTP_HEADER) + " bytes)";
         } else if (t.cancelled || rc == CURLE_ABORTED_BY_CALLBACK) {
             why = "cancelled";
         } else if (rc == CURLE_OPERATION_TIMEDOUT) {
@@ -165,14 +256,12 @@ FetchResult http_fetch(const FetchRequest& req) {
                       " s (connecting)";
             else
                 why = "timed out after " + std::to_string(req.total_timeout_s) + " s";
-        } else if (rc == CURLE_TOO_MANY_REDIRECTS) {
-            why = "too many redirects (more than " + std::to_string(req.max_redirects) + ")";
         } else if (rc == CURLE_COULDNT_CONNECT) {
             why = std::string("connection refused or unreachable") + (errbuf[0] ? std::string(" (") + errbuf + ")" : "");
         } else {
             why = errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(rc));
         }
-        result.error = url + ": " + why;
+        result.error = result.url + ": " + why;
         return result;
     }
 
@@ -188,7 +277,7 @@ FetchResult http_fetch(const FetchRequest& req) {
         result.ok = true;
         result.body.clear();
     } else {
-        result.error = url + ": HTTP " + std::to_string(status);
+        result.error = result.url + ": HTTP " + std::to_string(status);
         result.body.clear();
     }
     return result;

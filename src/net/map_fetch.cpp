@@ -2,12 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
+#include <cstdlib>
 
 #include "core/atomic_file.hpp"
-#include "core/geojson.hpp"
+#include "core/contour_files.hpp"
 #include "core/map_cache.hpp"
 #include "net/http_fetch.hpp"
 
@@ -38,27 +38,26 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
     return s;
 }
 
-std::string read_file(const std::filesystem::path& p, bool& ok) {
-    std::ifstream in(p, std::ios::binary);
-    ok = static_cast<bool>(in);
-    std::ostringstream s;
-    if (ok) s << in.rdbuf();
-    return s.str();
+// check_department as one line: "" when acceptable, else the first problem and how many more.
+std::string problem_line(const DepartmentCheck& check) {
+    if (check.ok()) return {};
+    if (check.errors.empty()) return check.file + ": unusable";
+    std::string line = check.errors.front().message();
+    if (check.errors.size() > 1) line += " (and " + std::to_string(check.errors.size() - 1) + " more problems)";
+    return line;
 }
 
-// Parse + validate one department's bytes; "" when acceptable, else one line (first problem and how many).
-std::string check_department(const std::string& bytes, const std::string& dept, const MapMembership& membership,
-                             const std::string& label) {
-    GeoParse parsed = parse_feature_collection(bytes, label);
-    ConfigErrors errors = parsed.errors;
-    if (parsed.collection) {
-        ConfigErrors v = validate_department_contours(*parsed.collection, dept, membership, label);
-        errors.insert(errors.end(), v.begin(), v.end());
+// The cached departments among `depts` that fail check_department; `why` names the first.
+std::vector<std::string> damaged_departments(const std::filesystem::path& root, const std::vector<std::string>& depts,
+                                             const MapMembership& membership, std::string* why) {
+    std::vector<std::string> damaged;
+    const std::vector<ContourBytes> files = read_contour_files(root);
+    for (const DepartmentCheck& check : check_contour_files(files, membership)) {
+        if (std::find(depts.begin(), depts.end(), check.department) == depts.end() || check.ok()) continue;
+        if (damaged.empty() && why) *why = problem_line(check);
+        damaged.push_back(check.department);
     }
-    if (errors.empty()) return {};
-    std::string line = errors.front().message();
-    if (errors.size() > 1) line += " (and " + std::to_string(errors.size() - 1) + " more problems)";
-    return line;
+    return damaged;
 }
 
 }  // namespace
@@ -88,41 +87,36 @@ std::string map_source_url(std::string_view source, std::string_view department)
     return replace_all(s, "{dept}", department);
 }
 
+std::string effective_map_source(const Settings& settings) {
+    if (const char* env = std::getenv("QMI_MAP_SOURCE"); env && *env) return env;
+    return settings.map_source;
+}
+
 bool map_cache_complete(const std::filesystem::path& root, const MapMembership& membership, std::string* why) {
-    for (const std::string& dept : ile_de_france_departments()) {
-        bool ok = false;
-        const std::string bytes = read_file(map_cache_file(root, dept), ok);
-        const std::string label = "maps/cache/communes-" + dept + ".geojson";
-        if (!ok) {
-            if (why) *why = label + ": absent";
-            return false;
-        }
-        const std::string problem = check_department(bytes, dept, membership, label);
-        if (!problem.empty()) {
-            if (why) *why = problem;
-            return false;
-        }
-    }
-    return true;
+    return damaged_departments(root, ile_de_france_departments(), membership, why).empty();
 }
 
 int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>& sources,
                const MapMembership& membership, const MapFetchOptions& options) {
+    const std::vector<std::string>& depts =
+        options.departments.empty() ? ile_de_france_departments() : options.departments;
     auto prebuild = [&] {
         if (!options.prebuild_model) return;
         MapLoad load = load_map(root, membership);
         if (!load.model) {
             spdlog::warn("map model: cannot build: {}",
                          load.errors.empty() ? std::string("unknown error") : load.errors.front().message());
-        } else if (!load.from_cache) {
-            spdlog::info("map model: built and cached ({})", load.cache_note);
+        } else if (load.origin == MapOrigin::Built && load.cache_note.empty()) {
+            spdlog::info("map model: built and cached");
+        } else if (!load.cache_note.empty()) {
+            spdlog::info("map model: {} ({})", map_origin_name(load.origin), load.cache_note);
         }
     };
 
     std::string why;
     if (options.refresh) {
-        spdlog::info("map contours: refreshing from {} source(s)", sources.size());
-    } else if (map_cache_complete(root, membership, &why)) {
+        spdlog::info("map contours: refreshing {} department(s) from {} source(s)", depts.size(), sources.size());
+    } else if (damaged_departments(root, depts, membership, &why).empty()) {
         spdlog::info("map contours: cache complete in {}, nothing to fetch", (root / "maps" / "cache").string());
         prebuild();
         return 0;
@@ -133,10 +127,10 @@ int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>
     for (const std::string& source : sources) {
         std::vector<std::string> bodies;
         std::string failure;
-        for (const std::string& dept : ile_de_france_departments()) {
+        for (const std::string& dept : depts) {
             FetchRequest req;
             req.url = map_source_url(source, dept);
-            req.max_bytes = options.max_bytes;
+            req.max_bytes = std::min(options.max_bytes, kMaxContourFileBytes);
             req.connect_timeout_s = options.connect_timeout_s;
             req.total_timeout_s = options.total_timeout_s;
             req.ca_file = options.ca_file;
@@ -144,10 +138,10 @@ int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>
             req.max_redirects = 3;
             FetchResult res = http_fetch(req);
             if (!res.ok || res.status != 200) {
-                failure = res.error.empty() ? req.url + ": HTTP " + std::to_string(res.status) : res.error;
+                failure = res.error.empty() ? res.url + ": HTTP " + std::to_string(res.status) : res.error;
                 break;
             }
-            const std::string problem = check_department(res.body, dept, membership, req.url);
+            const std::string problem = problem_line(check_department(res.body, dept, membership, res.url));
             if (!problem.empty()) {
                 failure = problem;
                 break;
@@ -158,13 +152,12 @@ int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>
             spdlog::warn("map contours: source {} rejected: {}", source, failure);
             continue;
         }
-        // All eight downloaded and valid: only now touch the cache.
-        const std::vector<std::string>& depts = ile_de_france_departments();
+        // Every department downloaded and valid: only now touch the cache.
         if (options.refresh) {
             bool same = true;
             for (size_t i = 0; i < bodies.size() && same; ++i) {
-                bool ok = false;
-                same = read_file(map_cache_file(root, depts[i]), ok) == bodies[i] && ok;
+                const FileRead cached = read_file_capped(map_cache_file(root, depts[i]), kMaxContourFileBytes);
+                same = cached.bytes && *cached.bytes == bodies[i];
             }
             if (same) {
                 spdlog::info("map contours: refresh from {}: unchanged", source);
@@ -172,13 +165,11 @@ int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>
                 return 0;
             }
         }
-        // Stage all eight as "<file>.new" (each written atomically: temp + fsync + rename), so that a full disk
+        // Stage all as "<file>.tmp-<pid>-new" (each written atomically: temp + fsync + rename), so that a full disk
         // or any write error is found before a single cache file is replaced; then rename them over the cache.
         std::vector<std::filesystem::path> staged;
         for (size_t i = 0; i < bodies.size(); ++i) {
-            const std::filesystem::path target = map_cache_file(root, depts[i]);
-            std::filesystem::path stage = target;
-            stage += ".new";
+            const std::filesystem::path stage = temporary_prefix(map_cache_file(root, depts[i])) + "new";
             if (std::string write_error = write_file_atomically(stage, bodies[i]); !write_error.empty()) {
                 spdlog::error("map contours: {}; previous cache kept", write_error);
                 std::error_code ec;
@@ -193,14 +184,14 @@ int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>
             std::filesystem::rename(staged[i], map_cache_file(root, depts[i]), ec);
             if (ec) {
                 // Renames in one directory do not fail short of a broken disk; what is already renamed is valid
-                // per department, and the next refresh rewrites all eight.
+                // per department, and the next refresh rewrites the rest.
                 spdlog::error("map contours: cannot replace {}: {}", map_cache_file(root, depts[i]).string(),
                               ec.message());
                 for (size_t j = i; j < staged.size(); ++j) std::filesystem::remove(staged[j], ec);
                 return 1;
             }
         }
-        spdlog::info("map contours: 8 departments from {}{}", source,
+        spdlog::info("map contours: {} department(s) from {}{}", depts.size(), source,
                      options.refresh ? " (new contours are used at the next start)" : "");
         prebuild();
         return 0;

@@ -1,6 +1,8 @@
-// Fills <root>/maps/cache with the commune contours of the eight Île-de-France departments (set-up time, never
-// while the kiosk runs). Every file is downloaded and validated before any is written, so a failed or partial
-// fetch leaves the previous cache exactly as it was.
+// Fills <root>/maps/cache with the commune contours of the eight Île-de-France departments: at set-up
+// (--fetch-maps), in the background while the kiosk runs (the periodic refresh, and the repair of damaged files),
+// and at start when no map can be drawn at all. Every file is downloaded and passes check_department (the same
+// check the start-up applies) before any is written, so a failed or partial fetch leaves the previous cache exactly
+// as it was.
 #pragma once
 #include <atomic>
 #include <cstddef>
@@ -10,6 +12,7 @@
 #include <vector>
 
 #include "core/map_build.hpp"
+#include "core/settings.hpp"
 
 namespace qmi::net {
 
@@ -17,8 +20,11 @@ namespace qmi::net {
 inline constexpr const char* kOfficialMapSource =
     "https://geo.api.gouv.fr/departements/{dept}/communes?format=geojson&geometry=contour";
 
-// Sources in the order set-up tries them. `configured` is the QMI_MAP_SOURCE environment variable if set, else
-// kiosk.json's map_source (the caller passes whichever applies; "" for none). A configured source is used alone;
+// The map source in force: the QMI_MAP_SOURCE environment variable when set and not empty (set-up, CI, a kiosk
+// without network), else kiosk.json's map_source; "" = the defaults below.
+std::string effective_map_source(const Settings& settings);
+
+// Sources in the order they are tried. `configured` is effective_map_source(); a configured source is used alone,
 // otherwise the official API, then the offline mirror <root>/../shared/data/geo if that directory exists.
 std::vector<std::string> map_sources(const std::filesystem::path& root, std::string_view configured);
 
@@ -33,18 +39,20 @@ struct MapFetchOptions {
     std::string ca_file;
     const std::atomic<bool>* cancel = nullptr;
     bool prebuild_model = true;  // also (re)build maps/cache/map-model.bin so the next kiosk start is fast
-    // false (set-up): nothing to do while the cache is complete. true (the periodic map refresh): download the
-    // eight departments again even when the cache is complete, validate all eight, stage them as temporary files
-    // beside the cache, then rename them over the cache; any failure keeps the old cache as it was. Identical
-    // downloads write nothing.
+    // The departments to fetch; empty = all eight. The repair of damaged files fetches only those.
+    std::vector<std::string> departments;
+    // false (set-up): nothing to do while the cache holds valid files for `departments`. true (the periodic refresh,
+    // a repair): download them again even when valid, check each, stage them as temporary files beside the cache,
+    // then rename them over the cache; any failure keeps the old cache as it was. Identical downloads write nothing.
     bool refresh = false;
 };
 
-// True when the eight cached files exist, parse and pass validate_department_contours; else `why` says what not.
+// True when the eight cached files exist and pass check_department; else `why` says what not.
 bool map_cache_complete(const std::filesystem::path& root, const MapMembership& membership, std::string* why = nullptr);
 
-// Returns 0 when the cache is complete (already, or after fetching from the first source that fully works);
-// otherwise logs one line per failed source and a final line, returns 1, and leaves the previous cache untouched.
+// Returns 0 when the cache is complete for options.departments (already, or after fetching from the first source
+// that fully works); otherwise logs one line per failed source and a final line, returns 1, and leaves the previous
+// cache untouched (a staging file of a fetch killed half-way is removed by remove_stale_temporaries).
 // With options.refresh, 0 means the cache now holds the newest valid download (changed or not); a running kiosk
 // keeps drawing the model it loaded at start, new contours are used at the next start.
 int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>& sources,

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/contour_files.hpp"
 #include "core/geojson.hpp"
 #include "core/hit_index.hpp"
 #include "core/label_layout.hpp"

@@ -18,8 +18,10 @@
 #include "core/content_store.hpp"
 #include "core/membership.hpp"
 #include "core/signature.hpp"
+#include "net/background_jobs.hpp"
 #include "net/content_feed.hpp"
-#include "../net/servers/local_server.hpp"
+#include "../support/local_server.hpp"
+#include "../support/scratch_dir.hpp"
 
 using namespace qmi;
 using namespace qmi::net;
@@ -61,7 +63,7 @@ int main(int argc, char** argv) {
         base = nlohmann::json::parse(in);
     }
     const auto keys = generate_signing_keys();
-    feedtest::TempDir dir("qmi-feed-soak");
+    qmi::test::ScratchDir dir("feed-soak");
     const fs::path www = dir / "www";
     fs::create_directories(www);
 
@@ -79,25 +81,33 @@ int main(int argc, char** argv) {
     };
     publish(0);
 
-    feedtest::ServerOptions server_options;
+    qmi::test::ServerOptions server_options;
     server_options.root = www;
     server_options.lifetime_s = 2400;  // the soak's own deadline is 30 minutes
-    feedtest::LocalFeedServer server(server_options);
-    ContentFeedOptions options;
-    options.url = server.url("/files/content.json");
-    options.public_key_b64 = keys.public_b64;
-    options.cache = dir / "var" / "content-cache.json";
-    options.period = 0ms;
-    options.retry_initial = 1ms;
-    options.retry_max = 1ms;
-    options.logger = std::make_shared<spdlog::logger>("soak", std::make_shared<spdlog::sinks::null_sink_mt>());
-    ContentFeed feed(options, content_parser(membership), nullptr);
+    qmi::test::LocalServer server(server_options);
+    Settings::Feed settings;
+    settings.url = server.url("/files/content.json");
+    settings.public_key = keys.public_b64;
+    FeedTuning tuning;
+    tuning.period = 0ms;
+    tuning.retry_initial = 1ms;
+    tuning.retry_max = 1ms;
+    tuning.logger = std::make_shared<spdlog::logger>("soak", std::make_shared<spdlog::sinks::null_sink_mt>());
+    // The kiosk shows the bundled content; every published version is newer.
+    const ContentParser parse = content_parser(membership);
+    auto bundled = parse(base.dump(2), "bundled");
+    if (!bundled.content) {
+        std::fprintf(stderr, "config/content.json is not valid\n");
+        return 1;
+    }
+    bundled.content->published = "2024-01-01T00:00:00Z";
+    ContentFeed feed(settings, content_paths(dir.path()), parse, *bundled.content, ContentSource::Bundled, tuning);
 
     // The feed's own job, wrapped so that after each cycle the server gets the next version.
     std::atomic<long> done{0};
     PeriodicJob job = feed.job();
     job.run = [&, inner = job.run](const std::atomic<bool>& cancel) {
-        const JobOutcome outcome = inner(cancel);
+        const JobResult outcome = inner(cancel);
         const long n = done.fetch_add(1) + 1;
         if (n < cycles) publish(n);
         return outcome;
@@ -105,7 +115,7 @@ int main(int argc, char** argv) {
     BackgroundJobs jobs(1);
     jobs.add(job);
 
-    std::printf("feed soak: %ld cycles against %s\n", cycles, options.url.c_str());
+    std::printf("feed soak: %ld cycles against %s\n", cycles, settings.url.c_str());
     const long rss_start = rss_kib();
     std::printf("RSS start:  %6ld KiB\n", rss_start);
     const auto t0 = std::chrono::steady_clock::now();

@@ -1,17 +1,22 @@
-// Start-up content choice: the newest valid of the bundled config/content.json and the feed's signed cache.
-// A cache that is corrupted, truncated, mis-signed or invalid is ignored with one error line, never shown.
+// Start-up content choice: the newest valid of the bundled config/content.json and the feed's signed cache (one file:
+// signature and bytes together). A cache that is corrupted, truncated, mis-signed or invalid is ignored with one
+// error line, never shown. The high-water mark remembers the newest content ever accepted, apart from the cache.
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <random>
+#include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "../support/dead_pid.hpp"
 #include "../support/repo_data.hpp"
+#include "../support/scratch_dir.hpp"
 #include "core/atomic_file.hpp"
 #include "core/content_store.hpp"
 #include "core/membership.hpp"
@@ -19,43 +24,35 @@
 
 using namespace qmi;
 namespace fs = std::filesystem;
+using namespace qmi::test;
 
 namespace {
 
-using qmi::testdata::membership;
-using qmi::testdata::content_bytes;
-using qmi::testdata::read;
-using qmi::testdata::write;
-
 const std::string kRoot = QMI_SOURCE_ROOT;
 
-struct Dir {
-    fs::path path;
-    Dir() {
-        path = fs::temp_directory_path() / ("qmi-store-" + std::to_string(std::random_device{}()));
-        fs::create_directories(path);
-    }
-    ~Dir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+
+ContentStamp stamp(const std::string& version, const std::string& published) {
+    return {version, published, *parse_publication_time(published)};
+}
 
 // A kiosk root: a bundled content.json and a var/ cache, both under test control.
 struct Fixture {
-    Dir dir;
+    ScratchDir dir{"content-store"};
     SigningKeys keys = generate_signing_keys();
-    ContentPaths paths{dir.path / "config" / "content.json", dir.path / "var" / "content-cache.json"};
+    ContentPaths paths = content_paths(dir.path());
     ContentParser parse = content_parser(membership());
 
     Fixture() { fs::create_directories(paths.bundled.parent_path()); }
     void bundle(const std::string& published, const std::string& version) {
         write(paths.bundled, content_bytes(published, version));
     }
+    // What the feed does when it accepts content: high-water mark, then cache.
     void cache(const std::string& bytes, const std::string& secret_b64) {
         const auto sig = sign_detached(bytes, secret_b64);
         REQUIRE(sig.ok());
-        REQUIRE(save_content_cache(paths.cache, bytes, sig.signature_b64).empty());
+        const auto content = parse(bytes, "cache");
+        REQUIRE(content.content);
+        REQUIRE(save_accepted_content(paths, bytes, sig.signature_b64, *stamp_of(*content.content)).empty());
     }
     ContentStart start() const { return choose_startup_content(paths, keys.public_b64, parse); }
 };
@@ -125,26 +122,37 @@ TEST_CASE("content store: a damaged cache is ignored with one error, the bundled
     f.cache(good, f.keys.secret_b64);
     std::string expect_in_error;
 
-    SECTION("one byte flipped on disk") {
-        std::string bad = good;
+    const std::string file = read(f.paths.cache);
+    SECTION("one byte of the content flipped on disk") {
+        std::string bad = file;
         bad[bad.size() / 2] ^= 0x20;
         write(f.paths.cache, bad);
         expect_in_error = "signature does not match";
     }
-    SECTION("truncated (power cut while an old, non-atomic tool wrote it)") {
-        write(f.paths.cache, good.substr(0, good.size() / 3));
+    SECTION("one byte of the signature flipped on disk") {
+        std::string bad = file;
+        bad[30] = bad[30] == 'A' ? 'B' : 'A';
+        write(f.paths.cache, bad);
         expect_in_error = "signature does not match";
+    }
+    SECTION("truncated inside the content (power cut while an old, non-atomic tool wrote it)") {
+        write(f.paths.cache, file.substr(0, file.size() / 3));
+        expect_in_error = "signature does not match";
+    }
+    SECTION("truncated inside the signature line") {
+        write(f.paths.cache, file.substr(0, 40));
+        expect_in_error = "no signature line";
     }
     SECTION("empty cache file") {
         write(f.paths.cache, "");
-        expect_in_error = "signature does not match";
+        expect_in_error = "not a signed content file";
     }
-    SECTION("signature file missing") {
-        fs::remove(signature_file(f.paths.cache));
-        expect_in_error = "content-cache.json.sig: file not found";
+    SECTION("the bare content, without the signature (another tool's file)") {
+        write(f.paths.cache, good);
+        expect_in_error = "not a signed content file";
     }
-    SECTION("signature file garbage") {
-        write(signature_file(f.paths.cache), "garbage\n");
+    SECTION("signature line garbage") {
+        write(f.paths.cache, encode_signed_content(good, "garbage"));
         expect_in_error = "signature is not base64";
     }
     SECTION("signed by another key") {
@@ -155,12 +163,18 @@ TEST_CASE("content store: a damaged cache is ignored with one error, the bundled
     SECTION("correctly signed but invalid content (unknown commune)") {
         auto doc = nlohmann::json::parse(good);
         doc["districts"][0]["insee"] = "99999";
-        f.cache(doc.dump(2), f.keys.secret_b64);
+        write(f.paths.cache,
+              encode_signed_content(doc.dump(2), sign_detached(doc.dump(2), f.keys.secret_b64).signature_b64));
         expect_in_error = "/districts/0/insee";
     }
     SECTION("cache larger than any content file") {
-        write(f.paths.cache, std::string(kMaxContentBytes + 1, ' '));
+        write(f.paths.cache, std::string(kMaxContentBytes + 2048, ' '));
         expect_in_error = "larger than";
+    }
+    SECTION("a FIFO instead of the cache: refused at once, never waited on") {
+        fs::remove(f.paths.cache);
+        REQUIRE(::mkfifo(f.paths.cache.c_str(), 0644) == 0);
+        expect_in_error = "not a regular file";
     }
 
     const auto start = f.start();
@@ -195,15 +209,15 @@ TEST_CASE("content store: a broken bundled file falls back to a valid cache, not
     REQUIRE(start.errors.size() == 1);
     CHECK(start.errors[0].find("bundled content unusable") == 0);
 
-    write(f.paths.cache, "tampered");
+    write(f.paths.cache, encode_signed_content("tampered", "AAAA"));
     start = f.start();
     CHECK_FALSE(start.active);
     CHECK(start.errors.size() == 2);
 }
 
 TEST_CASE("atomic file: replaces the whole file, leaves no temporary, applies the mode", "[atomic_file]") {
-    Dir d;
-    const auto file = d.path / "sub" / "cache.json";
+    ScratchDir d("atomic");
+    const auto file = d / "sub" / "cache.json";
     REQUIRE(write_file_atomically(file, "first version").empty());
     REQUIRE(write_file_atomically(file, "second").empty());
     CHECK(read(file) == "second");
@@ -211,7 +225,7 @@ TEST_CASE("atomic file: replaces the whole file, leaves no temporary, applies th
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(file.parent_path())) ++entries;
     CHECK(entries == 1);  // no *.tmp-XXXXXX left behind
 
-    const auto secret = d.path / "secret.key";
+    const auto secret = d / "secret.key";
     REQUIRE(write_new_file(secret, "s3cret", 0600).empty());
     struct stat st {};
     REQUIRE(::stat(secret.c_str(), &st) == 0);
@@ -222,17 +236,119 @@ TEST_CASE("atomic file: replaces the whole file, leaves no temporary, applies th
 }
 
 TEST_CASE("atomic file: capped read refuses large files and reports missing ones", "[atomic_file]") {
-    Dir d;
-    const auto file = d.path / "f";
+    ScratchDir d("capped");
+    const auto file = d / "f";
     write(file, std::string(100, 'x'));
     CHECK(read_file_capped(file, 100).bytes == std::string(100, 'x'));
     const auto big = read_file_capped(file, 99);
     CHECK_FALSE(big.bytes);
     CHECK(big.error.find("larger than 99 bytes") != std::string::npos);
-    const auto missing = read_file_capped(d.path / "nope", 100);
+    const auto missing = read_file_capped(d / "nope", 100);
     CHECK(missing.missing);
     CHECK_FALSE(missing.bytes);
-    const auto dir = read_file_capped(d.path, 100);
+    const auto dir = read_file_capped(d.path(), 100);
     CHECK_FALSE(dir.bytes);
     CHECK_FALSE(dir.missing);
+    // A FIFO is refused at once (a blocking open would wait for a writer forever); so is a device.
+    REQUIRE(::mkfifo((d / "fifo").c_str(), 0644) == 0);
+    const auto fifo = read_file_capped(d / "fifo", 100);
+    CHECK_FALSE(fifo.bytes);
+    CHECK(fifo.error.find("not a regular file") != std::string::npos);
+    const auto device = read_file_capped("/dev/zero", 100);
+    CHECK_FALSE(device.bytes);
+    CHECK(device.error.find("not a regular file") != std::string::npos);
+}
+
+TEST_CASE("atomic file: temporary files of dead writers are removed, live ones kept", "[atomic_file]") {
+    ScratchDir d("stale");
+    const std::string dead = std::to_string(dead_pid()), own_pid = std::to_string(::getpid());
+    for (const std::string& name : std::vector<std::string>{"content-cache.signed.tmp-" + dead + "-a1B2c3", "communes-75.geojson.tmp-" + dead + "-new",
+          "content-cache.json.tmp-Xy12Zq",  // an older version's name, without a pid
+          "content-cache.signed.tmp-" + own_pid + "-q1W2e3", "communes-92.geojson.tmp-1-abcdef",  // init: alive
+          "content-cache.signed", "notes.tmp-readme.txt"})
+        write(d / name, "x");
+    CHECK(remove_stale_temporaries(d.path()) == 3);
+    std::set<std::string> left;
+    for (const auto& e : fs::directory_iterator(d.path())) left.insert(e.path().filename().string());
+    CHECK(left == std::set<std::string>{"content-cache.signed.tmp-" + own_pid + "-q1W2e3",
+                                        "communes-92.geojson.tmp-1-abcdef", "content-cache.signed",
+                                        "notes.tmp-readme.txt"});
+    CHECK(remove_stale_temporaries(d / "absent") == 0);
+}
+
+TEST_CASE("content store: the cache file holds signature and bytes together, byte for byte", "[content_store]") {
+    const std::string bytes = "{\n  \"a\": 1\n}\n\n";  // trailing newlines are part of what was signed
+    const std::string file = encode_signed_content(bytes, "c2lnbmF0dXJl\n");  // a .sig file's trailing newline
+    std::string why;
+    const auto back = decode_signed_content(file, &why);
+    REQUIRE(back);
+    CHECK(back->bytes == bytes);
+    CHECK(back->signature_b64 == "c2lnbmF0dXJl");
+    CHECK_FALSE(decode_signed_content(bytes, &why));
+    CHECK_FALSE(decode_signed_content("QMI-SIGNED-CONTENT 1\n" + std::string(5000, 'A'), &why));
+    CHECK(why == "no signature line");
+}
+
+TEST_CASE("content store: a replay of older signed content is judged older, even after the cache is lost",
+          "[content_store]") {
+    const auto v1 = stamp("v1", "2024-02-06T12:00:00+01:00"), v2 = stamp("v2", "2024-03-01T09:00:00+01:00"),
+               v2b = stamp("v2b", "2024-03-01T09:00:00+01:00"), v3 = stamp("v3", "2024-04-01T09:00:00+02:00");
+    CHECK(judge_candidate(v2, v1, std::nullopt).verdict == Verdict::Newer);
+    CHECK(judge_candidate(v1, v2, std::nullopt).verdict == Verdict::Older);
+    CHECK(judge_candidate(v2, v2, v2).verdict == Verdict::Same);
+    CHECK(judge_candidate(v2b, v2, v2).verdict == Verdict::SameInstant);
+    // The cache was lost: the bundled v1 is on screen, v2 was accepted before.
+    // A feed serving v1 again is a replay of content older than accepted, even if it is what is on screen.
+    CHECK(judge_candidate(v1, v1, v2).verdict == Verdict::Older);
+    const auto v1_5 = stamp("v1.5", "2024-02-20T09:00:00+01:00");
+    const Judgement older = judge_candidate(v1_5, v1, v2);
+    CHECK(older.verdict == Verdict::Older);  // newer than the screen, older than what was accepted: refused
+    CHECK(older.reason.find("accepted before (v2") != std::string::npos);
+    CHECK(judge_candidate(v2, v1, v2).verdict == Verdict::Newer);      // the feed brings v2 back
+    CHECK(judge_candidate(v2b, v1, v2).verdict == Verdict::SameInstant);  // but not an edit of it
+    CHECK(judge_candidate(v3, v1, v2).verdict == Verdict::Newer);
+    CHECK(judge_candidate(v3, std::nullopt, std::nullopt).verdict == Verdict::Newer);
+}
+
+TEST_CASE("content store: the high-water mark survives a deleted or damaged cache, and is raised, never lowered",
+          "[content_store]") {
+    Fixture f;
+    f.bundle("2024-02-06T12:00:00+01:00", "bundled-1");
+    f.cache(content_bytes("2024-03-01T09:00:00+01:00", "feed-7"), f.keys.secret_b64);
+    CHECK(f.start().high_water->version == "feed-7");
+
+    fs::remove(f.paths.cache);
+    ContentStart start = f.start();
+    REQUIRE(start.active);
+    CHECK(start.active->content.version == "bundled-1");
+    REQUIRE(start.high_water);
+    CHECK(start.high_water->version == "feed-7");
+    CHECK(start.errors.empty());
+
+    CHECK(raise_high_water(f.paths, stamp("bundled-0", "2024-01-01T00:00:00Z")).empty());
+    CHECK(f.start().high_water->version == "feed-7");  // not lowered
+    CHECK(raise_high_water(f.paths, stamp("bundled-9", "2025-01-01T00:00:00Z")).empty());
+    CHECK(f.start().high_water->version == "bundled-9");
+
+    write(f.paths.high_water, "{\"published\": \"yesterday\"}");
+    start = f.start();
+    CHECK_FALSE(start.high_water);
+    REQUIRE(start.errors.size() == 1);
+    CHECK(start.errors[0].find("content high-water mark ignored") == 0);
+    std::string why;
+    CHECK(parse_high_water(encode_high_water(stamp("v", "2024-02-06T12:00:00+01:00")), &why)->version == "v");
+}
+
+TEST_CASE("content store: save writes the mark before the cache: no mark written, no cache replaced", "[content_store]") {
+    Fixture f;
+    f.bundle("2024-02-06T12:00:00+01:00", "bundled-1");
+    // The mark cannot be written (its path is a directory): nothing is written, the old cache stays.
+    f.cache(content_bytes("2024-03-01T09:00:00+01:00", "feed-7"), f.keys.secret_b64);
+    fs::remove(f.paths.high_water);
+    fs::create_directories(f.paths.high_water / "blocked");
+    const std::string bytes = content_bytes("2024-04-01T09:00:00+02:00", "feed-8");
+    const std::string error = save_accepted_content(
+        f.paths, bytes, sign_detached(bytes, f.keys.secret_b64).signature_b64, stamp("feed-8", "2024-04-01T09:00:00+02:00"));
+    CHECK_FALSE(error.empty());
+    CHECK(f.start().active->content.version == "feed-7");
 }

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/hit_index.hpp"
-#include "map_fixture.hpp"
+#include "../support/map_fixture.hpp"
 
 using namespace qmi;
 using namespace qmi::test;

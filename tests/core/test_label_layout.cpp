@@ -5,7 +5,7 @@
 
 #include "core/hit_index.hpp"
 #include "core/label_layout.hpp"
-#include "map_fixture.hpp"
+#include "../support/map_fixture.hpp"
 
 using namespace qmi;
 using namespace qmi::test;

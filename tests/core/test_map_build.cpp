@@ -1,10 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+#include <optional>
 #include <cmath>
 #include <set>
 
+#include "../support/map_fixture.hpp"
 #include "core/map_cache.hpp"
-#include "map_fixture.hpp"
 
 using namespace qmi;
 using namespace qmi::test;
@@ -165,10 +168,7 @@ TEST_CASE("map build: triangles cover every commune exactly, none degenerate, an
 }
 
 TEST_CASE("map build: a missing Métropole member or garbage input gives errors, not a partial map") {
-    if (!have_geo_mirror()) {
-        WARN("offline map mirror absent: skipped");
-        return;
-    }
+    QMI_REQUIRE_GEO_MIRROR();
     std::vector<DepartmentContours> inputs = mirror_inputs();
     for (DepartmentContours& d : inputs)
         if (d.department == "92")
@@ -193,37 +193,10 @@ TEST_CASE("map build: a missing Métropole member or garbage input gives errors,
     CHECK(repaired.model->communes[*repaired.model->find("77999")].area_m2 > 0);
 }
 
-TEST_CASE("map build: department validation accepts the mirror and rejects wrong or incomplete files") {
-    if (!have_geo_mirror()) {
-        WARN("offline map mirror absent: skipped");
-        return;
-    }
-    std::vector<DepartmentContours> inputs = mirror_inputs();
-    for (const DepartmentContours& d : inputs)
-        CHECK(validate_department_contours(d.contours, d.department, map_membership(), d.file).empty());
-    // Seine-Saint-Denis served for Hauts-de-Seine.
-    CHECK_FALSE(validate_department_contours(inputs[5].contours, "92", map_membership(), "x").empty());
-    // Swapped axes (lat, lon).
-    GeoCollection swapped = inputs[4].contours;
-    for (GeoFeature& f : swapped.features)
-        for (GeoPolygon& p : f.polygons)
-            for (auto& r : p.rings)
-                for (Vec2& q : r) std::swap(q.x, q.y);
-    CHECK_FALSE(validate_department_contours(swapped, "92", map_membership(), "x").empty());
-    // Pierrefitte alone stands for Saint-Denis? No: without 93066 the member is missing.
-    GeoCollection no_sd = inputs[5].contours;
-    std::erase_if(no_sd.features, [](const GeoFeature& f) { return f.code == "93066"; });
-    CHECK(validate_department_contours(no_sd, "93", map_membership(), "x").size() == 0);  // 93059 -> 93066
-    std::erase_if(no_sd.features, [](const GeoFeature& f) { return f.code == "93059"; });
-    ConfigErrors e = validate_department_contours(no_sd, "93", map_membership(), "x");
-    REQUIRE(e.size() == 1);
-    CHECK(e[0].reason.find("93066") != std::string::npos);
-    CHECK_FALSE(validate_department_contours(GeoCollection{}, "93", map_membership(), "x").empty());
-}
-
 TEST_CASE("map cache: round trip, key and corruption detection") {
-    const MapModel* m = mirror_map();
-    if (!m) return;
+    const MapBuild built = build_map(synthetic_inputs(), map_membership());
+    REQUIRE(built.model);
+    const MapModel* m = &*built.model;
     const std::string key = map_input_key({"a", "b"}, map_membership());
     CHECK(key.size() == 32);
     CHECK(key != map_input_key({"a", "c"}, map_membership()));
@@ -242,7 +215,10 @@ TEST_CASE("map cache: round trip, key and corruption detection") {
 
     CHECK_FALSE(decode_map_model(bytes, map_input_key({"x"}, map_membership()), &why));
     CHECK(why.find("changed") != std::string::npos);
+    // The last good model: any inputs, the checksum still verified.
+    CHECK(decode_map_model(bytes, "", &why));
     CHECK_FALSE(decode_map_model(bytes.substr(0, bytes.size() - 1), key, &why));
+    CHECK_FALSE(decode_map_model(bytes.substr(0, bytes.size() - 1), "", &why));
     CHECK_FALSE(decode_map_model("", key, &why));
     for (size_t pos : {size_t(3), size_t(10), size_t(120), bytes.size() / 2, bytes.size() - 5}) {
         std::string bad = bytes;
@@ -252,10 +228,7 @@ TEST_CASE("map cache: round trip, key and corruption detection") {
 }
 
 TEST_CASE("map build: outlines stay clean when neighbours do not match exactly (not a clean coverage)") {
-    if (!have_geo_mirror()) {
-        WARN("offline map mirror absent: skipped");
-        return;
-    }
+    QMI_REQUIRE_GEO_MIRROR();
     // Shift Saint-Denis by about 4 m east and 5 m north: thin overlaps on one side, thin gaps on the other, as
     // with contours simplified commune by commune. The fast coverage union must be refused and the general path
     // must still give one clean Plaine Commune outline.
@@ -283,4 +256,117 @@ TEST_CASE("map build: outlines stay clean when neighbours do not match exactly (
     for (const Ring& r : clean->metropole.rings)
         for (size_t i = 0; i + 1 < r.size(); ++i) c += (r[i].x * r[i + 1].y - r[i + 1].x * r[i].y) / 2;
     CHECK(a == Approx(c).epsilon(0.002));
+}
+
+// ---- the build's steps on the synthetic map (no mirror needed) ---------------------------------------------------
+
+namespace {
+
+double cell_area_m2(const MapModel& m, const std::string& code) { return m.communes[*m.find(code)].area_m2; }
+
+// Steps 1 and 2 on the synthetic map, for the tests of the later steps.
+struct GroupedAndProjected {
+    std::vector<DepartmentContours> inputs = synthetic_inputs();
+    ConfigErrors errors;
+    std::map<std::string, CommuneGroup> groups = group_communes(inputs, map_membership(), errors);
+    std::optional<ProjectedCommunes> projected = project_communes(groups, errors);
+};
+
+}  // namespace
+
+TEST_CASE("map build step 1: features grouped by today's code, members flagged, missing members reported") {
+    const std::vector<DepartmentContours> inputs = synthetic_inputs();
+    ConfigErrors errors;
+    const auto groups = group_communes(inputs, map_membership(), errors);
+    CHECK(errors.empty());
+    CHECK(groups.size() == synthetic_commune_count(map_membership()));
+    REQUIRE(groups.count("93066"));
+    CHECK_FALSE(groups.count("93059"));  // Pierrefitte joined Saint-Denis
+    CHECK(groups.at("93066").features.size() == 2);
+    CHECK(groups.at("93066").name == "Saint-Denis");
+    CHECK(groups.at("93066").member);
+    CHECK_FALSE(groups.at("77901").member);
+    CHECK(groups.at("77901").department == "77");
+
+    std::vector<DepartmentContours> without_paris = inputs;
+    without_paris[0].contours.features.clear();  // 75
+    ConfigErrors missing;
+    group_communes(without_paris, map_membership(), missing);
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0].message().find("75056 (Paris) has no contour") != std::string::npos);
+}
+
+TEST_CASE("map build step 2: Lambert-93, origin at the centre of the Métropole's box") {
+    const GroupedAndProjected s;
+    const auto& groups = s.groups;
+    const auto& projected = s.projected;
+    REQUIRE(projected);
+    CHECK(s.errors.empty());
+    // The synthetic grid lies around (2.03 E, 48.7 N): Lambert-93 about (630 km, 6850 km).
+    CHECK(projected->origin.x == Approx(630000).margin(20000));
+    CHECK(projected->origin.y == Approx(6850000).margin(20000));
+    CHECK(projected->origin.x == std::round(projected->origin.x));
+    Box members;
+    for (const auto& [code, grp] : groups)
+        if (grp.member)
+            for (const Polygon& p : projected->polygons.at(code))
+                for (const Vec2& q : p.outer) members.add(q);
+    CHECK(std::abs(members.center().x) <= 1.0);
+    CHECK(std::abs(members.center().y) <= 1.0);
+    // A cell of 0.02 by 0.015 degrees: about 1.47 by 1.67 km.
+    const Polygon& paris = projected->polygons.at("75056").front();
+    CHECK(std::abs(ring_area(paris.outer)) == Approx(1.47e3 * 1.67e3).epsilon(0.03));
+}
+
+TEST_CASE("map build step 3: one valid shape per commune, members first, Saint-Denis in one piece") {
+    GroupedAndProjected s;
+    const auto& groups = s.groups;
+    ConfigErrors& errors = s.errors;
+    REQUIRE(s.projected);
+    const auto communes = repair_communes(groups, *s.projected, map_membership(), errors);
+    REQUIRE(communes);
+    CHECK(errors.empty());
+    REQUIRE(communes->size() == groups.size());
+    for (size_t i = 0; i < communes->size(); ++i) CHECK((*communes)[i].in_metropole == (i < 130));
+    const auto sd = std::find_if(communes->begin(), communes->end(), [](const CommuneShape& c) {
+        return c.insee == "93066";
+    });
+    REQUIRE(sd != communes->end());
+    REQUIRE(sd->polygons.size() == 1);  // the two halves' shared border is gone
+    CHECK(sd->polygons[0].holes.empty());
+    CHECK(ring_area(sd->polygons[0].outer) > 0);  // counter-clockwise
+    CHECK(sd->territory == map_membership().communes.at("93066").territory);
+    CHECK_FALSE(sd->bbox.empty());
+}
+
+TEST_CASE("map build steps 4 and 5: triangles cover each commune, outlines dissolve territories exactly") {
+    const MapBuild b = build_map(synthetic_inputs(), map_membership());
+    REQUIRE(b.model);
+    CHECK(b.errors.empty());
+    const MapModel& m = *b.model;
+    CHECK(m.metropole_count == 130);
+    CHECK(m.communes.size() == synthetic_commune_count(map_membership()));
+    const double cell = cell_area_m2(m, "75056");
+    CHECK(cell_area_m2(m, "93066") == Approx(cell).epsilon(0.02));  // two halves make one cell
+    for (const CommuneShape& c : m.communes) {
+        INFO(c.insee);
+        double tri = 0;
+        for (size_t k = 0; k < c.triangles.size(); k += 3)
+            tri += triangle_area(c.triangles[k], c.triangles[k + 1], c.triangles[k + 2]);
+        CHECK(tri == Approx(polygons_area(c.polygons)).epsilon(0.001));
+        CHECK(c.area_m2 == Approx(polygons_area(c.polygons)).epsilon(0.001));
+        CHECK(c.bbox.min.x <= c.label_anchor.x);
+        CHECK(c.label_anchor.x <= c.bbox.max.x);
+    }
+    REQUIRE(m.territories.size() == 12);
+    double territories = 0, members = 0;
+    for (const Outline& t : m.territories) territories += outline_area(t);
+    for (size_t i = 0; i < m.metropole_count; ++i) members += m.communes[i].area_m2;
+    CHECK(territories == Approx(members).epsilon(0.001));
+    CHECK(outline_area(m.metropole) == Approx(members).epsilon(0.001));
+    CHECK(m.departments.size() == 8);
+    // Deterministic: the same inputs give the same model, whatever the threads did.
+    const MapBuild again = build_map(synthetic_inputs(), map_membership());
+    REQUIRE(again.model);
+    CHECK(encode_map_model(*again.model, "k") == encode_map_model(m, "k"));
 }

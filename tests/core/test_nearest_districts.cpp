@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/nearest_districts.hpp"
-#include "map_fixture.hpp"
+#include "../support/map_fixture.hpp"
 
 using namespace qmi;
 

@@ -175,6 +175,12 @@ TEST_CASE("a live content feed needs a valid address and its signing key", "[set
                     "/content_feed/url", "https://"));
     CHECK(has_error(rejected(R"({"content_feed": {"url": "https://exa mple.org/c.json"}})"), "/content_feed/url",
                     "without spaces"));
+    // Plain http: the feed is read in clear, anyone on the way answers instead of the server. Refused.
+    CHECK(has_error(rejected(R"({"content_feed": {"url": "http://example.org/c.json",
+                                 "public_key": "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="}})"),
+                    "/content_feed/url", "http:// is refused"));
+    CHECK(parse(R"({"content_feed": {"url": "file:///media/usb/content.json",
+                   "public_key": "11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="}})").settings);
     CHECK(has_error(rejected(R"({"content_feed": {"url": "https://example.org/c.json"}})"),
                     "/content_feed/public_key", "required"));
     CHECK(has_error(rejected(R"({"content_feed": {"public_key": "not base64!"}})"), "/content_feed/public_key",

@@ -1,72 +1,47 @@
-// The live content feed against REAL local servers (tests/net/servers/feed_server.py on 127.0.0.1): every way a
-// feed can fail leaves the kiosk on its last good content, with exactly one clear log line; good signed content
-// is cached atomically and handed over once. HTTPS uses a CA made with the openssl CLI for the test.
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
+#include <memory>
 #include <string>
 #include <thread>
 
 #include <nlohmann/json.hpp>
-#include <spdlog/sinks/ostream_sink.h>
-#include <spdlog/spdlog.h>
 
+#include "../support/captured_log.hpp"
+#include "../support/local_server.hpp"
 #include "../support/repo_data.hpp"
+#include "../support/scratch_dir.hpp"
 #include "app/staff_tools.hpp"
 #include "core/content_store.hpp"
 #include "core/membership.hpp"
 #include "core/signature.hpp"
+#include "net/background_jobs.hpp"
 #include "net/content_feed.hpp"
-#include "servers/local_server.hpp"
 
 using namespace qmi;
 using namespace qmi::net;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
+using namespace qmi::test;
 
 namespace {
 
-using qmi::testdata::membership;
-using qmi::testdata::content_bytes;
-using qmi::testdata::read;
-using qmi::testdata::write;
-using qmi::testdata::bundled_json;
-
 const std::string kRoot = QMI_SOURCE_ROOT;
 
-// Captures what the feed logs, one line per message: "warning: <text>".
-struct CapturedLog {
-    std::ostringstream out;
-    std::shared_ptr<spdlog::logger> logger;
-    CapturedLog() {
-        auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out);
-        sink->set_pattern("%l: %v");
-        logger = std::make_shared<spdlog::logger>("feed-test", sink);
-        logger->set_level(spdlog::level::info);  // what a kiosk logs in production
-    }
-    std::vector<std::string> lines() const {
-        std::vector<std::string> v;
-        std::istringstream in(out.str());
-        for (std::string line; std::getline(in, line);) v.push_back(line);
-        return v;
-    }
-};
-
-constexpr const char* kShownPublished = "2024-02-06T12:00:00+01:00";  // what the kiosk shows before each test
+constexpr const char* kShownPublished = "2098-02-06T12:00:00+01:00";  // what the kiosk shows before each test
 constexpr const char* kNewerPublished = "2099-03-01T09:00:00+01:00";  // newer than any bundled content
 
 // A kiosk that shows content `shown-1` (also in its cache) and a feed server directory with one file per case.
 struct FeedWorld {
-    feedtest::TempDir dir{"qmi-feed-test"};
+    ScratchDir dir{"feed-test"};
     fs::path www = dir / "www";
-    fs::path cache = dir / "var" / "content-cache.json";
+    ContentPaths paths{kRoot + "/config/content.json", dir / "var" / "content-cache.signed",
+                       dir / "var" / "content-high-water.json"};
     SigningKeys keys = generate_signing_keys();
     ContentParser parse = content_parser(membership());
-    std::optional<ActiveContent> shown;
+    Content shown;
     std::string shown_bytes;
     CapturedLog log;
 
@@ -74,10 +49,10 @@ struct FeedWorld {
         fs::create_directories(www);
         shown_bytes = content_bytes(kShownPublished, "shown-1");
         const auto sig = sign_detached(shown_bytes, keys.secret_b64);
-        REQUIRE(save_content_cache(cache, shown_bytes, sig.signature_b64).empty());
         auto load = parse(shown_bytes, "shown");
         REQUIRE(load.content);
-        shown = ActiveContent{*load.content, ContentSource::Cache, *parse_publication_time(kShownPublished)};
+        shown = *load.content;
+        REQUIRE(save_accepted_content(paths, shown_bytes, sig.signature_b64, *stamp_of(shown)).empty());
 
         publish("good.json", content_bytes(kNewerPublished, "feed-2"));
         publish("older.json", content_bytes("2023-12-01T09:00:00+01:00", "feed-0"));
@@ -110,16 +85,34 @@ struct FeedWorld {
         write(www / (name + ".sig"), sign_detached(bytes, keys.secret_b64).signature_b64 + "\n");
     }
 
-    ContentFeedOptions options(const std::string& url) {
-        ContentFeedOptions o;
-        o.url = url;
-        o.public_key_b64 = keys.public_b64;
-        o.cache = cache;
-        o.connect_timeout_s = 2;
-        o.total_timeout_s = 2;  // the slow server waits 20 s: the test takes ~2 s, not 30
-        o.logger = log.logger;
-        o.now = [] { return std::chrono::system_clock::time_point{std::chrono::hours{24 * 365 * 54}}; };
-        return o;
+    Settings::Feed settings(const std::string& url, const std::string& ca_file = "") const {
+        Settings::Feed f;
+        f.url = url;
+        f.public_key = keys.public_b64;
+        f.ca_file = ca_file;
+        return f;
+    }
+
+    FeedTuning tuning(CapturedLog& to) const {
+        FeedTuning t;
+        t.connect_timeout_s = 2;
+        t.total_timeout_s = 2;  // the slow server waits 20 s: the test takes ~2 s, not 30
+        t.logger = to.logger;
+        t.now = [] { return std::chrono::system_clock::time_point{std::chrono::hours{24 * 365 * 54}}; };
+        return t;
+    }
+
+    std::unique_ptr<ContentFeed> feed(const std::string& url, CapturedLog* to = nullptr,
+                                      const std::string& ca_file = "") {
+        return std::make_unique<ContentFeed>(settings(url, ca_file), paths, parse, shown, ContentSource::Cache,
+                                             tuning(to ? *to : log));
+    }
+
+    // The content bytes in the cache file (what the next start would verify).
+    std::string cached_bytes() const {
+        const std::string file = read(paths.cache);
+        const auto signed_bytes = decode_signed_content(file, nullptr);
+        return signed_bytes ? std::string(signed_bytes->bytes) : std::string("(not a signed content file)");
     }
 };
 
@@ -127,12 +120,12 @@ struct FeedWorld {
 
 TEST_CASE("content feed: new signed content is verified, cached atomically and handed over once", "[feed]") {
     FeedWorld w;
-    feedtest::LocalFeedServer server({w.www});
-    ContentFeed feed(w.options(server.url("/files/good.json")), w.parse, &*w.shown);
+    LocalServer server({w.www});
+    auto feed_ptr = w.feed(server.url("/files/good.json"));
+    ContentFeed& feed = *feed_ptr;
 
     CHECK_FALSE(feed.take_update());  // nothing before the first check
-    const auto outcome = feed.check_now();
-    CHECK(outcome.ok);
+    CHECK(feed.check_now() == FeedOutcome::Updated);
 
     auto update = feed.take_update();
     REQUIRE(update);
@@ -141,37 +134,43 @@ TEST_CASE("content feed: new signed content is verified, cached atomically and h
     CHECK_FALSE(feed.take_update());  // handed over exactly once
 
     // The cache now holds exactly the served bytes and their signature: the next boot starts on them.
-    CHECK(read(w.cache) == read(w.www / "good.json"));
-    const auto start = choose_startup_content({kRoot + "/config/content.json", w.cache}, w.keys.public_b64, w.parse);
+    CHECK(w.cached_bytes() == read(w.www / "good.json"));
+    const auto start = choose_startup_content(w.paths, w.keys.public_b64, w.parse);
     REQUIRE(start.active);
     CHECK(start.active->source == ContentSource::Cache);
     CHECK(start.active->content.version == "feed-2");
+    REQUIRE(start.high_water);
+    CHECK(start.high_water->version == "feed-2");
 
     const auto status = feed.status();
     CHECK(status.source == ContentSource::Feed);
-    CHECK(status.version == "feed-2");
-    CHECK(status.published == kNewerPublished);
+    REQUIRE(status.shown);
+    CHECK(status.shown->version == "feed-2");
+    CHECK(status.shown->published == kNewerPublished);
+    CHECK(status.shown_from == server.url("/files/good.json"));
     CHECK(status.last_error.empty());
     REQUIRE(status.last_success);
-    CHECK(*status.last_success == w.options("").now());  // injected clock
+    CHECK(*status.last_success == w.tuning(w.log).now());  // injected clock
     CHECK(status.updates == 1);
 
     const auto lines = w.log.lines();
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].find("info: content feed: new content feed-2") == 0);
+    CHECK(lines[0].find("from " + server.url("/files/good.json")) != std::string::npos);
 }
 
 TEST_CASE("content feed: the next check is conditional and a 304 changes nothing", "[feed]") {
     FeedWorld w;
-    feedtest::LocalFeedServer server({w.www});
-    ContentFeed feed(w.options(server.url("/files/good.json")), w.parse, &*w.shown);
-    REQUIRE(feed.check_now().ok);
+    LocalServer server({w.www});
+    auto feed_ptr = w.feed(server.url("/files/good.json"));
+    ContentFeed& feed = *feed_ptr;
+    REQUIRE(feed.check_now() == FeedOutcome::Updated);
     REQUIRE(feed.take_update());
-    const auto cached = read(w.cache);
+    const auto cached = read(w.paths.cache);
 
-    CHECK(feed.check_now().ok);
+    CHECK(feed.check_now() == FeedOutcome::Unchanged);
     CHECK_FALSE(feed.take_update());
-    CHECK(read(w.cache) == cached);
+    CHECK(read(w.paths.cache) == cached);
     CHECK(feed.status().checks == 2);
     CHECK(feed.status().updates == 1);
     CHECK(w.log.lines().size() == 1);  // only the first update was logged
@@ -191,48 +190,46 @@ TEST_CASE("content feed: the next check is conditional and a 304 changes nothing
 
 TEST_CASE("content feed: the same content as shown is not an update, older content is refused", "[feed]") {
     FeedWorld w;
-    feedtest::LocalFeedServer server({w.www});
+    LocalServer server({w.www});
     {
-        ContentFeed feed(w.options(server.url("/files/same.json")), w.parse, &*w.shown);
-        CHECK(feed.check_now().ok);
-        CHECK_FALSE(feed.take_update());
+        auto feed = w.feed(server.url("/files/same.json"));
+        CHECK(feed->check_now() == FeedOutcome::Unchanged);
+        CHECK_FALSE(feed->take_update());
         CHECK(w.log.lines().empty());
     }
     {
-        // Built from the Content on screen (the app's form): its "published" is what older content is held to.
-        ContentFeed feed(w.options(server.url("/files/older.json")), w.parse, w.shown->content, ContentSource::Cache);
-        CHECK_FALSE(feed.check_now().ok);
-        CHECK_FALSE(feed.take_update());
-        CHECK(read(w.cache) == w.shown_bytes);
+        auto feed = w.feed(server.url("/files/older.json"));
+        CHECK(feed->check_now() == FeedOutcome::Failed);
+        CHECK_FALSE(feed->take_update());
+        CHECK(w.cached_bytes() == w.shown_bytes);
         const auto lines = w.log.lines();
         REQUIRE(lines.size() == 1);
-        CHECK(lines[0].find("older than the content in use") != std::string::npos);
+        CHECK(lines[0].find("older than the content on screen") != std::string::npos);
     }
     {
         CapturedLog log;
-        auto options = w.options(server.url("/files/same-date.json"));
-        options.logger = log.logger;
-        ContentFeed feed(options, w.parse, &*w.shown);
-        CHECK_FALSE(feed.check_now().ok);
-        CHECK_FALSE(feed.take_update());
-        CHECK(read(w.cache) == w.shown_bytes);
+        auto feed = w.feed(server.url("/files/same-date.json"), &log);
+        CHECK(feed->check_now() == FeedOutcome::Failed);
+        CHECK_FALSE(feed->take_update());
+        CHECK(w.cached_bytes() == w.shown_bytes);
         const auto lines = log.lines();
         REQUIRE(lines.size() == 1);
-        CHECK(lines[0].find("same published date") != std::string::npos);
+        CHECK(lines[0].find("same published instant") != std::string::npos);
         CHECK(lines[0].find("shown-2") != std::string::npos);
     }
 }
 
 TEST_CASE("content feed: every failure keeps the last good content and logs exactly one clear line", "[feed]") {
     FeedWorld w;
-    const auto pki = feedtest::make_test_pki(w.dir.path());
-    feedtest::LocalFeedServer http({w.www, "", "", 20.0});
-    feedtest::LocalFeedServer https({w.www, pki.server_cert, pki.server_key});
+    const auto pki = make_test_pki(w.dir.path());
+    LocalServer http({w.www, "", "", 20.0});
+    LocalServer https({w.www, pki.server_cert, pki.server_key});
+    LocalServer other_https({w.www, pki.server_cert, pki.server_key});
 
     struct Case {
         std::string name, url, ca_file, expect;
     };
-    const std::string refused = "http://127.0.0.1:" + std::to_string(feedtest::closed_local_port()) + "/content.json";
+    const std::string refused = "http://127.0.0.1:" + std::to_string(closed_local_port()) + "/content.json";
     const std::vector<Case> cases = {
         {"404", http.url("/status/404/content.json"), "", "HTTP 404"},
         {"500", http.url("/status/500/content.json"), "", "HTTP 500"},
@@ -251,22 +248,29 @@ TEST_CASE("content feed: every failure keeps the last good content and logs exac
         {"missing signature", http.url("/files/no-sig.json"), "", "signature unavailable, content not trusted"},
         {"HTTPS, unknown CA (system store)", https.url("/files/good.json"), "", "https://127.0.0.1"},
         {"HTTPS, CA file of another CA", https.url("/files/good.json"), pki.other_ca_cert, "https://127.0.0.1"},
+        // Redirects stay on the feed's origin: never to plain http (read in clear), another port or another host.
+        {"redirect https -> http", https.url("/redirect?to=" + http.url("/files/good.json")), pki.ca_cert,
+         "redirect to " + http.url("/files/good.json") + " refused"},
+        {"redirect to another port", https.url("/redirect?to=" + other_https.url("/files/good.json")), pki.ca_cert,
+         "redirect to " + other_https.url("/files/good.json") + " refused"},
+        {"redirect to another host", https.url("/redirect?to=https://localhost:" + std::to_string(https.port()) +
+                                               "/files/good.json"),
+         pki.ca_cert, "leaves https://127.0.0.1:" + std::to_string(https.port())},
+        {"10 MB response header", http.url("/header-bomb/10000000"), "", "response header line too long"},
+        {"70 kB of response headers", http.url("/header-bomb/70000"), "", "response headers larger than 65536"},
     };
     // One loop rather than SECTIONs: the servers and the PKI are made once for all cases.
     for (const auto& c : cases) {
         INFO("case: " << c.name);
         CapturedLog log;
-        auto options = w.options(c.url);
-        options.ca_file = c.ca_file;
-        options.logger = log.logger;
-        ContentFeed feed(options, w.parse, &*w.shown);
-        const auto outcome = feed.check_now();
-        CHECK_FALSE(outcome.ok);
-        CHECK_FALSE(outcome.cancelled);
-        CHECK_FALSE(feed.take_update());        // nothing reaches the screen
-        CHECK(read(w.cache) == w.shown_bytes);  // the last good cache is untouched
+        auto feed_ptr = w.feed(c.url, &log, c.ca_file);
+        ContentFeed& feed = *feed_ptr;
+        CHECK(feed.check_now() == FeedOutcome::Failed);
+        CHECK_FALSE(feed.take_update());             // nothing reaches the screen
+        CHECK(w.cached_bytes() == w.shown_bytes);  // the last good cache is untouched
         const auto status = feed.status();
-        CHECK(status.version == "shown-1");
+        REQUIRE(status.shown);
+        CHECK(status.shown->version == "shown-1");
         CHECK(status.source == ContentSource::Cache);
         CHECK(status.failures == 1);
         CHECK_FALSE(status.last_success);
@@ -278,47 +282,86 @@ TEST_CASE("content feed: every failure keeps the last good content and logs exac
         CHECK(lines[0].find("warning: content feed: ") == 0);
         CHECK(lines[0].find(c.expect) != std::string::npos);
         CHECK(lines[0].find("keeping the current content") != std::string::npos);
+        CHECK(lines[0].find("Out of memory") == std::string::npos);
     }
 }
 
-TEST_CASE("content feed: HTTPS with the test CA given as ca_file is accepted", "[feed]") {
+TEST_CASE("content feed: after the cache is lost, a replay of older signed content is refused (no rollback)",
+          "[feed]") {
     FeedWorld w;
-    const auto pki = feedtest::make_test_pki(w.dir.path());
-    feedtest::LocalFeedServer https({w.www, pki.server_cert, pki.server_key});
-    auto options = w.options(https.url("/files/good.json"));
-    options.ca_file = pki.ca_cert;
-    ContentFeed feed(options, w.parse, &*w.shown);
-    INFO(w.log.out.str());
-    CHECK(feed.check_now().ok);
-    const auto update = feed.take_update();
-    REQUIRE(update);
-    CHECK(update->version == "feed-2");
+    LocalServer server({w.www});
+    // The kiosk showed shown-1, then accepted feed-2; then its cache was lost (deleted, or damaged by a disk) and it
+    // restarted on the bundled content, older than both.
+    {
+        auto feed = w.feed(server.url("/files/good.json"));
+        REQUIRE(feed->check_now() == FeedOutcome::Updated);
+    }
+    fs::remove(w.paths.cache);
+    const auto start = choose_startup_content(w.paths, w.keys.public_b64, w.parse);
+    REQUIRE(start.active);
+    REQUIRE(start.active->source == ContentSource::Bundled);
+    REQUIRE(start.active->published < *parse_publication_time(kShownPublished));
+
+    // A hostile or stale server serves shown-1 again: correctly signed, newer than the bundled file on screen, but
+    // older than feed-2, accepted before. Without the high-water mark it would be accepted: a rollback.
+    CapturedLog log;
+    ContentFeed after_restart(w.settings(server.url("/files/same.json")), w.paths, w.parse, start.active->content,
+                              ContentSource::Bundled, w.tuning(log));
+    CHECK(after_restart.check_now() == FeedOutcome::Failed);
+    CHECK_FALSE(after_restart.take_update());
+    REQUIRE(log.lines().size() == 1);
+    CHECK(log.lines()[0].find("older than content accepted before (feed-2") != std::string::npos);
+    CHECK_FALSE(fs::exists(w.paths.cache));
+
+    // feed-2 itself comes back, and newer content after it.
+    ContentFeed recovering(w.settings(server.url("/files/good.json")), w.paths, w.parse, start.active->content,
+                           ContentSource::Bundled, w.tuning(log));
+    CHECK(recovering.check_now() == FeedOutcome::Updated);
+    CHECK(recovering.take_update()->version == "feed-2");
+}
+
+TEST_CASE("content feed: HTTPS with the test CA is accepted, and a redirect within the feed's origin is followed",
+          "[feed]") {
+    FeedWorld w;
+    const auto pki = make_test_pki(w.dir.path());
+    LocalServer https({w.www, pki.server_cert, pki.server_key});
+    INFO(w.log.text());
+    for (const std::string path : {"/files/good.json", "/redirect?to=/files/good.json"}) {
+        INFO(path);
+        fs::remove(w.paths.high_water);  // each feed below accepts feed-2 anew
+        auto feed = w.feed(https.url(path), nullptr, pki.ca_cert);
+        REQUIRE(feed->check_now() == FeedOutcome::Updated);
+        CHECK(feed->take_update()->version == "feed-2");
+        // The status and the log name the URL the bytes came from, after the redirect.
+        CHECK(feed->status().shown_from == https.url("/files/good.json"));
+        CHECK(w.log.lines().back().find("from " + https.url("/files/good.json")) != std::string::npos);
+    }
 }
 
 TEST_CASE("content feed: a failed check does not spoil the next good one (304 validators not kept)", "[feed]") {
     FeedWorld w;
-    feedtest::LocalFeedServer server({w.www});
+    LocalServer server({w.www});
     // Staff publish content with a stale signature, then fix only the .sig: the content bytes (and ETag) are the
     // same, so the feed must not answer the fix with a 304 from the failed check.
     write(w.www / "fixed.json", content_bytes(kNewerPublished, "feed-10"));
     write(w.www / "fixed.json.sig", "AAAA\n");
-    ContentFeed feed(w.options(server.url("/files/fixed.json")), w.parse, &*w.shown);
-    CHECK_FALSE(feed.check_now().ok);
+    auto feed = w.feed(server.url("/files/fixed.json"));
+    CHECK(feed->check_now() == FeedOutcome::Failed);
     write(w.www / "fixed.json.sig", sign_detached(read(w.www / "fixed.json"), w.keys.secret_b64).signature_b64);
-    CHECK(feed.check_now().ok);
-    const auto update = feed.take_update();
+    CHECK(feed->check_now() == FeedOutcome::Updated);
+    const auto update = feed->take_update();
     REQUIRE(update);
     CHECK(update->version == "feed-10");
-    CHECK(feed.status().last_error.empty());
+    CHECK(feed->status().last_error.empty());
 }
 
 TEST_CASE("content feed: with no public key nothing is downloaded or accepted", "[feed]") {
     FeedWorld w;
-    feedtest::LocalFeedServer server({w.www});
-    auto options = w.options(server.url("/files/good.json"));
-    options.public_key_b64.clear();
-    ContentFeed feed(options, w.parse, &*w.shown);
-    CHECK_FALSE(feed.check_now().ok);
+    LocalServer server({w.www});
+    Settings::Feed settings = w.settings(server.url("/files/good.json"));
+    settings.public_key.clear();
+    ContentFeed feed(settings, w.paths, w.parse, w.shown, ContentSource::Cache, w.tuning(w.log));
+    CHECK(feed.check_now() == FeedOutcome::NotConfigured);
     CHECK_FALSE(feed.take_update());
     REQUIRE(w.log.lines().size() == 1);
     CHECK(w.log.lines()[0].find("no public key configured") != std::string::npos);
@@ -343,12 +386,13 @@ TEST_CASE("content feed: retry delays double from the initial delay up to the ca
 TEST_CASE("content feed: on the background thread, updates arrive and stop() interrupts a slow download",
           "[feed]") {
     FeedWorld w;
-    feedtest::LocalFeedServer server({w.www, "", "", 60.0});
+    LocalServer server({w.www, "", "", 60.0});
 
     SECTION("periodic checks hand over the update to the polling (render) thread") {
-        auto options = w.options(server.url("/files/good.json"));
-        options.period = 50ms;
-        ContentFeed feed(options, w.parse, &*w.shown);
+        FeedTuning tuning = w.tuning(w.log);
+        tuning.period = 50ms;
+        ContentFeed feed(w.settings(server.url("/files/good.json")), w.paths, w.parse, w.shown, ContentSource::Cache,
+                         tuning);
         BackgroundJobs jobs(42);
         jobs.add(feed.job());
         jobs.start();
@@ -368,9 +412,10 @@ TEST_CASE("content feed: on the background thread, updates arrive and stop() int
         CHECK(feed.status().failures == 0);
     }
     SECTION("stop() during a transfer cancels it: no failure logged, nothing replaced") {
-        auto options = w.options(server.url("/slow/good.json"));
-        options.total_timeout_s = 120;  // only the cancel flag can end this transfer early
-        ContentFeed feed(options, w.parse, &*w.shown);
+        FeedTuning tuning = w.tuning(w.log);
+        tuning.total_timeout_s = 120;  // only the cancel flag can end this transfer early
+        ContentFeed feed(w.settings(server.url("/slow/good.json")), w.paths, w.parse, w.shown, ContentSource::Cache,
+                         tuning);
         BackgroundJobs jobs(42);
         jobs.add(feed.job());
         jobs.start();
@@ -387,7 +432,7 @@ TEST_CASE("content feed: on the background thread, updates arrive and stop() int
         CHECK(feed.status().failures == 0);  // cancelled is not a failure
         CHECK(w.log.lines().empty());
         CHECK_FALSE(feed.take_update());
-        CHECK(read(w.cache) == w.shown_bytes);
+        CHECK(w.cached_bytes() == w.shown_bytes);
     }
 }
 
@@ -407,57 +452,27 @@ TEST_CASE("staff tools: keygen then sign-content produce what the feed accepts",
     REQUIRE(app::run_sign_content(keydir / "content-feed.key", programme) == 0);
     REQUIRE(fs::exists(w.www / "programme.json.sig"));
 
-    feedtest::LocalFeedServer server({w.www});
-    auto options = w.options(server.url("/files/programme.json"));
-    options.public_key_b64 = pub;
-    ContentFeed feed(options, w.parse, &*w.shown);
-    INFO(w.log.out.str());
-    CHECK(feed.check_now().ok);
+    LocalServer server({w.www});
+    Settings::Feed settings = w.settings(server.url("/files/programme.json"));
+    settings.public_key = pub;
+    ContentFeed feed(settings, w.paths, w.parse, w.shown, ContentSource::Cache, w.tuning(w.log));
+    INFO(w.log.text());
+    CHECK(feed.check_now() == FeedOutcome::Updated);
     const auto update = feed.take_update();
     REQUIRE(update);
     CHECK(update->version == "staff-1");
 
-    // Refused before signing: content every kiosk would reject.
+    // Refused before signing: content every kiosk would reject, whatever the reason.
     write(w.www / "broken.json", "{\"version\": ");
-    CHECK(app::run_sign_content(keydir / "content-feed.key", w.www / "broken.json") != 0);
+    CHECK(app::run_sign_content(keydir / "content-feed.key", w.www / "broken.json", kRoot) != 0);
     CHECK_FALSE(fs::exists(w.www / "broken.json.sig"));
-    CHECK(app::run_sign_content(keydir / "missing.key", programme) != 0);
-}
-
-TEST_CASE("map refresh: a second periodic job on the same thread fills a missing contour cache", "[feed][maps]") {
-    const fs::path mirror = kRoot + "/../shared/data/geo";
-    if (!fs::exists(mirror)) {
-        WARN("offline map mirror absent at " << mirror << ": skipped");
-        return;
-    }
-    FeedWorld w;
-    feedtest::LocalFeedServer server({w.www});
-    const fs::path kiosk_root = w.dir / "kiosk";
-    const auto map_membership = to_map_membership(membership());
-    REQUIRE_FALSE(map_cache_complete(kiosk_root, map_membership));
-
-    auto options = w.options(server.url("/files/good.json"));
-    options.period = 100ms;
-    ContentFeed feed(options, w.parse, &*w.shown);
-    MapRefreshOptions maps;
-    maps.root = kiosk_root;
-    maps.sources = {mirror.string()};
-    maps.membership = map_membership;
-    maps.fetch.prebuild_model = false;
-    maps.first_run = 0ms;
-    BackgroundJobs jobs(7);
-    jobs.add(feed.job());
-    jobs.add(map_refresh_job(maps));
-    jobs.start();
-    std::optional<Content> update;
-    for (int i = 0; i < 3000 && (!update || !map_cache_complete(kiosk_root, map_membership)); ++i) {  // <= ~60 s
-        if (!update) update = feed.take_update();
-        std::this_thread::sleep_for(20ms);
-    }
-    jobs.stop();
-    CHECK(map_cache_complete(kiosk_root, map_membership));
-    REQUIRE(update);
-    CHECK(update->version == "feed-2");
+    CHECK(app::run_sign_content(keydir / "missing.key", programme, kRoot) != 0);
+    // Valid JSON with a valid date, but a district outside the Métropole: the full validation refuses it too.
+    auto invalid = nlohmann::json::parse(content_bytes(kNewerPublished, "staff-2"));
+    invalid["districts"][0]["insee"] = "99999";
+    write(w.www / "unsigned-invalid.json", invalid.dump(2));
+    CHECK(app::run_sign_content(keydir / "content-feed.key", w.www / "unsigned-invalid.json", kRoot) != 0);
+    CHECK_FALSE(fs::exists(w.www / "unsigned-invalid.json.sig"));
 }
 
 TEST_CASE("staff tools: `qmi-kiosk keygen` and `qmi-kiosk sign-content` from the command line", "[feed][staff]") {

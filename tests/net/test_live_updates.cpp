@@ -4,16 +4,15 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 
 #include <nlohmann/json.hpp>
-#include <spdlog/sinks/ostream_sink.h>
-#include <spdlog/spdlog.h>
 
+#include "../support/captured_log.hpp"
+#include "../support/local_server.hpp"
 #include "../support/repo_data.hpp"
+#include "../support/scratch_dir.hpp"
 #include "app/content_views.hpp"
 #include "app/kiosk_data.hpp"
 #include "app/live_updates.hpp"
@@ -21,18 +20,14 @@
 #include "core/membership.hpp"
 #include "core/signature.hpp"
 #include "core/ui_text.hpp"
-#include "servers/local_server.hpp"
 
 using namespace qmi;
 using namespace qmi::app;
+using namespace qmi::test;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
 namespace {
-
-using qmi::testdata::membership;
-using qmi::testdata::write;
-using qmi::testdata::bundled_json;
 
 const std::string kRoot = QMI_SOURCE_ROOT;
 
@@ -41,16 +36,6 @@ Content parse_content(const std::string& bytes) {
     REQUIRE(load.content);
     return *load.content;
 }
-
-struct CapturedLog {
-    std::ostringstream out;
-    std::shared_ptr<spdlog::logger> logger;
-    CapturedLog() {
-        auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out);
-        sink->set_pattern("%l: %v");
-        logger = std::make_shared<spdlog::logger>("live-test", sink);
-    }
-};
 
 constexpr const char* kNewerPublished = "2099-03-01T09:00:00+01:00";  // newer than any bundled content
 
@@ -61,7 +46,7 @@ nlohmann::json mayor_fact(const std::string& name) {
 
 // A kiosk root (its own var/) showing the bundled content, and a feed directory with one file per case.
 struct LiveWorld {
-    feedtest::TempDir dir{"qmi-live-test"};
+    ScratchDir dir{"live-test"};
     fs::path www = dir / "www";
     SigningKeys keys = generate_signing_keys();
     Content bundled;
@@ -97,14 +82,21 @@ struct LiveWorld {
         write(www / (name + ".sig"), sign_detached(bytes, keys.secret_b64).signature_b64 + "\n");
     }
 
-    LiveUpdatesOptions options(const std::string& url) {
-        Settings settings;
-        settings.content_feed.url = url;
-        settings.content_feed.public_key = keys.public_b64;
-        LiveUpdatesOptions o = live_updates_options(dir.path(), settings);
-        o.map_refresh = false;  // no contour downloads in this test
-        o.logger = log.logger;
-        return o;
+    // What load_kiosk_data would hand over: the bundled content on screen, a feed at `url`.
+    KioskData data(const std::string& url) const {
+        KioskData d;
+        d.membership = membership();
+        d.content = bundled;
+        d.content_source = ContentSource::Bundled;
+        d.settings.content_feed.url = url;
+        d.settings.content_feed.public_key = keys.public_b64;
+        return d;
+    }
+    LiveTuning tuning() const {
+        LiveTuning t;
+        t.map_jobs = false;  // no contour downloads in this test
+        t.feed.logger = log.logger;
+        return t;
     }
 };
 
@@ -112,19 +104,19 @@ struct LiveWorld {
 
 TEST_CASE("live updates: a signed update is taken by poll once and the status names the feed", "[live]") {
     LiveWorld w;
-    feedtest::LocalFeedServer server({w.www});
+    LocalServer server({w.www});
     const std::string url = server.url("/files/good.json");
-    LiveUpdates live(w.options(url), membership(), w.bundled, ContentSource::Bundled);
+    LiveUpdates live(w.dir.path(), w.data(url), w.tuning());
 
     LiveStatus before = live.status();
     CHECK(before.feed_configured);
-    CHECK(before.version == w.bundled.version);
-    CHECK(before.source == ContentSource::Bundled);
+    CHECK(before.feed.shown->version == w.bundled.version);
+    CHECK(before.feed.source == ContentSource::Bundled);
     CHECK(before.source_label.find("bundled") == 0);
-    CHECK_FALSE(before.last_success);
+    CHECK_FALSE(before.feed.last_success);
     CHECK_FALSE(live.poll());
 
-    REQUIRE(live.check_now().ok);
+    REQUIRE(live.check_now() == net::FeedOutcome::Updated);
     auto update = live.poll();
     REQUIRE(update);
     CHECK(update->version == "feed-2");
@@ -133,18 +125,20 @@ TEST_CASE("live updates: a signed update is taken by poll once and the status na
     CHECK_FALSE(live.poll());  // exactly once
 
     LiveStatus after = live.status();
-    CHECK(after.version == "feed-2");
-    CHECK(after.published == kNewerPublished);
-    CHECK(after.source == ContentSource::Feed);
+    CHECK(after.feed.shown->version == "feed-2");
+    CHECK(after.feed.shown->published == kNewerPublished);
+    CHECK(after.feed.source == ContentSource::Feed);
     CHECK(after.source_label == url);
-    REQUIRE(after.last_success);
-    CHECK(after.last_error.empty());
-    CHECK(after.updates == 1);
-    CHECK(format_status_time(after.last_success) != format_status_time(std::nullopt));
+    REQUIRE(after.feed.last_success);
+    CHECK(after.feed.last_error.empty());
+    CHECK(after.feed.updates == 1);
+    CHECK(format_status_time(after.feed.last_success) != format_status_time(std::nullopt));
+    CHECK(status_line(after).find("showing feed-2 (" + url + ")") != std::string::npos);
 
     // The next start of the kiosk shows it too, from its own cache.
-    const auto start = choose_startup_content({kRoot + "/config/content.json", w.dir / "var/content-cache.json"},
-                                              w.keys.public_b64, content_parser(membership()));
+    ContentPaths paths = content_paths(w.dir.path());
+    paths.bundled = kRoot + "/config/content.json";
+    const auto start = choose_startup_content(paths, w.keys.public_b64, content_parser(membership()));
     REQUIRE(start.active);
     CHECK(start.active->source == ContentSource::Cache);
     CHECK(start.active->content.version == "feed-2");
@@ -152,8 +146,8 @@ TEST_CASE("live updates: a signed update is taken by poll once and the status na
 
 TEST_CASE("live updates: the background thread delivers the update to poll", "[live]") {
     LiveWorld w;
-    feedtest::LocalFeedServer server({w.www});
-    LiveUpdates live(w.options(server.url("/files/good.json")), membership(), w.bundled, ContentSource::Bundled);
+    LocalServer server({w.www});
+    LiveUpdates live(w.dir.path(), w.data(server.url("/files/good.json")), w.tuning());
     live.start();
     std::optional<Content> update;
     // Bounded wait (the first check runs at once); not a timing assertion.
@@ -164,37 +158,37 @@ TEST_CASE("live updates: the background thread delivers the update to poll", "[l
     live.stop();
     REQUIRE(update);
     CHECK(update->version == "feed-2");
-    CHECK(live.status().source == ContentSource::Feed);
+    CHECK(live.status().feed.source == ContentSource::Feed);
 }
 
 TEST_CASE("live updates: a bad update leaves poll empty and the status explains", "[live]") {
     LiveWorld w;
-    feedtest::LocalFeedServer server({w.www});
+    LocalServer server({w.www});
     const char* cases[] = {"/files/invalid.json", "/files/tampered.json", "/files/absent.json"};
     for (const char* path : cases) {
         SECTION(path) {
-            LiveUpdates live(w.options(server.url(path)), membership(), w.bundled, ContentSource::Bundled);
-            CHECK_FALSE(live.check_now().ok);
+            LiveUpdates live(w.dir.path(), w.data(server.url(path)), w.tuning());
+            CHECK(live.check_now() == net::FeedOutcome::Failed);
             CHECK_FALSE(live.poll());
             const LiveStatus s = live.status();
-            CHECK_FALSE(s.last_error.empty());
-            CHECK(s.version == w.bundled.version);  // still what was on screen
-            CHECK(s.source == ContentSource::Bundled);
-            CHECK(s.failures == 1);
-            CHECK_FALSE(fs::exists(w.dir / "var/content-cache.json"));  // nothing cached either
+            CHECK_FALSE(s.feed.last_error.empty());
+            CHECK(s.feed.shown->version == w.bundled.version);  // still what was on screen
+            CHECK(s.feed.source == ContentSource::Bundled);
+            CHECK(s.feed.failures == 1);
+            CHECK_FALSE(fs::exists(w.dir / "var/content-cache.signed"));  // nothing cached either
         }
     }
 }
 
 TEST_CASE("live updates: without a feed URL nothing runs and the status says bundled", "[live]") {
     LiveWorld w;
-    LiveUpdates live(w.options(""), membership(), w.bundled, ContentSource::Bundled);
+    LiveUpdates live(w.dir.path(), w.data(""), w.tuning());
     live.start();
     CHECK_FALSE(live.poll());
     const LiveStatus s = live.status();
     CHECK_FALSE(s.feed_configured);
     CHECK(s.source_label.find("bundled") == 0);
-    CHECK(s.version == w.bundled.version);
+    CHECK(s.feed.shown->version == w.bundled.version);
 }
 
 TEST_CASE("content views: new content rebuilds the open card and the intro from the new facts", "[live]") {

@@ -1,40 +1,30 @@
+// --fetch-maps (fetch_maps in set-up mode): from directories and a local HTTP server; every department checked
+// before the cache is touched.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 
 #include <fstream>
-#include <sstream>
 
-#include "../support/map_mirror.hpp"
+#include "../support/local_server.hpp"
+#include "../support/fetch_options.hpp"
+#include "../support/map_fixture.hpp"
+#include "../support/scratch_dir.hpp"
 #include "core/map_cache.hpp"
 #include "core/membership.hpp"
-#include "local_server.hpp"
 #include "net/map_fetch.hpp"
 
 using namespace qmi;
 using namespace qmi::net;
 namespace fs = std::filesystem;
+using namespace qmi::test;
 
 namespace {
-
-using qmi::testdata::copy_mirror;
-using qmi::testdata::kMirror;
-using qmi::testdata::slurp;
-using qmi::testdata::TempDir;
-const MapMembership& membership() { return qmi::testdata::map_membership(); }
 
 std::string cache_snapshot(const fs::path& root) {
     std::string all;
     for (const std::string& d : ile_de_france_departments()) all += slurp(map_cache_file(root, d)) + "|";
     return all;
-}
-
-MapFetchOptions quick() {
-    MapFetchOptions o;
-    o.connect_timeout_s = 2;
-    o.total_timeout_s = 10;
-    o.prebuild_model = false;
-    return o;
 }
 
 }  // namespace
@@ -44,7 +34,7 @@ TEST_CASE("map sources: order and URLs") {
     const std::vector<std::string> defaults = map_sources("/nonexistent/root", "");
     REQUIRE(defaults.size() == 1);  // no mirror beside a nonexistent root
     CHECK(defaults[0] == kOfficialMapSource);
-    if (fs::exists(kMirror)) {
+    if (fs::exists(geo_mirror())) {
         const std::vector<std::string> both = map_sources(QMI_SOURCE_ROOT, "");
         REQUIRE(both.size() == 2);
         CHECK(both[1] == (fs::path(QMI_SOURCE_ROOT) / ".." / "shared" / "data" / "geo").lexically_normal().string());
@@ -58,49 +48,43 @@ TEST_CASE("map sources: order and URLs") {
 }
 
 TEST_CASE("map fetch: from the offline mirror, then nothing to do") {
-    if (!fs::exists(kMirror)) {
-        WARN("offline map mirror absent at " << kMirror << ": skipped");
-        return;
-    }
-    TempDir root("mapfetch-ok");
+    QMI_REQUIRE_GEO_MIRROR();
+    ScratchDir root("mapfetch-ok");
     std::string why;
-    CHECK_FALSE(map_cache_complete(root.path, membership(), &why));
-    CHECK(why.find("absent") != std::string::npos);
-    REQUIRE(fetch_maps(root.path, {kMirror.string()}, membership(), quick()) == 0);
-    CHECK(map_cache_complete(root.path, membership()));
-    CHECK(slurp(map_cache_file(root.path, "93")) == slurp(kMirror / "communes-93.geojson"));
-    const auto stamp = fs::last_write_time(map_cache_file(root.path, "77"));
+    CHECK_FALSE(map_cache_complete(root.path(), map_membership(), &why));
+    CHECK(why.find("missing") != std::string::npos);
+    REQUIRE(fetch_maps(root.path(), {geo_mirror().string()}, map_membership(), test_fetch_options()) == 0);
+    CHECK(map_cache_complete(root.path(), map_membership()));
+    CHECK(slurp(map_cache_file(root.path(), "93")) == slurp(geo_mirror() / "communes-93.geojson"));
+    const auto stamp = fs::last_write_time(map_cache_file(root.path(), "77"));
     // Already complete: a broken source is not even tried.
-    CHECK(fetch_maps(root.path, {"/nonexistent"}, membership(), quick()) == 0);
-    CHECK(fs::last_write_time(map_cache_file(root.path, "77")) == stamp);
+    CHECK(fetch_maps(root.path(), {"/nonexistent"}, map_membership(), test_fetch_options()) == 0);
+    CHECK(fs::last_write_time(map_cache_file(root.path(), "77")) == stamp);
 }
 
 TEST_CASE("map fetch: garbage, truncated or incomplete sources are rejected, the previous cache is kept") {
-    if (!fs::exists(kMirror)) {
-        WARN("offline map mirror absent at " << kMirror << ": skipped");
-        return;
-    }
-    TempDir work("mapfetch-bad");
-    const fs::path root = work.path / "root";
+    QMI_REQUIRE_GEO_MIRROR();
+    ScratchDir work("mapfetch-bad");
+    const fs::path root = work / "root";
     // A previous, complete cache with one damaged file (so that a fetch is attempted).
-    REQUIRE(fetch_maps(root, {kMirror.string()}, membership(), quick()) == 0);
+    REQUIRE(fetch_maps(root, {geo_mirror().string()}, map_membership(), test_fetch_options()) == 0);
     std::ofstream(map_cache_file(root, "95"), std::ios::trunc) << "{}";
-    CHECK_FALSE(map_cache_complete(root, membership()));
+    CHECK_FALSE(map_cache_complete(root, map_membership()));
     const std::string before = cache_snapshot(root);
 
     // Garbage instead of JSON.
-    const fs::path garbage = copy_mirror(work.path / "garbage");
+    const fs::path garbage = copy_mirror(work / "garbage");
     std::ofstream(garbage / "communes-92.geojson", std::ios::trunc) << "<html>502 Bad Gateway</html>";
     // Truncated download.
-    const fs::path truncated = copy_mirror(work.path / "truncated");
+    const fs::path truncated = copy_mirror(work / "truncated");
     {
-        const std::string full = slurp(kMirror / "communes-94.geojson");
+        const std::string full = slurp(geo_mirror() / "communes-94.geojson");
         std::ofstream(truncated / "communes-94.geojson", std::ios::trunc) << full.substr(0, full.size() / 2);
     }
     // Valid GeoJSON but a Métropole member (Issy-les-Moulineaux) missing.
-    const fs::path incomplete = copy_mirror(work.path / "incomplete");
+    const fs::path incomplete = copy_mirror(work / "incomplete");
     {
-        nlohmann::json doc = nlohmann::json::parse(slurp(kMirror / "communes-92.geojson"));
+        nlohmann::json doc = nlohmann::json::parse(slurp(geo_mirror() / "communes-92.geojson"));
         auto& f = doc["features"];
         f.erase(std::remove_if(f.begin(), f.end(), [](const nlohmann::json& x) {
                     return x["properties"]["code"] == "92040";
@@ -108,58 +92,87 @@ TEST_CASE("map fetch: garbage, truncated or incomplete sources are rejected, the
         std::ofstream(incomplete / "communes-92.geojson", std::ios::trunc) << doc.dump();
     }
     // A department file missing altogether.
-    const fs::path missing = copy_mirror(work.path / "missing");
+    const fs::path missing = copy_mirror(work / "missing");
     fs::remove(missing / "communes-78.geojson");
 
     for (const fs::path& bad : {garbage, truncated, incomplete, missing}) {
         INFO(bad);
-        CHECK(fetch_maps(root, {bad.string()}, membership(), quick()) != 0);
+        CHECK(fetch_maps(root, {bad.string()}, map_membership(), test_fetch_options()) != 0);
         CHECK(cache_snapshot(root) == before);
     }
-    CHECK(fetch_maps(root, {garbage.string(), truncated.string(), incomplete.string()}, membership(), quick()) != 0);
+    CHECK(fetch_maps(root, {garbage.string(), truncated.string(), incomplete.string()}, map_membership(), test_fetch_options()) != 0);
     CHECK(cache_snapshot(root) == before);
-    CHECK(fetch_maps(root, {}, membership(), quick()) != 0);
+    CHECK(fetch_maps(root, {}, map_membership(), test_fetch_options()) != 0);
 
     // The first working source in the list wins.
-    CHECK(fetch_maps(root, {garbage.string(), kMirror.string()}, membership(), quick()) == 0);
-    CHECK(map_cache_complete(root, membership()));
+    CHECK(fetch_maps(root, {garbage.string(), geo_mirror().string()}, map_membership(), test_fetch_options()) == 0);
+    CHECK(map_cache_complete(root, map_membership()));
 }
 
 TEST_CASE("map fetch: over HTTP from a local server, and the model cache is prebuilt") {
-    if (!fs::exists(kMirror)) {
-        WARN("offline map mirror absent at " << kMirror << ": skipped");
-        return;
-    }
-    qmi::test::LocalServer server(kMirror);
-    TempDir root("mapfetch-http");
-    MapFetchOptions options = quick();
+    QMI_REQUIRE_GEO_MIRROR();
+    LocalServer server({geo_mirror()});
+    ScratchDir root("mapfetch-http");
+    MapFetchOptions options = test_fetch_options();
     options.prebuild_model = true;
     // 404 everywhere first (wrong template), then the right one.
-    REQUIRE(fetch_maps(root.path, {server.url("/nothing/{dept}"), server.url("/files/communes-{dept}.geojson")},
-                       membership(), options) == 0);
-    CHECK(map_cache_complete(root.path, membership()));
-    REQUIRE(fs::exists(map_model_cache_file(root.path)));
-    MapLoad load = load_map(root.path, membership());
+    REQUIRE(fetch_maps(root.path(), {server.url("/nothing/{dept}"), server.url("/files/communes-{dept}.geojson")},
+                       map_membership(), options) == 0);
+    CHECK(map_cache_complete(root.path(), map_membership()));
+    REQUIRE(fs::exists(map_model_cache_file(root.path())));
+    MapLoad load = load_map(root.path(), map_membership());
     REQUIRE(load.model);
-    CHECK(load.from_cache);
+    CHECK(load.origin == MapOrigin::Cache);
     CHECK(load.model->metropole_count == 130);
 
     // A corrupted model cache is detected and rebuilt, not trusted.
     {
-        std::string bytes = slurp(map_model_cache_file(root.path));
+        std::string bytes = slurp(map_model_cache_file(root.path()));
         bytes[bytes.size() / 2] ^= 0x40;
-        std::ofstream(map_model_cache_file(root.path), std::ios::binary | std::ios::trunc) << bytes;
+        std::ofstream(map_model_cache_file(root.path()), std::ios::binary | std::ios::trunc) << bytes;
     }
-    MapLoad rebuilt = load_map(root.path, membership());
+    MapLoad rebuilt = load_map(root.path(), map_membership());
     REQUIRE(rebuilt.model);
-    CHECK_FALSE(rebuilt.from_cache);
-    CHECK(rebuilt.cache_note.find("checksum") != std::string::npos);
-    CHECK(load_map(root.path, membership()).from_cache);
+    CHECK(rebuilt.origin == MapOrigin::Built);
+    CHECK(load_map(root.path(), map_membership()).origin == MapOrigin::Cache);
 
     // Oversize: a 20 kB cap rejects Seine-et-Marne.
-    TempDir other("mapfetch-cap");
-    MapFetchOptions tiny = quick();
+    ScratchDir other("mapfetch-cap");
+    MapFetchOptions tiny = test_fetch_options();
     tiny.max_bytes = 20000;
-    CHECK(fetch_maps(other.path, {server.url("/files/communes-{dept}.geojson")}, membership(), tiny) != 0);
-    CHECK_FALSE(fs::exists(map_cache_file(other.path, "75")));
+    CHECK(fetch_maps(other.path(), {server.url("/files/communes-{dept}.geojson")}, map_membership(), tiny) != 0);
+    CHECK_FALSE(fs::exists(map_cache_file(other.path(), "75")));
+}
+
+TEST_CASE("map fetch: a synthetic source fills the cache, a spiked download is refused like at start") {
+    ScratchDir work("mapfetch-synthetic");
+    const fs::path source = work / "source";
+    write_synthetic_contours(source, map_membership());
+    const fs::path dir = source / "maps" / "cache";
+    const fs::path root = work / "kiosk";
+    // One wrong digit in one coordinate of Hauts-de-Seine: the same check as the start-up refuses the download.
+    const std::string good92 = slurp(dir / "communes-92.geojson");
+    nlohmann::json doc = nlohmann::json::parse(good92);
+    doc["features"][0]["geometry"]["coordinates"][0][2][0] = 7.298;
+    spill(dir / "communes-92.geojson", doc.dump());
+    CHECK(fetch_maps(root, {dir.string()}, map_membership(), test_fetch_options()) != 0);
+    CHECK_FALSE(fs::exists(map_cache_file(root, "75")));
+    spill(dir / "communes-92.geojson", good92);
+    MapFetchOptions options = test_fetch_options();
+    options.prebuild_model = true;
+    REQUIRE(fetch_maps(root, {dir.string()}, map_membership(), options) == 0);
+    CHECK(map_cache_complete(root, map_membership()));
+    CHECK(load_map(root, map_membership()).origin == MapOrigin::Cache);
+}
+
+TEST_CASE("map source: QMI_MAP_SOURCE wins over kiosk.json's map_source, an empty one does not") {
+    Settings settings;
+    settings.map_source = "/srv/geo";
+    ::unsetenv("QMI_MAP_SOURCE");
+    CHECK(effective_map_source(settings) == "/srv/geo");
+    ::setenv("QMI_MAP_SOURCE", "", 1);
+    CHECK(effective_map_source(settings) == "/srv/geo");
+    ::setenv("QMI_MAP_SOURCE", "/mnt/mirror", 1);
+    CHECK(effective_map_source(settings) == "/mnt/mirror");
+    ::unsetenv("QMI_MAP_SOURCE");
 }

@@ -166,14 +166,16 @@ TEST_CASE("metrics: kiosk.json's metrics settings and the live status map onto t
     CHECK(metrics_writer_options("/opt/qmi", s).file == fs::path(s.metrics.textfile));
 
     LiveStatus live;
-    live.version = "2024-02-06.1";
-    live.published = "2024-02-06T12:00:00+01:00";
-    live.source = ContentSource::Cache;
+    Content shown;
+    shown.version = "2024-02-06.1";
+    shown.published = "2024-02-06T12:00:00+01:00";
+    live.feed.shown = stamp_of(shown);
+    live.feed.source = ContentSource::Cache;
     live.feed_configured = true;
-    live.last_check = std::chrono::system_clock::time_point{} + std::chrono::seconds{1714550400};
-    live.last_error = "feed: HTTP 503";
-    live.checks = 4;
-    live.failures = 1;
+    live.feed.last_attempt = std::chrono::system_clock::time_point{} + std::chrono::seconds{1714550400};
+    live.feed.last_error = "feed: HTTP 503";
+    live.feed.checks = 4;
+    live.feed.failures = 1;
     FleetHealth h;
     h.now = utc(2024, 5, 1, 8);
     add_live_status(h, live);

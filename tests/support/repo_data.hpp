@@ -47,3 +47,8 @@ inline void write(const std::filesystem::path& p, const std::string& bytes) {
 }
 
 }  // namespace qmi::testdata
+
+// One using-directive in a test brings every support helper: `using namespace qmi::test;`.
+namespace qmi::test {
+using namespace qmi::testdata;
+}

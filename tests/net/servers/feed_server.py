@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Local HTTP(S) server for the content-feed tests: every way a feed server can fail, on 127.0.0.1 only.
+"""The tests' local HTTP(S) server (content feed, map fetch, http_fetch): good and hostile answers, 127.0.0.1 only.
 
 Routes (NAME is a file under --root):
   /files/NAME         200 with ETag and Last-Modified; 304 when If-None-Match matches; 404 when NAME is absent
@@ -7,7 +7,10 @@ Routes (NAME is a file under --root):
   /slow/NAME          waits --slow-seconds, then serves NAME (client timeouts are shorter)
   /truncated/NAME     announces more bytes than it sends, then closes the connection
   /huge/NAME          a body of --huge-bytes (larger than the client's cap)
+  /chunked/NAME       serves NAME with chunked transfer encoding (no Content-Length: the size is learnt late)
+  /redirect?to=URL    302 to URL (relative or absolute, any scheme, host or port: the client must refuse some)
   /redirect-loop/NAME 302 to itself, forever
+  /header-bomb/BYTES  200 whose one response header is BYTES long
   /trickle/NAME       serves NAME (no ETag: every request downloads it again) at --trickle-bytes-per-s, in
                       16 KiB pieces: a large feed response arriving slowly, for the frame-time benchmark
   /requests           JSON list of the requests seen so far: [path, If-None-Match, If-Modified-Since]
@@ -26,6 +29,7 @@ import ssl
 import sys
 import threading
 import time
+import urllib.parse
 
 stopping = threading.Event()
 requests_seen = []
@@ -74,6 +78,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with requests_lock:
             requests_seen.append([self.path, self.headers.get("If-None-Match", ""),
                                   self.headers.get("If-Modified-Since", "")])
+        if self.path.startswith("/redirect?"):
+            target = urllib.parse.parse_qs(self.path.partition("?")[2]).get("to", [""])[0]
+            self.send_bytes(302, b"", [("Location", target)])
+            return
         parts = self.path.lstrip("/").split("/", 1)
         mode, rest = parts[0], (parts[1] if len(parts) > 1 else "")
         if mode == "files":
@@ -132,6 +140,37 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     time.sleep(pause)
             except OSError:
                 pass  # the client gave up (cancelled)
+        elif mode == "chunked":
+            body, _ = self.read_file(rest)
+            if body is None:
+                self.send_bytes(404, b"not found\n")
+                return
+            self.send_response(200)
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            try:
+                for at in range(0, len(body), 1000):
+                    piece = body[at:at + 1000]
+                    self.wfile.write(b"%x\r\n" % len(piece) + piece + b"\r\n")
+                self.wfile.write(b"0\r\n\r\n")
+            except OSError:
+                pass  # the client aborted at its cap, as intended
+        elif mode == "header-bomb":
+            size = int(rest or "0")
+            self.send_response(200)
+            try:
+                # Split in lines of 1000 bytes when asked for less than libcurl's 100 KiB line limit, so that the
+                # client's own cap on the total is what must stop it; one giant line otherwise.
+                if size < 100 * 1024:
+                    for i in range(0, size, 1000):
+                        self.send_header("X-Bomb-%d" % i, "a" * min(1000, size - i))
+                else:
+                    self.send_header("X-Bomb", "a" * size)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"ok")
+            except OSError:
+                pass  # the client gave up on the header, as intended
         elif mode == "redirect-loop":
             self.send_bytes(302, b"", [("Location", self.path)])
         elif mode == "requests":

@@ -1,5 +1,7 @@
-// Starts tests/net/servers/feed_server.py on 127.0.0.1 for one test and stops it at scope exit.
-// Header-only on purpose: shared by the adapter tests and the feed soak benchmark. Every wait is bounded.
+// The one local test server: tests/net/servers/feed_server.py on 127.0.0.1 (HTTP, or HTTPS with a test CA), started
+// for one test and stopped at scope exit. Its routes play every server behaviour the tests need, good and hostile
+// (see the script's docstring). Header-only: shared by the adapter tests and the feed soak benchmark; no Catch2.
+// Every wait is bounded.
 #pragma once
 #include <signal.h>
 #include <spawn.h>
@@ -13,55 +15,28 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "scratch_dir.hpp"
+
 extern char** environ;
 
-namespace qmi::feedtest {
-
-// A fresh directory under the system temp dir, removed at scope exit.
-class TempDir {
-public:
-    explicit TempDir(const std::string& prefix) {
-        std::random_device rd;
-        const auto base = std::filesystem::temp_directory_path();
-        for (int i = 0; i < 100; ++i) {
-            auto candidate = base / (prefix + "-" + std::to_string(rd()));
-            if (std::filesystem::create_directory(candidate)) {
-                path_ = candidate;
-                return;
-            }
-        }
-        throw std::runtime_error("cannot create a temporary directory");
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    std::filesystem::path path_;
-};
+namespace qmi::test {
 
 struct ServerOptions {
     std::filesystem::path root;      // served under /files/
     std::string cert, key;           // HTTPS when set
-    double slow_seconds = 20.0;
+    double slow_seconds = 20.0;     // /slow/ waits this long before answering
     size_t huge_bytes = 3u << 20;
     int lifetime_s = 900;            // the server exits by itself after this, whatever happens to the test
 };
 
-class LocalFeedServer {
+class LocalServer {
 public:
-    explicit LocalFeedServer(const ServerOptions& options) : work_("qmi-feed-server") {
+    explicit LocalServer(const ServerOptions& options) : work_("server") {
         const std::string script = std::string(QMI_SOURCE_ROOT) + "/tests/net/servers/feed_server.py";
         const auto port_file = work_ / "port";
         std::vector<std::string> args = {"python3",        script,
@@ -97,9 +72,9 @@ public:
             throw std::runtime_error("the test feed server did not start within 15 s");
         }
     }
-    ~LocalFeedServer() { stop(); }
-    LocalFeedServer(const LocalFeedServer&) = delete;
-    LocalFeedServer& operator=(const LocalFeedServer&) = delete;
+    ~LocalServer() { stop(); }
+    LocalServer(const LocalServer&) = delete;
+    LocalServer& operator=(const LocalServer&) = delete;
 
     int port() const { return port_; }
     // url("/files/content.json") -> "http://127.0.0.1:PORT/files/content.json"
@@ -125,7 +100,7 @@ public:
     }
 
 private:
-    TempDir work_;
+    ScratchDir work_;
     pid_t pid_ = -1;
     int port_ = 0;
     std::string scheme_ = "http";
@@ -171,4 +146,4 @@ inline TestPki make_test_pki(const std::filesystem::path& dir) {
     return {d + "/ca.pem", d + "/server.pem", d + "/server.key", d + "/other-ca.pem"};
 }
 
-}  // namespace qmi::feedtest
+}  // namespace qmi::test
