@@ -7,6 +7,8 @@
 #include <spdlog/spdlog.h>
 
 #include "app/content_views.hpp"
+#include "app/staff_status.hpp"
+#include "core/content_store.hpp"
 #include "core/call_state.hpp"
 #include "core/staleness.hpp"
 
@@ -380,10 +382,17 @@ ui::StaffStatus Kiosk::staff_status() const {
     ui::StaffStatus s;
     s.app_version = QMI_VERSION;
     s.content_version = data_->content.version;
-    s.content_published = data_->content.published;
+    const date::sys_seconds now = clock_.now();
+    if (const std::optional<date::sys_seconds> published = parse_publication_time(data_->content.published)) {
+        s.content_published = people_time(*published, data_->text, lang_);
+        if (const std::optional<std::string> age = content_age(data_->content, now, data_->text, lang_, &s.content_old))
+            s.content_published += " (" + *age + ")";
+    }
+    s.kiosk_time = people_time(now, data_->text, lang_);
+    s.touch = touch_.empty() ? data_->text.get("staff.touch_none", lang_) : touch_;
     s.content_source =
         data_->text.get(std::string("staff.source_") + content_source_name(data_->content_source), lang_);
-    s.live_updates = live_status_;
+    if (live_status_) s.live_updates = live_updates_text(*live_status_, data_->text, lang_);
     s.fps = static_cast<float>(frame_times_.size());
     s.last_error = last_error_;
     s.reload_result = reload_result_;

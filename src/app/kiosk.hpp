@@ -21,6 +21,7 @@
 
 #include "app/kiosk_clock.hpp"
 #include "app/kiosk_data.hpp"
+#include "app/live_updates.hpp"
 #include "app/map_view.hpp"
 #include "app/render_setup.hpp"
 #include "app/widgets.hpp"
@@ -82,7 +83,9 @@ public:
     // camera and language stay.
     void set_content(Content content, ContentSource source);
     const KioskData& data() const { return *data_; }
-    void set_live_status(std::string line) { live_status_ = std::move(line); }
+    void set_live_status(LiveStatus s) { live_status_ = std::move(s); }
+    // The touch screen found ("" = none: the mouse is used), for the staff status.
+    void set_touch(std::string description) { touch_ = std::move(description); }
 
     // What is on screen, for --state-out: selection, card, zoom, attract mode, staff screens, language.
     nlohmann::json state() const;
@@ -166,7 +169,8 @@ private:
     double locked_for_ = 0;
     std::string reload_result_;
     std::string last_error_;
-    std::string live_status_;
+    std::optional<LiveStatus> live_status_;
+    std::string touch_;
     std::optional<ui::StaffStatus> status_;    // built once per second while the staff menu is open
     double status_at_ = -1;
 

@@ -34,7 +34,10 @@ PinPadResult draw_pin_pad(size_t digit_count, const PinPadView& view, const Widg
 struct StaffStatus {
     std::string app_version;        // "0.1.0"
     std::string content_version;    // Content::version
-    std::string content_published;  // Content::published
+    std::string content_published;  // when the content was published, for people, with its age
+    bool content_old = false;       // published long ago: shown in red
+    std::string kiosk_time;         // the kiosk's own time (the countdown depends on it), Paris
+    std::string touch;              // the touch screen found, or that the mouse is used
     std::string content_source;     // "bundled" | "cache" | "feed"
     std::string live_updates;       // live content feed status, one line; "" = not available in this build
     float fps = 0;                  // frames drawn per second over the last second
