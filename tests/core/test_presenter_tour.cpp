@@ -6,6 +6,7 @@
 #include "../support/repo_data.hpp"
 #include "core/content_loader.hpp"
 #include "core/presenter_tour.hpp"
+#include "core/text.hpp"
 
 using namespace qmi;
 
@@ -152,4 +153,19 @@ TEST_CASE("presenter keys: clickers' Page Down / Page Up, arrows, B, Escape; nev
     CHECK(presenter_key(key("Q", false, true)) == PresenterKey::None);
     CHECK(presenter_key(key("Other")) == PresenterKey::None);
     CHECK(presenter_key(key("A")) == PresenterKey::None);
+}
+
+TEST_CASE("the programme in one sentence: the description's first, in both languages", "[tour]") {
+    CHECK(first_sentence(bundled().programme.description.in(Lang::Fr)) ==
+          "Le dispositif métropolitain d'expérimentation urbaine, mené avec l'appui de l'agence d'innovation Paris&Co.");
+    CHECK(first_sentence(bundled().programme.description.in(Lang::En)) ==
+          "The metropolitan urban experimentation scheme, run with the support of the Paris&Co innovation agency.");
+    CHECK(first_sentence("  One sentence only.  ") == "One sentence only.");
+    CHECK(first_sentence("No full stop at all") == "No full stop at all");
+    CHECK(first_sentence("It grew 1.5 times. Then it stopped.") == "It grew 1.5 times.");
+    CHECK(first_sentence("See www.example.org, then call. Or not.") == "See www.example.org, then call.");
+    CHECK(first_sentence("Lancé en 2022. Élargi en 2024.") == "Lancé en 2022.");
+    CHECK(first_sentence("Vraiment ? « Oui », dit-il.") == "Vraiment ?");
+    CHECK(first_sentence("Il a dit… 22 villes ont répondu.") == "Il a dit…");
+    CHECK(first_sentence("") == "");
 }
