@@ -143,7 +143,7 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     const float district_rows = static_cast<float>((s.districts.size() + 3) / 4);
     const float height = 2 * l.padding + ctx.fonts.sizes.title * 2 +
                          (s.to_review.empty() ? 11 : 13) * (ctx.fonts.sizes.body * 1.4f) +
-                         (4 + district_rows) * button_h + 7 * l.margin;
+                         (5 + district_rows) * button_h + 8 * l.margin;
     begin_card("##qmi_staff_menu", ImVec2(width, height), ctx);
     StaffMenuResult result;
     const std::string& none = ctx.text.get("staff.none", ctx.lang);
@@ -196,6 +196,10 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     auto button = [&](const char* key, StaffMenuResult::Kind kind) {
         if (ImGui::Button(ctx.text.get(key, ctx.lang).c_str(), ImVec2(bw, button_h))) result = {kind};
     };
+    // What staff come for at an event first: walk the audience through the programme, or show its timeline.
+    button("staff.present", StaffMenuResult::StartTour);
+    ImGui::SameLine();
+    button("staff.timeline", StaffMenuResult::ShowTimeline);
     button("staff.reload", StaffMenuResult::Reload);
     ImGui::SameLine();
     button(s.windowed ? "staff.fullscreen" : "staff.windowed", StaffMenuResult::ToggleWindowed);

@@ -1,5 +1,5 @@
 // Staff screens drawn over the kiosk: the PIN pad (after the hidden corner hold, core/staff_access) and the staff
-// menu (exit, reload content, status, windowed mode). Pure drawing: the app owns StaffAccess and acts on the
+// menu (guided tour, timeline, exit, reload content, status, windowed mode). Pure drawing: the app owns StaffAccess and acts on the
 // results. Every button is at least Layout::touch_min (>= 9 mm on the glass) square, digits are big.
 #pragma once
 #include <string>
@@ -48,7 +48,7 @@ struct StaffStatus {
 };
 
 struct StaffMenuResult {
-    enum Kind { None, Exit, Reload, ToggleWindowed, Close, StartAttract, ShowDistrict };
+    enum Kind { None, Exit, Reload, ToggleWindowed, Close, StartAttract, ShowDistrict, StartTour, ShowTimeline };
     Kind kind = None;
     int district = -1;  // ShowDistrict: index into StaffStatus::districts
 };
