@@ -621,7 +621,8 @@ ScreenState Kiosk::screen_state() const {
     if (map_->selected()) s.selected_insee = data_->map.communes[*map_->selected()].insee;
     s.can_zoom_in = map_->can_zoom_in();
     s.can_zoom_out = map_->can_zoom_out();
-    s.hint_opacity = attract_.active() || staff_screen_ != StaffScreen::None || tour_ ? 0.0f : hint_.opacity(now_);
+    s.hint_opacity =
+        attract_.active() || staff_screen_ != StaffScreen::None || tour_ || timeline_open_ ? 0.0f : hint_.opacity(now_);
     s.presenter = step_ ? &*step_ : nullptr;
     s.blackout = blackout_;
     s.timeline_open = timeline_open_ && !tour_;
@@ -670,6 +671,7 @@ void Kiosk::apply_actions() {
         switch (a.kind) {
             case UiAction::ChooseCommune: choose_commune(a.insee, a.from_search); break;
             case UiAction::Home:
+                timeline_open_ = false;
                 select(std::nullopt, false);
                 map_->show_overview();
                 break;
@@ -806,6 +808,10 @@ nlohmann::json Kiosk::state() const {
                    {"qr_caption", banner.scan}, {"call_districts", banner.highlighted}};
     if (toast_ && now_ < toast_->until) j["toast"] = data_->text.get(toast_->key, lang_);
     if (!widgets_->timeline_button().empty()) j["controls"]["timeline"] = rect(widgets_->timeline_button());
+    if (staff_screen_ == StaffScreen::Menu && !widgets_->staff_places().present.empty()) {
+        j["controls"]["staff_present"] = rect(widgets_->staff_places().present);
+        j["controls"]["staff_timeline"] = rect(widgets_->staff_places().timeline);
+    }
 
     // Presenter mode: the step on screen and where its buttons are.
     nlohmann::json p = {{"active", tour_.has_value()}};

@@ -266,6 +266,7 @@ void Widgets::draw_visitor(const ScreenState& s, const ui::WidgetContext& ctx, s
 }
 
 void Widgets::draw_staff(const ScreenState& s, const ui::WidgetContext& ctx, std::vector<UiAction>& actions) {
+    staff_places_ = {};
     switch (s.staff) {
         case StaffScreen::None: break;
         case StaffScreen::PinPad: {
@@ -281,7 +282,7 @@ void Widgets::draw_staff(const ScreenState& s, const ui::WidgetContext& ctx, std
         }
         case StaffScreen::Menu:
             if (!s.status) break;
-            switch (const ui::StaffMenuResult r = ui::draw_staff_menu(*s.status, ctx); r.kind) {
+            switch (const ui::StaffMenuResult r = ui::draw_staff_menu(*s.status, ctx, &staff_places_); r.kind) {
                 case ui::StaffMenuResult::None: break;
                 case ui::StaffMenuResult::Exit: actions.push_back({UiAction::StaffExit}); break;
                 case ui::StaffMenuResult::Reload: actions.push_back({UiAction::StaffReload}); break;

@@ -146,6 +146,8 @@ public:
     const ui::TimelineViewModel* timeline_model() const { return timeline_ ? &*timeline_ : nullptr; }
     // Where the introduction's "Chronologie" button was last drawn (empty when it was not).
     const ui::Rect& timeline_button() const { return timeline_button_; }
+    // Where the staff menu drew its "Présentation guidée" and "Chronologie" (empty when it is closed).
+    const ui::StaffMenuPlaces& staff_places() const { return staff_places_; }
     LabelFont label_font() const { return {fonts_.label, fonts_.sizes.label}; }
 
     // The pointer that drives ImGui's mouse (first finger, or the mouse). True when the widgets may react.
@@ -198,6 +200,7 @@ private:
     int content_generation_ = 0, timeline_generation_ = -1;
     std::optional<ui::TimelineDrawn> timeline_drawn_;
     ui::Rect timeline_button_;
+    ui::StaffMenuPlaces staff_places_;
     const ui::TimelineViewModel& timeline_for(const ScreenState& s, const ui::Rect& area, bool closable);
     void draw_presenter(const ScreenState& s, std::vector<UiAction>& actions);
     void draw_visitor(const ScreenState& s, const ui::WidgetContext& ctx, std::vector<UiAction>& actions);

@@ -136,7 +136,7 @@ PinPadResult draw_pin_pad(size_t digit_count, const PinPadView& view, const Widg
     return result;
 }
 
-StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) {
+StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx, StaffMenuPlaces* places) {
     const Layout& l = ctx.layout;
     const float button_h = std::max(l.touch_min, 72.0f * l.scale);
     const float width = 900.0f * l.scale;
@@ -198,8 +198,10 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     };
     // What staff come for at an event first: walk the audience through the programme, or show its timeline.
     button("staff.present", StaffMenuResult::StartTour);
+    if (places) places->present = Rect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     ImGui::SameLine();
     button("staff.timeline", StaffMenuResult::ShowTimeline);
+    if (places) places->timeline = Rect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     button("staff.reload", StaffMenuResult::Reload);
     ImGui::SameLine();
     button(s.windowed ? "staff.fullscreen" : "staff.windowed", StaffMenuResult::ToggleWindowed);

@@ -53,6 +53,11 @@ struct StaffMenuResult {
     int district = -1;  // ShowDistrict: index into StaffStatus::districts
 };
 
-StaffMenuResult draw_staff_menu(const StaffStatus& status, const WidgetContext& ctx);
+// Where the menu drew the buttons that start something for an audience (--state-out reports them).
+struct StaffMenuPlaces {
+    Rect present;   // "Présentation guidée"
+    Rect timeline;  // "Chronologie"
+};
+StaffMenuResult draw_staff_menu(const StaffStatus& status, const WidgetContext& ctx, StaffMenuPlaces* places = nullptr);
 
 }  // namespace qmi::ui

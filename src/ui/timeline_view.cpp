@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "core/call_state.hpp"
 #include "core/paris_time.hpp"
@@ -167,6 +168,9 @@ TimelineViewModel make_timeline_view(const Content& content, const UiText& text,
     const Rect& B = M.body;
     const float strip = M.vertical ? 0.0f : std::ceil(F.small * 1.5f);  // years and today's tag, above the rows
     M.strip = strip;
+    // Room for the scrollbar ImGui draws when the axis is longer than its box (ui/theme's size), so that it never
+    // lies over a label.
+    const float scrollbar = std::max(20 * layout.scale, 0.5f * layout.touch_min);
     for (Lang lang : {Lang::Fr, Lang::En}) {
         TimelineText& t = lang == Lang::En ? M.en : M.fr;
         std::vector<TimelineItemIn> items(t.labels.size());
@@ -180,22 +184,37 @@ TimelineViewModel make_timeline_view(const Content& content, const UiText& text,
         std::vector<float> heights(items.size());
         if (!M.vertical) {
             // Labels above and below the axis, each row's labels standing off it by the leader's room. The text
-            // width is the narrowest (from 9 body sizes, or an eighth of the axis) whose tallest label fits its
-            // row; wider labels need more room along the axis, which grows (and scrolls) when they do not fit.
-            const float rows_h = B.height() - strip;
+            // width is the widest, from a comfortable measure (9 body sizes, or an eighth of the axis) down to a
+            // narrow one (6), whose labels fit both their row's height and the axis's length; when none does, the
+            // narrowest that fits the rows, and the axis grows (the view scrolls). The scrollbar's room is kept.
+            const float rows_h = B.height() - strip - scrollbar;
             const float max_h = (rows_h - 2 * mt.dot) / 2 - mt.leader;
-            float w = std::max(9 * F.body, B.width() / 8);
-            for (;;) {
+            auto try_width = [&](float w, double stretch) {
                 float tallest = 0;
-                for (size_t i = 0; i < items.size(); ++i) tallest = std::max(tallest, heights[i] = label_height(t.labels[i], w, mt));
-                if (tallest <= max_h || w >= B.width() / 3) break;
-                w = std::min(B.width() / 3, w * 1.12f);
-            }
-            M.label_w = w;
-            for (auto& it : items) it.along = w + 2 * mt.pad;
+                for (size_t i = 0; i < items.size(); ++i) {
+                    tallest = std::max(tallest, heights[i] = label_height(t.labels[i], w, mt));
+                    items[i].along = w + 2 * mt.pad;
+                }
+                o.max_stretch = stretch;
+                t.axis = layout_timeline(items, M.today, o);
+                return tallest <= max_h;
+            };
             o.length = B.width();
             o.rows = 2;
-            t.axis = layout_timeline(items, M.today, o);
+            const float comfortable = std::max(9 * F.body, B.width() / 8), narrowest = 6 * F.body;
+            const float widest = std::max(comfortable, B.width() / 3);
+            float w = comfortable;
+            bool done = false;
+            for (; w >= narrowest; w *= 0.92f)
+                if (try_width(w, 1.0) && t.axis.fits) {
+                    done = true;
+                    break;
+                }
+            if (!done) {
+                w = narrowest;
+                while (!try_width(w, 4.0) && w < widest) w = std::min(widest, w * 1.12f);
+            }
+            M.label_w = w;
             M.axis_at = std::round(B.min.y + strip + rows_h / 2);
             for (size_t i = 0; i < items.size(); ++i) {
                 const TimelinePlacedItem& it = t.axis.items[i];
@@ -212,11 +231,13 @@ TimelineViewModel make_timeline_view(const Content& content, const UiText& text,
             }
         } else {
             // The axis down the left, years and today's tag at its left, labels in one column at its right.
+            // The same in both languages: switching language never moves the axis.
+            const float today_w = std::max(text_w(mt.small, mt.small_size, M.fr.today), text_w(mt.small, mt.small_size, M.en.today));
             const float year_w = text_w(mt.small, mt.small_size, "0000");
-            const float band = std::max(year_w, std::min(text_w(mt.small, mt.small_size, t.today), 0.22f * B.width()));
+            const float band = std::max(year_w, std::min(today_w + 2 * std::ceil(0.25f * F.small), 0.22f * B.width()));
             M.axis_at = std::round(B.min.x + band + layout.margin + mt.dot);
             const float x0 = M.axis_at + mt.dot + mt.leader;
-            const float w = std::max(F.body, B.max.x - x0 - 2 * mt.pad);
+            const float w = std::max(F.body, B.max.x - scrollbar - x0 - 2 * mt.pad);
             M.label_w = w;
             for (size_t i = 0; i < items.size(); ++i) items[i].along = heights[i] = label_height(t.labels[i], w, mt);
             o.length = B.height();
@@ -225,7 +246,7 @@ TimelineViewModel make_timeline_view(const Content& content, const UiText& text,
             for (size_t i = 0; i < items.size(); ++i) {
                 const TimelinePlacedItem& it = t.axis.items[i];
                 TimelineLabel& l = t.labels[i];
-                l.box = rect(x0, B.min.y + static_cast<float>(it.label_start), B.max.x,
+                l.box = rect(x0, B.min.y + static_cast<float>(it.label_start), x0 + w + 2 * mt.pad,
                              B.min.y + static_cast<float>(it.label_end));
                 const float ay = B.min.y + static_cast<float>(it.anchor);
                 l.leader[0] = ImVec2(M.axis_at, ay);
@@ -269,6 +290,9 @@ TimelineDrawn draw_timeline_view(const TimelineViewModel& M, const WidgetContext
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, th.border);
     ImGui::Begin("##qmi_timeline", nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar |
                                                 ImGuiWindowFlags_NoScrollWithMouse);
+    // Over the regions it covers (card, legend, map buttons): ImGui puts a window made with NoBringToFrontOnFocus
+    // under the others.
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     ImGui::PopStyleVar(3);
     ImGui::PopStyleColor();
     ImDrawList* wdl = ImGui::GetWindowDrawList();
@@ -316,6 +340,13 @@ TimelineDrawn draw_timeline_view(const TimelineViewModel& M, const WidgetContext
                       ImGuiWindowFlags_NoSavedSettings | (M.vertical ? 0 : ImGuiWindowFlags_HorizontalScrollbar));
     ImGui::PopStyleColor();
     if (!M.empty()) {
+        // A view opened on an axis longer than its box shows today first (what is past on its left or above).
+        if (ImGui::IsWindowAppearing() && length > (M.vertical ? B.height() : B.width())) {
+            const float box = M.vertical ? B.height() : B.width();
+            const float at = static_cast<float>(t.axis.today) - box * 0.6f;
+            if (M.vertical) ImGui::SetScrollY(std::max(0.0f, at));
+            else ImGui::SetScrollX(std::max(0.0f, at));
+        }
         drag_to_scroll(M.vertical);
         const ImVec2 scroll(ImGui::GetScrollX(), ImGui::GetScrollY());
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -382,10 +413,11 @@ TimelineDrawn draw_timeline_view(const TimelineViewModel& M, const WidgetContext
             dl->AddText(ctx.fonts.small, F.small, ImVec2(a.x + lp, y), muted, l.source.c_str(), nullptr, wrap);
         }
         // Year numbers and today's tag last: nothing covers them. The tag wins over a year it would touch.
-        const float tag_wrap = M.vertical ? B.width() * 0.22f : 0.0f;
+        const float tag_pad = std::ceil(0.25f * F.small);
+        // A vertical axis: the tag stays left of the axis (two lines if need be), in the band the model kept.
+        const float tag_wrap = M.vertical ? std::max(1.0f, M.axis_at - dot - L.margin - B.min.x - 2 * tag_pad) : 0.0f;
         const ImVec2 tag_size =
             ctx.fonts.small ? ctx.fonts.small->CalcTextSizeA(F.small, FLT_MAX, tag_wrap, t.today.c_str()) : ImVec2(0, 0);
-        const float tag_pad = std::ceil(0.25f * F.small);
         Rect tag;  // its text at tag.min + tag_pad
         if (M.vertical) {
             const float y = today_a - tag_size.y - 2 * tag_pad;
