@@ -844,6 +844,7 @@ nlohmann::json Kiosk::state() const {
         j["timeline"] = {{"today", iso}, {"today_mark", rect(d.today_mark)}, {"today_visible", d.today_visible},
                          {"area", rect(m.area)}, {"events", m.marks.size()}, {"fits", m.in(lang_).axis.fits},
                          {"today_label", m.in(lang_).today}};
+        if (!d.close_button.empty()) j["timeline"]["close"] = rect(d.close_button);
         nlohmann::json labels = nlohmann::json::array();
         for (const ui::TimelineLabel& l : m.in(lang_).labels) labels.push_back(rect(l.box));
         j["timeline"]["labels"] = labels;

@@ -1,6 +1,7 @@
 #include "ui/presenter_bar.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include <imgui.h>
@@ -43,19 +44,22 @@ void draw_presenter_title(const PresenterStepText& t, const PresenterLayout& P, 
                                             to_u32(ctx.theme.card_border), ctx.theme.border);
     const Layout& L = ctx.layout;
     const float x = P.title.min.x + L.padding, w = std::max(1.0f, P.title.max.x - x - L.padding);
-    // One line each, cut with an ellipsis rather than wrapped out of the strip: the headline must stay whole
-    // in height, it is what the back of the room reads.
+    // The title wraps onto the lines the layout gave it (the programme's name takes two on a narrow screen); the
+    // line under it is cut with an ellipsis rather than leave the strip.
     ImFont* head = ctx.fonts.headline ? ctx.fonts.headline : ctx.fonts.title;
     const float head_size = head ? head->FontSize : L.fonts.headline;
-    const float block_h = head_size + L.fonts.body;
-    const float y = r.min.y + std::max(0.0f, (r.height() - block_h) * 0.5f);
+    const float title_h = head ? head->CalcTextSizeA(head_size, FLT_MAX, w, t.title.c_str()).y : head_size;
+    const float lines_h = std::min(title_h, P.title_lines * head_size);
+    const float y = r.min.y + std::max(0.0f, (r.height() - lines_h - L.fonts.body) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     ImGui::PushFont(head);
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text));
-    ImGui::TextUnformatted(fit_one_line(head, head_size, t.title, w).c_str());
+    ImGui::PushTextWrapPos(x + w);
+    ImGui::TextUnformatted(t.title.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    ImGui::SetCursorScreenPos(ImVec2(x, y + head_size));
+    ImGui::SetCursorScreenPos(ImVec2(x, y + lines_h));
     ImGui::PushFont(ctx.fonts.body);
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text_muted));
     ImGui::TextUnformatted(fit_one_line(ctx.fonts.body, L.fonts.body, t.subtitle, w).c_str());

@@ -5,7 +5,7 @@
 //
 //   Landscape                                              Portrait
 //   +-------------------------------------------+------+   +---------------------------+
-//   | step title (headline)                     | lang |   | step title (headline) lang|
+//   | step title (headline)                     | lang |   | step title (headline)     |
 //   | what the step is (body)                   |      |   | what the step is          |
 //   +-------------------------------+-----------+------+   +---------------------------+
 //   |                               | card             |   |                           |
@@ -14,7 +14,7 @@
 //   |                               |                  |   +---------------------------+
 //   +-------------------------------+------------------+   | card                      |
 //   | [Quitter]      étape 4 / 15     [< Préc.] [Suiv. >]|   +---------------------------+
-//   +--------------------------------------------------+   | [Quitter] 4/15 [<] [Suiv.>] |  <- within reach
+//   +--------------------------------------------------+   |[Quitter][lang] 4 [<] [>]  |  <- within reach
 //   | attribution                                      |   | attribution               |
 //   +--------------------------------------------------+   +---------------------------+
 //
@@ -30,7 +30,8 @@ struct PresenterLayout {
     // into), `panel` (the step's card: the district card draws itself there as in the kiosk), `header` (the title
     // strip) and `language`. Widgets draw with it exactly as with the kiosk's.
     Layout screen;
-    Rect title;     // the step's title (headline, one line) and under it what the step is (body)
+    Rect title;     // the step's title (headline) and under it what the step is (body)
+    int title_lines = 1;  // lines of headline the title strip holds: 2 where the programme's name needs them
     Rect wide;      // map and card together: the timeline
     Rect bar;       // the presenter's bar: exit, progress, previous, next
     Rect exit;      // "Quitter la présentation"

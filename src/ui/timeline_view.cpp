@@ -166,95 +166,107 @@ TimelineViewModel make_timeline_view(const Content& content, const UiText& text,
     if (M.marks.empty()) return M;
 
     const Rect& B = M.body;
-    const float strip = M.vertical ? 0.0f : std::ceil(F.small * 1.5f);  // years and today's tag, above the rows
-    M.strip = strip;
     // Room for the scrollbar ImGui draws when the axis is longer than its box (ui/theme's size), so that it never
     // lies over a label.
     const float scrollbar = std::max(20 * layout.scale, 0.5f * layout.touch_min);
-    for (Lang lang : {Lang::Fr, Lang::En}) {
-        TimelineText& t = lang == Lang::En ? M.en : M.fr;
+    auto items_of = [&](const TimelineText& t) {
         std::vector<TimelineItemIn> items(t.labels.size());
         for (size_t i = 0; i < items.size(); ++i) {
             items[i].start = M.dates[i].first;
             items[i].end = M.dates[i].second;
         }
-        TimelineAxisOptions o;
-        o.gap = g;
-        o.end_pad = std::max(2 * mt.dot, F.body);
+        return items;
+    };
+    TimelineAxisOptions o;
+    o.gap = g;
+    o.end_pad = std::max(2 * mt.dot, F.body);
+
+    // A horizontal axis (landscape): labels above and below it, each row standing off it by the leader's room,
+    // years and today's tag in a strip at the top. The text width is the widest, from a comfortable measure (9
+    // body sizes, or an eighth of the axis) down to a narrow one (6), whose labels fit both their row's height and
+    // the axis's length; else the narrowest that fits the rows, and the axis grows (the view scrolls). False when
+    // no width makes the labels fit the rows (a small screen of large type): the column below takes over.
+    const float strip = std::ceil(F.small * 1.5f);
+    const float rows_h = B.height() - strip - scrollbar;
+    const float max_h = (rows_h - 2 * mt.dot) / 2 - mt.leader;
+    auto horizontal = [&](TimelineText& t) {
+        std::vector<TimelineItemIn> items = items_of(t);
         std::vector<float> heights(items.size());
-        if (!M.vertical) {
-            // Labels above and below the axis, each row's labels standing off it by the leader's room. The text
-            // width is the widest, from a comfortable measure (9 body sizes, or an eighth of the axis) down to a
-            // narrow one (6), whose labels fit both their row's height and the axis's length; when none does, the
-            // narrowest that fits the rows, and the axis grows (the view scrolls). The scrollbar's room is kept.
-            const float rows_h = B.height() - strip - scrollbar;
-            const float max_h = (rows_h - 2 * mt.dot) / 2 - mt.leader;
-            auto try_width = [&](float w, double stretch) {
-                float tallest = 0;
-                for (size_t i = 0; i < items.size(); ++i) {
-                    tallest = std::max(tallest, heights[i] = label_height(t.labels[i], w, mt));
-                    items[i].along = w + 2 * mt.pad;
-                }
-                o.max_stretch = stretch;
-                t.axis = layout_timeline(items, M.today, o);
-                return tallest <= max_h;
-            };
+        auto try_width = [&](float w, double stretch) {
+            float tallest = 0;
+            for (size_t i = 0; i < items.size(); ++i) {
+                tallest = std::max(tallest, heights[i] = label_height(t.labels[i], w, mt));
+                items[i].along = w + 2 * mt.pad;
+            }
             o.length = B.width();
             o.rows = 2;
-            const float comfortable = std::max(9 * F.body, B.width() / 8), narrowest = 6 * F.body;
-            const float widest = std::max(comfortable, B.width() / 3);
-            float w = comfortable;
-            bool done = false;
-            for (; w >= narrowest; w *= 0.92f)
-                if (try_width(w, 1.0) && t.axis.fits) {
-                    done = true;
-                    break;
-                }
-            if (!done) {
-                w = narrowest;
-                while (!try_width(w, 4.0) && w < widest) w = std::min(widest, w * 1.12f);
-            }
-            M.label_w = w;
-            M.axis_at = std::round(B.min.y + strip + rows_h / 2);
-            for (size_t i = 0; i < items.size(); ++i) {
-                const TimelinePlacedItem& it = t.axis.items[i];
-                TimelineLabel& l = t.labels[i];
-                const float x0 = B.min.x + static_cast<float>(it.label_start), x1 = B.min.x + static_cast<float>(it.label_end);
-                const float near = mt.dot + mt.leader;
-                l.box = it.row == 0 ? rect(x0, M.axis_at - near - heights[i], x1, M.axis_at - near)
-                                    : rect(x0, M.axis_at + near, x1, M.axis_at + near + heights[i]);
-                const float sign = it.row == 0 ? -1.0f : 1.0f;
-                const float ax = B.min.x + static_cast<float>(it.anchor);
-                l.leader[0] = ImVec2(ax, M.axis_at);
-                l.leader[1] = ImVec2(ax, M.axis_at + sign * (mt.dot + mt.leader * 0.5f));
-                l.leader[2] = ImVec2(B.min.x + static_cast<float>(leader_end(it, mt.pad)), M.axis_at + sign * near);
-            }
-        } else {
-            // The axis down the left, years and today's tag at its left, labels in one column at its right.
-            // The same in both languages: switching language never moves the axis.
-            const float today_w = std::max(text_w(mt.small, mt.small_size, M.fr.today), text_w(mt.small, mt.small_size, M.en.today));
-            const float year_w = text_w(mt.small, mt.small_size, "0000");
-            const float band = std::max(year_w, std::min(today_w + 2 * std::ceil(0.25f * F.small), 0.22f * B.width()));
-            M.axis_at = std::round(B.min.x + band + layout.margin + mt.dot);
-            const float x0 = M.axis_at + mt.dot + mt.leader;
-            const float w = std::max(F.body, B.max.x - scrollbar - x0 - 2 * mt.pad);
-            M.label_w = w;
-            for (size_t i = 0; i < items.size(); ++i) items[i].along = heights[i] = label_height(t.labels[i], w, mt);
-            o.length = B.height();
-            o.rows = 1;
+            o.max_stretch = stretch;
             t.axis = layout_timeline(items, M.today, o);
-            for (size_t i = 0; i < items.size(); ++i) {
-                const TimelinePlacedItem& it = t.axis.items[i];
-                TimelineLabel& l = t.labels[i];
-                l.box = rect(x0, B.min.y + static_cast<float>(it.label_start), x0 + w + 2 * mt.pad,
-                             B.min.y + static_cast<float>(it.label_end));
-                const float ay = B.min.y + static_cast<float>(it.anchor);
-                l.leader[0] = ImVec2(M.axis_at, ay);
-                l.leader[1] = ImVec2(M.axis_at + mt.dot + mt.leader * 0.5f, ay);
-                l.leader[2] = ImVec2(x0, B.min.y + static_cast<float>(leader_end(it, mt.pad)));
-            }
+            return tallest <= max_h;
+        };
+        const float comfortable = std::max(9 * F.body, B.width() / 8), narrowest = 6 * F.body;
+        const float widest = std::max(comfortable, B.width() / 3);
+        float w = comfortable;
+        bool done = false;
+        for (; w >= narrowest && !done; w *= 0.92f) done = try_width(w, 1.0) && t.axis.fits;
+        if (done) w /= 0.92f;
+        for (w = done ? w : narrowest; !done; w = std::min(widest, w * 1.12f)) {
+            if (try_width(w, 4.0)) break;
+            if (w >= widest) return false;
         }
+        M.label_w = w;
+        M.axis_at = std::round(B.min.y + strip + rows_h / 2);
+        for (size_t i = 0; i < items.size(); ++i) {
+            const TimelinePlacedItem& it = t.axis.items[i];
+            TimelineLabel& l = t.labels[i];
+            const float x0 = B.min.x + static_cast<float>(it.label_start), x1 = B.min.x + static_cast<float>(it.label_end);
+            const float near = mt.dot + mt.leader;
+            l.box = it.row == 0 ? rect(x0, M.axis_at - near - heights[i], x1, M.axis_at - near)
+                                : rect(x0, M.axis_at + near, x1, M.axis_at + near + heights[i]);
+            const float sign = it.row == 0 ? -1.0f : 1.0f;
+            const float ax = B.min.x + static_cast<float>(it.anchor);
+            l.leader[0] = ImVec2(ax, M.axis_at);
+            l.leader[1] = ImVec2(ax, M.axis_at + sign * (mt.dot + mt.leader * 0.5f));
+            l.leader[2] = ImVec2(B.min.x + static_cast<float>(leader_end(it, mt.pad)), M.axis_at + sign * near);
+        }
+        return true;
+    };
+
+    // A vertical axis (portrait, or a screen too small for the rows): down the left, years and today's tag at its
+    // left (the same band in both languages: switching language never moves the axis), the labels in one column
+    // at its right, as wide as the view leaves them; the axis grows (and scrolls) as much as they need.
+    auto vertical = [&](TimelineText& t) {
+        const float today_w = std::max(text_w(mt.small, mt.small_size, M.fr.today), text_w(mt.small, mt.small_size, M.en.today));
+        const float year_w = text_w(mt.small, mt.small_size, "0000");
+        const float band = std::max(year_w, std::min(today_w + 2 * std::ceil(0.25f * F.small), 0.22f * B.width()));
+        M.axis_at = std::round(B.min.x + band + layout.margin + mt.dot);
+        const float x0 = M.axis_at + mt.dot + mt.leader;
+        const float w = std::max(F.body, B.max.x - scrollbar - x0 - 2 * mt.pad);
+        M.label_w = w;
+        std::vector<TimelineItemIn> items = items_of(t);
+        for (size_t i = 0; i < items.size(); ++i) items[i].along = label_height(t.labels[i], w, mt);
+        o.length = B.height();
+        o.rows = 1;
+        o.max_stretch = 16;
+        t.axis = layout_timeline(items, M.today, o);
+        for (size_t i = 0; i < items.size(); ++i) {
+            const TimelinePlacedItem& it = t.axis.items[i];
+            TimelineLabel& l = t.labels[i];
+            l.box = rect(x0, B.min.y + static_cast<float>(it.label_start), x0 + w + 2 * mt.pad,
+                         B.min.y + static_cast<float>(it.label_end));
+            const float ay = B.min.y + static_cast<float>(it.anchor);
+            l.leader[0] = ImVec2(M.axis_at, ay);
+            l.leader[1] = ImVec2(M.axis_at + mt.dot + mt.leader * 0.5f, ay);
+            l.leader[2] = ImVec2(x0, B.min.y + static_cast<float>(leader_end(it, mt.pad)));
+        }
+    };
+
+    if (!M.vertical) M.vertical = !horizontal(M.fr) || !horizontal(M.en);
+    if (M.vertical) {
+        vertical(M.fr);
+        vertical(M.en);
     }
+    M.strip = M.vertical ? 0.0f : strip;
     return M;
 }
 
@@ -305,6 +317,7 @@ TimelineDrawn draw_timeline_view(const TimelineViewModel& M, const WidgetContext
         const TouchButton b = touch_button("##timeline_close", close, ctx);
         button_text(t.close, ctx.fonts.body_bold, b.inner, b.ink, true);
         out.close = b.released;
+        out.close_button = close;
         ImGui::SetCursorScreenPos(ImVec2(M.header.min.x, M.header.min.y + (M.header.height() - F.title) * 0.5f));
         ImGui::PushFont(ctx.fonts.title);
         ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(th.text));

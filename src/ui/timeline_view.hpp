@@ -82,6 +82,7 @@ TimelineViewModel make_timeline_view(const Content& content, const UiText& text,
 
 struct TimelineDrawn {
     bool close = false;      // "Fermer" released
+    Rect close_button;       // where it was drawn (empty without one)
     Rect today_mark;         // today's line on screen as drawn (scrolled), for --state-out
     bool today_visible = false;
 };
