@@ -84,13 +84,15 @@ PresenterBarResult draw_presenter_bar(const PresenterStepModel& model, const Pre
     const TouchButton exit = touch_button("##present_exit", P.exit, ctx);
     button_text(ctx.text.get("present.exit", ctx.lang), ctx.fonts.body_bold, exit.inner, exit.ink, true);
     if (exit.released) result = PresenterBarResult::Exit;
+    // The arrows are the bar's, not the words': U+2190 / U+2192, merged into the fonts from DejaVu Sans.
     const TouchButton back = touch_button("##present_previous", P.previous, ctx);
-    button_text(ctx.text.get("present.previous", ctx.lang), ctx.fonts.body_bold, back.inner,
+    button_text("\u2190 " + ctx.text.get("present.previous", ctx.lang), ctx.fonts.body_bold, back.inner,
                 can_back ? back.ink : faded, true);
     if (back.released && can_back) result = PresenterBarResult::Previous;
     // "Next" is the button pressed most: the accent fill, as a chosen button.
     const TouchButton on = touch_button("##present_next", P.next, ctx, can_on);
-    button_text(ctx.text.get("present.next", ctx.lang), ctx.fonts.body_bold, on.inner, can_on ? on.ink : faded, true);
+    button_text(ctx.text.get("present.next", ctx.lang) + " \u2192", ctx.fonts.body_bold, on.inner,
+                can_on ? on.ink : faded, true);
     if (on.released && can_on) result = PresenterBarResult::Next;
 
     // Where the tour is: "Étape 4 sur 15", then a dot a step (the current one filled) when they fit.

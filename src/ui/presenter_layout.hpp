@@ -28,12 +28,12 @@ namespace qmi::ui {
 struct PresenterLayout {
     // The kiosk's layout with the regions moved for the presentation: `map_area` (what the camera fits the map
     // into), `panel` (the step's card: the district card draws itself there as in the kiosk), `header` (the title
-    // strip) and `language`. Widgets draw with it exactly as with the kiosk's.
+    // strip) and `language`; the visitor's controls' regions are empty. Widgets draw with it as with the kiosk's.
     Layout screen;
     Rect title;     // the step's title (headline) and under it what the step is (body)
     int title_lines = 1;  // lines of headline the title strip holds: 2 where the programme's name needs them
     Rect wide;      // map and card together: the timeline
-    Rect bar;       // the presenter's bar: exit, progress, previous, next
+    Rect bar;       // the presenter's bar: exit, (the language button in portrait,) progress, previous, next
     Rect exit;      // "Quitter la présentation"
     Rect progress;  // "Étape 4 sur 15" and a dot a step
     Rect previous;

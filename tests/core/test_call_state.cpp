@@ -173,7 +173,7 @@ TEST_CASE("the countdown summary (qmi-kiosk --countdown): the banner sentence, t
     CHECK(call_summary(none, text(), Lang::En, utc(2026, 12, 2)).find("qr: none\n") != std::string::npos);
 }
 
-TEST_CASE("each window's own state, whatever the others do: upcoming, open, last day, closed; a month window only planned", "[call_state]") {
+TEST_CASE("each window's own state, whatever the others do: upcoming, open, last day, closed, a month window only planned", "[call_state]") {
     const Content& c = bundled();
     const CallWindow& phase1 = c.call_windows[0];  // 13 May - 16 June 2024, days
     CHECK(window_status(phase1, utc(2024, 5, 12, 21, 59)) == WindowStatus::Upcoming);  // 23:59 Paris

@@ -3,6 +3,8 @@
 // key of a keyboard or a presenter clicker does.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "../support/repo_data.hpp"
 #include "core/content_loader.hpp"
 #include "core/presenter_tour.hpp"
@@ -129,7 +131,7 @@ TEST_CASE("new content keeps the presenter on the same step, wherever it moved",
     CHECK(t.empty());
 }
 
-TEST_CASE("presenter keys: clickers' Page Down / Page Up, arrows, B, Escape; never with Ctrl or Alt", "[tour]") {
+TEST_CASE("presenter keys: clickers' Page Down / Page Up, arrows, B, Escape, never with Ctrl or Alt", "[tour]") {
     CHECK(presenter_key(key("PageDown")) == PresenterKey::Next);
     CHECK(presenter_key(key("Right")) == PresenterKey::Next);
     CHECK(presenter_key(key("Down")) == PresenterKey::Next);

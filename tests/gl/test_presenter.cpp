@@ -128,7 +128,7 @@ TEST_CASE("presenter: a clicker's Page Down visits every step of the tour in ord
     require_back_to_kiosk(end);
 }
 
-TEST_CASE("presenter: taps on the bar drive the tour; a stray finger on the map changes nothing; Exit ends it") {
+TEST_CASE("presenter: taps on the bar drive the tour, a stray finger on the map changes nothing, Exit ends it") {
     require_xvfb_and_map(kRoot);
     const std::vector<std::string> tour = content_tour();
     // Where the bar's buttons are, from the kiosk itself.
@@ -185,7 +185,7 @@ TEST_CASE("presenter: attract mode never starts during a tour, and starts again 
     CHECK(after.state["attract_active"] == true);
 }
 
-TEST_CASE("presenter: B blacks the screen out; the next key brings it back on the same step, the one after moves on") {
+TEST_CASE("presenter: B blacks the screen out, the next key brings it back on the same step, the one after moves on") {
     require_xvfb_and_map(kRoot);
     const std::string script = key(0.5, "PageDown") + key(1.0, "B") + key(2.0, "PageDown") + key(3.0, "Right");
     const std::vector<double> times = {1.5, 2.5, 4.5};
@@ -203,7 +203,7 @@ TEST_CASE("presenter: B blacks the screen out; the next key brings it back on th
     CHECK(s[2]["presenter"]["index"] == 2);
 }
 
-TEST_CASE("presenter: Escape ends the tour but not a windowed kiosk; a second Escape then quits it") {
+TEST_CASE("presenter: Escape ends the tour but not a windowed kiosk, a second Escape then quits it") {
     require_xvfb_and_map(kRoot);
     const Result once = replay("tour-escape-windowed", key(0.5, "Escape"), "--present --windowed --replay-tail 0.5");
     INFO(once.state.dump());

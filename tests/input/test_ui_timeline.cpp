@@ -138,7 +138,7 @@ TEST_CASE("timeline: labels never overlap, on the five screens, for visitors and
     }
 }
 
-TEST_CASE("timeline: visitors close it with its button; the presenter's has none") {
+TEST_CASE("timeline: visitors close it with its button, the presenter's has none") {
     HeadlessUi ui(ImVec2(1920, 1080), 1920.0f / 952.0f);
     const ui::TimelineViewModel m = model(ui, ui::timeline_area(ui.layout()), true, utc(2024, 5, 1));
     REQUIRE_FALSE(m.header.empty());
