@@ -7,6 +7,7 @@
 
 #include "../support/repo_data.hpp"
 #include "core/content_loader.hpp"
+#include "core/facts.hpp"
 #include "core/presenter_tour.hpp"
 #include "core/text.hpp"
 
@@ -170,4 +171,25 @@ TEST_CASE("the programme in one sentence: the description's first, in both langu
     CHECK(first_sentence("Vraiment ? « Oui », dit-il.") == "Vraiment ?");
     CHECK(first_sentence("Il a dit… 22 villes ont répondu.") == "Il a dit…");
     CHECK(first_sentence("") == "");
+}
+
+TEST_CASE("what a presenter's card lists under Sources: a promotion's facts, every call, the timeline's events", "[tour]") {
+    const Content& c = bundled();
+    const std::vector<FactRef> second = facts_of_promotion(c, 2);
+    // The promotion itself, its three summary paragraphs, its six districts' place in it; nothing of the first.
+    CHECK(second.size() == 1 + 3 + 6);
+    for (const FactRef& f : second) CHECK(f.subject != "1re promotion");
+    CHECK(std::count_if(second.begin(), second.end(), [](const FactRef& f) { return f.kind == FactKind::District; }) == 6);
+    CHECK(facts_of_promotion(c, 9).empty());
+    const std::vector<FactRef> calls = facts_of_calls(c);
+    REQUIRE(calls.size() == c.call_windows.size());
+    CHECK(calls[0].subject == "2024-phase-1");
+    // The timeline: its own events, and each window it references once, as the window's fact.
+    const std::vector<FactRef> timeline = facts_of_timeline(c);
+    CHECK(std::count_if(timeline.begin(), timeline.end(), [](const FactRef& f) { return f.kind == FactKind::Timeline; }) == 6);
+    CHECK(std::count_if(timeline.begin(), timeline.end(), [](const FactRef& f) { return f.kind == FactKind::CallWindow; }) == 2);
+    std::vector<std::string> sources;
+    for (const SourceUse& u : sources_used(c, timeline)) sources.push_back(u.source->id);
+    CHECK(sources == std::vector<std::string>{"announcement-2024-02", "traitsurbains-facilitatrice", "mgp-phase-2-launch",
+                                              "mgp-first-edition", "smartcitymag-closing"});
 }
