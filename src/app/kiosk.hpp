@@ -28,6 +28,7 @@
 #include "ui/gesture_hint.hpp"
 #include "core/attract_mode.hpp"
 #include "core/commune_search.hpp"
+#include "core/presenter_tour.hpp"
 #include "core/input_script.hpp"
 #include "core/staff_access.hpp"
 #include "core/usage.hpp"
@@ -74,6 +75,14 @@ public:
     bool quit() const { return quit_; }
     bool windowed() const { return windowed_; }
 
+    // Presenter mode (the staff menu's "Présentation guidée", --present): the tour of content.json (or the default
+    // one) from its first step, full screen, driven by the bar's buttons and by presenter keys (core/presenter_tour);
+    // attract mode does not start and the map does not move under a stray finger. Leaving it (Exit, Escape) returns
+    // to the kiosk at the overview. False (logged) when there is nothing to present.
+    bool start_tour();
+    void leave_tour();
+    bool presenting() const { return tour_.has_value(); }
+
     // Selection by INSEE code (former codes followed) or commune name (case-insensitive). False when unknown.
     bool select_by_code_or_name(const std::string& what);
     // Jumps to the end of camera easing (captures show the settled view).
@@ -118,6 +127,11 @@ private:
     void flush_pending_tap(double now);
     void select(std::optional<size_t> commune, bool animate);
     void present_district(int district);
+    void prepare_map();
+    void show_step(bool move_map);
+    void on_presenter_key(PresenterKey k);
+    void presenter_move(bool moved);
+    void open_timeline();
     void open_pin_pad();
     void submit_pin(double t);
     void reload();
@@ -145,6 +159,11 @@ private:
     bool search_open_ = false;
     bool search_typed_ = false;                // keys were typed since the keyboard opened
     ui::GestureHint hint_;
+    std::optional<PresenterTour> tour_;            // presenter mode while set
+    std::optional<ui::PresenterStepModel> step_;   // what the current step shows, built once per step
+    bool blackout_ = false;                        // a clicker's "B": the screen is black
+    bool timeline_open_ = false;                   // the visitors' timeline view
+    static constexpr double kFlight_s = 1.4;       // the map's flight from one step to the next
     std::optional<date::sys_seconds> views_until_;  // when what the cards say about the calls changes
     AttractMode attract_;
     std::optional<ui::AttractCard> card_;      // what attract mode presents

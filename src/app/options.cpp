@@ -28,6 +28,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                    "Repository root holding config/ and maps/ (default: the directory above the executable's build "
                    "directory, else the current directory)");
     cli.add_flag("--windowed", o.windowed, "Run in a window instead of full screen (development)");
+    cli.add_flag("--present", o.present,
+                 "Start in presenter mode: the guided tour of content.json's `tour` (also from the staff menu); "
+                 "with --screenshot / --replay for checks");
     cli.add_option("--lang", lang, "Language of the screen: fr (default) or en; overrides config/kiosk.json")
         ->check(CLI::IsMember({"fr", "en"}));
     cli.add_option("--now", o.now,

@@ -13,6 +13,7 @@ namespace qmi::app {
 struct Options {
     std::filesystem::path root;          // repository root (config/, maps/); resolved by parse_options
     bool windowed = false;
+    bool present = false;                // --present: start in presenter mode (the guided tour)
     std::optional<Lang> lang;            // --lang; absent = config/kiosk.json "language" (French by default)
     std::string now;                     // --now ISO; "" = the system clock
     std::string screenshot;              // --screenshot out.png

@@ -61,6 +61,7 @@ int run_on_screen(const Options& o, const RenderSetup& setup, Stopwatch process)
     prepare.join();
     kiosk.resize(window.getSize().x, window.getSize().y);  // the desktop may not give the size asked for
     if (!kiosk.init_gpu()) return 1;
+    if (o.present) kiosk.start_tour();
     draw_complete_frame(kiosk, window);
     window.display();
     watchdog.ready();

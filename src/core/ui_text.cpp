@@ -162,6 +162,26 @@ const RequiredKey kRequiredKeys[] = {
     {"staff.show_district", {}},
     {"staff.usage_figures", {"sessions", "taps", "searches", "switches", "median"}},
     {"staff.to_review", {"n", "kinds"}},
+    {"staff.present", {}},
+    {"staff.timeline", {}},
+    // Presenter mode (ui/presenter_view) and the timeline (ui/timeline_view).
+    {"present.exit", {}},
+    {"present.previous", {}},
+    {"present.next", {}},
+    {"present.progress", {"n", "total"}},
+    {"present.promotion_districts", {"count"}},
+    {"present.calls_title", {}},
+    {"present.calls_subtitle", {"date"}},
+    {"present.communes", {"communes"}},
+    {"present.source", {"sources"}},
+    {"present.sources", {"sources"}},
+    {"timeline.title", {}},
+    {"timeline.subtitle", {}},
+    {"timeline.open", {}},
+    {"timeline.close", {}},
+    {"timeline.today", {"date"}},
+    {"timeline.source_ref", {"refs"}},
+    {"timeline.sources_ref", {"refs"}},
 };
 
 const RequiredKey* find_required(std::string_view key) {

@@ -137,7 +137,7 @@ PinPadResult draw_pin_pad(size_t digit_count, const PinPadView& view, const Widg
     return result;
 }
 
-StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) {
+StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx, StaffMenuPlaces* places) {
     const Layout& l = ctx.layout;
     const float button_h = l.touch_min;  // >= 18 mm: staff use fingers too
     const float width = 900.0f * l.scale;
@@ -154,7 +154,7 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     const float district_rows = static_cast<float>((s.districts.size() + columns - 1) / columns);
     const float height = 2 * l.padding + ctx.fonts.sizes.title * 2 +
                          (s.to_review.empty() ? 13 : 15) * (ctx.fonts.sizes.body * 1.4f) +
-                         (4 + district_rows) * button_h + 7 * l.margin;
+                         (5 + district_rows) * button_h + 8 * l.margin;
     begin_card("##qmi_staff_menu", ImVec2(width, height), ctx);
     StaffMenuResult result;
     const std::string& none = ctx.text.get("staff.none", ctx.lang);
@@ -210,6 +210,12 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     auto button = [&](const char* key, StaffMenuResult::Kind kind) {
         if (ImGui::Button(ctx.text.get(key, ctx.lang).c_str(), ImVec2(bw, button_h))) result = {kind};
     };
+    // What staff come for at an event first: walk the audience through the programme, or show its timeline.
+    button("staff.present", StaffMenuResult::StartTour);
+    if (places) places->present = Rect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+    ImGui::SameLine();
+    button("staff.timeline", StaffMenuResult::ShowTimeline);
+    if (places) places->timeline = Rect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     button("staff.reload", StaffMenuResult::Reload);
     ImGui::SameLine();
     button(s.windowed ? "staff.fullscreen" : "staff.windowed", StaffMenuResult::ToggleWindowed);

@@ -1,5 +1,5 @@
 // Staff screens drawn over the kiosk: the PIN pad (after the hidden corner hold, core/staff_access) and the staff
-// menu (exit, reload content, status, windowed mode). Pure drawing: the app owns StaffAccess and acts on the
+// menu (guided tour, timeline, exit, reload content, status, windowed mode). Pure drawing: the app owns StaffAccess and acts on the
 // results. Every button is at least Layout::touch_min (>= 9 mm on the glass) square, digits are big.
 #pragma once
 #include <string>
@@ -51,11 +51,16 @@ struct StaffStatus {
 };
 
 struct StaffMenuResult {
-    enum Kind { None, Exit, Reload, ToggleWindowed, Close, StartAttract, ShowDistrict };
+    enum Kind { None, Exit, Reload, ToggleWindowed, Close, StartAttract, ShowDistrict, StartTour, ShowTimeline };
     Kind kind = None;
     int district = -1;  // ShowDistrict: index into StaffStatus::districts
 };
 
-StaffMenuResult draw_staff_menu(const StaffStatus& status, const WidgetContext& ctx);
+// Where the menu drew the buttons that start something for an audience (--state-out reports them).
+struct StaffMenuPlaces {
+    Rect present;   // "Présentation guidée"
+    Rect timeline;  // "Chronologie"
+};
+StaffMenuResult draw_staff_menu(const StaffStatus& status, const WidgetContext& ctx, StaffMenuPlaces* places = nullptr);
 
 }  // namespace qmi::ui
