@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include "ui/text_audit.hpp"
+
 namespace qmi::ui {
 
 AttractCard make_attract_card(const District& d, const UiText& text, Lang lang) {
@@ -17,15 +19,18 @@ AttractCard make_attract_card(const District& d, const UiText& text, Lang lang) 
     } else {
         c.challenge = text.get("panel.challenge_unpublished", lang);
     }
-    // One line: line breaks in the content become spaces.
+    // Line breaks in the content become spaces: the card wraps the text to its own width.
     std::replace(c.challenge.begin(), c.challenge.end(), '\n', ' ');
     c.hint = text.get("map.touch_hint", lang);
     return c;
 }
 
-std::string fit_one_line(ImFont* font, float size, const std::string& s, float max_width) {
-    if (!font || font->CalcTextSizeA(size, 1e9f, 0, s.c_str()).x <= max_width) return s;
-    static const std::string kEllipsis = "\xE2\x80\xA6";  // U+2026, in the French glyph ranges
+namespace {
+
+const std::string kEllipsis = "\xE2\x80\xA6";  // U+2026, in the French glyph ranges
+
+// The longest start of `s` that fits `max_width` with "…" after it, and the "…".
+std::string cut_with_ellipsis(ImFont* font, float size, const std::string& s, float max_width) {
     const float budget = max_width - font->CalcTextSizeA(size, 1e9f, 0, kEllipsis.c_str()).x;
     // Binary search on code point boundaries (UTF-8 continuation bytes are 10xxxxxx).
     std::vector<size_t> cuts;
@@ -45,13 +50,61 @@ std::string fit_one_line(ImFont* font, float size, const std::string& s, float m
     return out + kEllipsis;
 }
 
+}  // namespace
+
+std::string fit_one_line(ImFont* font, float size, const std::string& s, float max_width) {
+    if (!font || font->CalcTextSizeA(size, 1e9f, 0, s.c_str()).x <= max_width) return s;
+    std::string out = cut_with_ellipsis(font, size, s, max_width);
+    note_ellipsised(s, out);  // the proof sheet reports it: the end of this text is not on screen
+    return out;
+}
+
+std::vector<std::string> fit_lines(ImFont* font, float size, const std::string& s, float max_width, int max_lines) {
+    std::vector<std::string> lines;
+    if (!font || s.empty() || max_lines < 1) return lines;
+    const float scale = size / font->FontSize;
+    const char* p = s.c_str();
+    const char* const end = p + s.size();
+    while (p < end) {
+        if (static_cast<int>(lines.size()) == max_lines - 1) {
+            // The last line takes the rest, cut if it is longer.
+            std::string rest(p, end);
+            std::replace(rest.begin(), rest.end(), '\n', ' ');
+            if (font->CalcTextSizeA(size, 1e9f, 0, rest.c_str()).x > max_width) {
+                rest = cut_with_ellipsis(font, size, rest, max_width);
+                std::string shown;
+                for (const std::string& l : lines) shown += l + " ";
+                note_ellipsised(s, shown + rest);  // the proof sheet reports it
+            }
+            lines.push_back(std::move(rest));
+            break;
+        }
+        const char* cut = font->CalcWordWrapPositionA(scale, p, end, max_width);
+        if (cut == p) {  // not even one character fits: take one, never loop
+            ++cut;
+            while (cut < end && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80) ++cut;
+        }
+        std::string line(p, cut);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.pop_back();
+        lines.push_back(std::move(line));
+        p = cut;
+        while (p < end && (*p == ' ' || *p == '\n')) ++p;
+    }
+    return lines;
+}
+
 Rect draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, const Rect* keep_visible) {
     const Layout& l = ctx.layout;
     const Rect& map = l.map_area;
     const float pad = l.padding;
     const float width = std::min(map.width() - 2 * l.margin, 1000.0f * l.scale);
-    const float height = ctx.fonts.sizes.title + ctx.fonts.sizes.body + ctx.fonts.sizes.banner + 2 * pad +
-                         2 * ImGui::GetStyle().ItemSpacing.y + 8 * l.scale;
+    const float inner = width - 2 * pad;
+    // Whole texts where they fit: the district and its site on up to two lines, the challenge on up to three.
+    const std::vector<std::string> title = fit_lines(ctx.fonts.title, ctx.fonts.sizes.title, card.district, inner, 2);
+    const std::vector<std::string> challenge =
+        fit_lines(ctx.fonts.body, ctx.fonts.sizes.body, card.challenge, inner, 3);
+    const float height = title.size() * ctx.fonts.sizes.title + challenge.size() * ctx.fonts.sizes.body +
+                         ctx.fonts.sizes.banner + 2 * pad + 2 * ImGui::GetStyle().ItemSpacing.y + 8 * l.scale;
     Rect r;
     r.min = ImVec2(map.min.x + (map.width() - width) / 2, map.max.y - l.margin - height);
     r.max = ImVec2(r.min.x + width, r.min.y + height);
@@ -69,15 +122,19 @@ Rect draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, con
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ctx.theme.rounding);
     // Not focusable, no inputs: a touch anywhere wakes the kiosk, and is consumed by attract mode.
     ImGui::Begin("##qmi_attract", nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoInputs);
-    const float inner = width - 2 * pad;
+    auto lines = [](const std::vector<std::string>& v) {
+        std::string s;
+        for (const std::string& line : v) s += (s.empty() ? "" : "\n") + line;
+        return s;
+    };
     ImGui::PushFont(ctx.fonts.title);
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text));
-    ImGui::TextUnformatted(fit_one_line(ctx.fonts.title, ctx.fonts.sizes.title, card.district, inner).c_str());
+    ImGui::TextUnformatted(lines(title).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PushFont(ctx.fonts.body);
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(card.challenge_published ? ctx.theme.text : ctx.theme.text_muted));
-    ImGui::TextUnformatted(fit_one_line(ctx.fonts.body, ctx.fonts.sizes.body, card.challenge, inner).c_str());
+    ImGui::TextUnformatted(lines(challenge).c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PushFont(ctx.fonts.banner);

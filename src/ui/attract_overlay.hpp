@@ -1,9 +1,11 @@
-// Attract mode card: while nobody uses the kiosk, a card at the bottom of the map names the highlighted QMI district,
-// its challenge in ONE line (ellipsised; "Défi non communiqué" when the content has none) and invites the
-// passer-by to "Touchez la carte". The map itself outlines the district (KioskView::set_highlight).
+// Attract mode card: while nobody uses the kiosk, a card at the bottom of the map names the highlighted QMI district
+// (and its site; two lines at most), its challenge (three lines at most; "Défi non communiqué" when the content has
+// none) and invites the passer-by to "Touchez la carte". A text longer than its lines ends with "…", which the
+// proof sheet reports so that staff shorten it. The map itself outlines the district (KioskView::set_highlight).
 // Any touch stops attract mode and is consumed (core/attract_mode), so the card needs no buttons.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/content.hpp"
 #include "ui/widget_context.hpp"
@@ -22,6 +24,9 @@ AttractCard make_attract_card(const District& district, const UiText& text, Lang
 
 // Cuts `s` (UTF-8) so that it fits `max_width` px in `font` at `size`, ending with "…" when cut.
 std::string fit_one_line(ImFont* font, float size, const std::string& s, float max_width);
+// `s` word-wrapped into lines of at most `max_width` px, at most `max_lines` of them; the last one ends with "…"
+// when the text needs more. Line breaks in `s` are kept.
+std::vector<std::string> fit_lines(ImFont* font, float size, const std::string& s, float max_width, int max_lines);
 
 // Draws the card over the bottom of layout.map_area, or over its top when the bottom would hide `keep_visible`
 // (the highlighted district on screen, e.g. Athis-Mons at the Métropole's southern tip). Returns where it drew: a
