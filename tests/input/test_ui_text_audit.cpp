@@ -152,7 +152,7 @@ TEST_CASE("text audit: text clipped by its box and content hidden past it are re
     }
 }
 
-TEST_CASE("text audit: a card body that scrolls is a note, not an error; its glyphs are whole (J, j)",
+TEST_CASE("text audit: a card body that scrolls is a note, not an error, and its glyphs are whole (J, j)",
           "[text_audit]") {
     const RepoData& d = RepoData::get();
     // Athis-Mons: "Jean-Jacques Grousseau" starts a line of the body; a J's tail reaches left of its line.
@@ -170,7 +170,7 @@ TEST_CASE("text audit: a card body that scrolls is a note, not an error; its gly
     }
 }
 
-TEST_CASE("text audit: a character the fonts lack is found although it is drawn as a \"?\"; a real \"?\" is not",
+TEST_CASE("text audit: a character the fonts lack is found although it is drawn as a question mark, a real one is not",
           "[text_audit]") {
     HeadlessUi ui(k43in);
     const ui::Rect box{ImVec2(100, 100), ImVec2(900, 400)};
