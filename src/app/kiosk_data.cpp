@@ -23,7 +23,8 @@ std::string first_and_count(const ConfigErrors& errors) {
 
 }  // namespace
 
-KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map) {
+KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map,
+                              const std::filesystem::path& content_file) {
     KioskDataLoad out;
     KioskData d;
 
@@ -41,20 +42,30 @@ KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map) 
         for (const auto& e : s.errors) out.warnings.push_back(e.message() + " (using default settings)");
     }
 
-    // The fonts' coverage: the same predicate for start-up and --check-config (check_config below).
-    const ContentParser parse = content_parser(d.membership, ui::kiosk_glyph_predicate());
-    ContentStart cs = choose_startup_content(
-        {root / "config" / "content.json", root / "var" / "content-cache.json"}, d.settings.content_feed.public_key,
-        parse);
-    for (auto& e : cs.errors) out.warnings.push_back(std::move(e));
-    if (!cs.active) {
-        // The warnings hold the reason; the refusal is one line that names it.
-        out.fatal = "no valid content, refusing to start: " +
-                    (out.warnings.empty() ? std::string("config/content.json is missing") : out.warnings.back());
-        return out;
+    // The fonts' coverage: the same predicate for start-up, the proof sheet and --check-config (check_config below).
+    if (!content_file.empty()) {
+        ContentLoad c = load_content_file(content_file, content_file.string(), d.membership,
+                                          ui::kiosk_glyph_predicate());
+        if (!c.content) {
+            out.fatal = "invalid content: " + first_and_count(c.errors);
+            return out;
+        }
+        d.content = std::move(*c.content);
+    } else {
+        const ContentParser parse = content_parser(d.membership, ui::kiosk_glyph_predicate());
+        ContentStart cs = choose_startup_content(
+            {root / "config" / "content.json", root / "var" / "content-cache.json"}, d.settings.content_feed.public_key,
+            parse);
+        for (auto& e : cs.errors) out.warnings.push_back(std::move(e));
+        if (!cs.active) {
+            // The warnings hold the reason; the refusal is one line that names it.
+            out.fatal = "no valid content, refusing to start: " +
+                        (out.warnings.empty() ? std::string("config/content.json is missing") : out.warnings.back());
+            return out;
+        }
+        d.content = std::move(cs.active->content);
+        d.content_source = cs.active->source;
     }
-    d.content = std::move(cs.active->content);
-    d.content_source = cs.active->source;
 
     UiTextLoad t = load_ui_text((root / "config" / "ui-text.json").string(), ui::kiosk_glyph_predicate());
     if (!t.text) {
