@@ -61,7 +61,8 @@ std::string broken_content() {
 TEST_CASE("proof: the bundled content shows every text whole in every card, attract step and banner state") {
     require_xvfb_and_map(kRoot);
     fs::remove_all(kProofDir);
-    const Run r = kiosk("proof config/content.json --out \"" + kProofDir.string() + "\" --now 2024-05-01T10:00");
+    const Run r = kiosk("proof \"" + (kRoot / "config" / "content.json").string() + "\" --out \"" + kProofDir.string() +
+                        "\" --now 2024-05-01T10:00");
     INFO("qmi-kiosk output:\n" << r.output);
     REQUIRE(r.exit_code == 0);
     CHECK(r.output.find("ERROR") == std::string::npos);
