@@ -16,7 +16,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 
 #include <SFML/Graphics/RenderTexture.hpp>
@@ -208,7 +207,8 @@ private:
             }
             sheets_.push_back(path);
         }
-        spdlog::info("proof: {} {} drawn ({} frames so far)", size, lang_code(lang), report_.frames());
+        spdlog::info("proof: {} {} drawn ({} frames so far, the text audit {:.1f} ms a frame)", size, lang_code(lang),
+                     report_.frames(), audit_ms_ / std::max(1, report_.frames()));
         return true;
     }
 
@@ -228,7 +228,7 @@ private:
     }
 
     // One complete frame, audited; rendered into `target` and read back into `image` when `target` is given.
-    static std::vector<ui::TextFinding> audit(Kiosk& kiosk, sf::RenderTexture* target, sf::Image* image) {
+    std::vector<ui::TextFinding> audit(Kiosk& kiosk, sf::RenderTexture* target, sf::Image* image) {
         ImGui::SetCurrentContext(kiosk.widgets().imgui_context());
         ui::TextAudit audit;
         if (target) {
@@ -240,7 +240,10 @@ private:
             kiosk.apply_actions();
             kiosk.build_frame(1.0 / 60);
         }
-        return audit.inspect();
+        const Stopwatch inspecting;
+        std::vector<ui::TextFinding> found = audit.inspect();
+        audit_ms_ += inspecting.ms();
+        return found;
     }
 
     // The attract loop as a visitor who walked away would see it: the idle timeout passes, the loop glides back to
@@ -317,6 +320,7 @@ private:
     RenderSetup setup_;
     const KioskData& data_;
     ProofReport report_;
+    double audit_ms_ = 0;  // inspecting the frames, for the log
     std::vector<std::string> sheets_;
     std::string screens_line_;
 };
