@@ -108,6 +108,8 @@ public:
 
     // --bench.
     MapView& map() { return *map_; }
+    // qmi-kiosk proof: the widgets whose ImGui frames it inspects.
+    const Widgets& widgets() const { return *widgets_; }
     const ui::Layout& layout() const { return widgets_->layout(); }
     void set_phase_times(render::PhaseTimes* times) { phase_times_ = times; }
     int overlay_vertices() const { return widgets_->overlay_vertices(); }

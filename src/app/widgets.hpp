@@ -173,6 +173,7 @@ public:
     // Until the banner's sentence changes by itself (the countdown ticks): the loop may sleep that long.
     std::chrono::milliseconds idle_wait(std::chrono::system_clock::time_point now) const;
     const ui::Banner& banner() const { return banner_; }
+    ImGuiContext* imgui_context() const { return imgui_; }  // qmi-kiosk proof inspects its frames (ui/text_audit)
     int overlay_vertices() const;  // ImGui vertices of the last frame (--bench)
 
 private:

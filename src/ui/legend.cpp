@@ -169,9 +169,12 @@ void draw_attribution(const LegendModel& model, const WidgetContext& ctx) {
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ctx.layout.margin, 2.0f * ctx.theme.scale));
     ImGui::Begin("##qmi_attribution", nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar);
     ImGui::PushFont(ctx.fonts.small);
-    // Landscape has room for one line; portrait reserves two (one source per line). Wrapping covers the rest.
+    // One line when it fits the strip (the layout then reserved one), else one source per line (the layout reserved
+    // two). Wrapping covers the rest.
     ImGui::PushTextWrapPos(0.0f);
-    if (ctx.layout.orientation == Orientation::Landscape || t.membership.empty()) {
+    const bool one_line = ImGui::CalcTextSize(t.one_line.c_str(), t.one_line.c_str() + t.one_line.size()).x <=
+                          ImGui::GetContentRegionAvail().x;
+    if (one_line || t.membership.empty()) {
         ImGui::TextUnformatted(t.one_line.c_str(), t.one_line.c_str() + t.one_line.size());
     } else {
         ImGui::TextUnformatted(t.contours.c_str(), t.contours.c_str() + t.contours.size());

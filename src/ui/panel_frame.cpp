@@ -1,8 +1,11 @@
 #include "ui/panel_frame.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <imgui.h>
+
+#include "ui/text_audit.hpp"
 
 namespace qmi::ui::panel {
 
@@ -11,6 +14,7 @@ namespace {
 // Lets a finger scroll the current (child) window by dragging its content, as on a phone: ImGui only scrolls with
 // a wheel or the scrollbar.
 void drag_to_scroll() {
+    note_finger_scroll();  // what does not fit is reached by scrolling: the proof sheet lists it, not as a cut
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseDragging(0, 4.0f) &&
         io.MouseDelta.y != 0.0f)
@@ -102,7 +106,15 @@ float footer_height(const std::string& note, const std::string& button_label, co
 }
 
 void begin_body(float footer_h) {
-    ImGui::BeginChild("##qmi_panel_body", ImVec2(0, -footer_h), false, ImGuiWindowFlags_NoSavedSettings);
+    // Glyphs such as "J" and "j" reach left of where their line starts; a borderless child clips at its very edge
+    // and would cut their tails ("Jean-Jacques", "janvier"). The body starts that much further left, with as much
+    // padding inside, so its text stays aligned with the title and is drawn whole.
+    const float bleed = std::ceil(0.12f * ImGui::GetFontSize());
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() - bleed);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(bleed, 0));
+    ImGui::BeginChild("##qmi_panel_body", ImVec2(0, -footer_h), false,
+                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
 }
 
 void end_body(const WidgetContext& ctx) {

@@ -148,7 +148,7 @@ TEST_CASE("presenter steps: a promotion shows its districts together and its sum
     CHECK(d.communes == std::vector<std::string>{"91027"});
     CHECK(d.in(Lang::Fr).title == "Athis-Mons");
     CHECK(d.in(Lang::Fr).subtitle == "2e promotion · 2024 · Essonne (91)");
-    CHECK(d.in(Lang::En).subtitle == "Second promotion · 2024 · Essonne (91)");
+    CHECK(d.in(Lang::En).subtitle == "2nd promotion · 2024 · Essonne (91)");
 }
 
 TEST_CASE("presenter steps: every call with its dates, communes, source and its own state on the day") {
