@@ -120,7 +120,6 @@ public:
         view_ = std::make_unique<KioskView>(*data_, lang, clock_);
         view_->set_input_clock(now_);
         view_->set_overlay([this](const ui::WidgetContext& ctx) { draw_overlays(ctx); });
-        view_->set_map_cache(render_setup(o_).map_cache);  // before any frame: no layer texture when off
     }
     KioskView& view() { return *view_; }
     std::unique_ptr<KioskView>& view_ptr() { return view_; }

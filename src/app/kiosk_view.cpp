@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+
+#include <SFML/OpenGL.hpp>
 
 #include <imgui.h>
 #include <spdlog/spdlog.h>
@@ -269,7 +272,6 @@ void KioskView::select(std::optional<size_t> commune, bool animate) {
         if (!animate) camera_.finish_easing();
     }
     if (gpu_ready_) renderer_.set_selection(data_.map, selected_);
-    map_cache_.invalidate();
     settle_frames_ = std::max(settle_frames_, 2);
 }
 
@@ -303,7 +305,7 @@ bool KioskView::select_by_code_or_name(const std::string& what, bool animate) {
     return true;
 }
 
-void KioskView::draw_widgets() {
+void KioskView::draw_widgets(bool map_moving) {
     const ui::WidgetContext ctx{layout_, theme_, fonts_, data_.text, lang_};
     banner_.update(content_, data_.text, lang_, clock_.now());
     if (banner_.draw_header(ctx) == ui::HeaderResult::SwitchLanguage) {
@@ -320,8 +322,7 @@ void KioskView::draw_widgets() {
     ui::draw_attribution(legend_, ctx);
     const auto labels_start = std::chrono::steady_clock::now();
     render::draw_map_labels(ImGui::GetBackgroundDrawList(), labels_, data_.map, camera_, fonts_.label,
-                            fonts_.sizes.label, ui::to_screen_rect(layout_.map_area), selected_,
-                            use_map_cache_ && map_cache_.moving(camera_));
+                            fonts_.sizes.label, ui::to_screen_rect(layout_.map_area), selected_, map_moving);
     if (phase_times_)
         phase_times_->labels_cpu_ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - labels_start).count();
@@ -346,7 +347,7 @@ void KioskView::warm_up() {
     ImGui::EndFrame();
 }
 
-void KioskView::draw(sf::RenderTarget& target, double dt_s) {
+render::PixelRect KioskView::draw(sf::RenderTarget& target, double dt_s, unsigned buffer_age) {
     ImGui::SetCurrentContext(imgui_);
     target.setActive(true);
     if (fonts_dirty_) {
@@ -357,44 +358,72 @@ void KioskView::draw(sf::RenderTarget& target, double dt_s) {
         // New display size: what is reachable changed (rare: rotation or resize).
         renderer_.upload(data_.map, render::commune_fills(data_.map, content_), reachable_world());
         renderer_.set_selection(data_.map, selected_);
-        map_cache_.invalidate();
         map_dirty_ = false;
     }
-    render::PhaseClock clock(phase_times_ != nullptr);
     const sf::Vector2u size = target.getSize();
+    const render::PixelRect screen{0, 0, static_cast<int>(size.x), static_cast<int>(size.y)};
+    if (!(screen == screen_)) {
+        screen_ = screen;
+        damage_.reset(screen);
+        widget_damage_.forget();
+        map_redraw_.forget();
+    }
+    render::PhaseClock clock(phase_times_ != nullptr);
+    const double now = input_time();
+    const render::MapQuality quality = map_redraw_.quality(camera_, now);
     glue_.new_frame(ImGui::GetIO(), static_cast<float>(size.x), static_cast<float>(size.y),
                     static_cast<float>(dt_s));
     ui::imgui_gl_new_frame();
     drop_uploaded_font_pixels();
     ImGui::NewFrame();
-    draw_widgets();
+    draw_widgets(quality == render::MapQuality::Moving);
+    ImGui::Render();
     if (phase_times_) phase_times_->widgets_cpu_ms = clock.lap() - phase_times_->labels_cpu_ms;
 
-    target.resetGLStates();  // ImGui's GL calls of the previous frame bypassed SFML's state cache
-    target.clear(render::clear_color());
+    // What differs from the frame the target holds: the map area when the map changed, the widgets that changed.
+    const render::PixelRect map_px = render::PixelRect::covering(ui::to_screen_rect(layout_.map_area));
+    if (map_redraw_.changed(camera_, renderer_.generation(), now)) damage_.add(map_px);
+    widget_damage_.compare(*ImGui::GetDrawData(), damage_);
+    const render::PixelRect repaint = damage_.repaint(buffer_age);
+    if (settle_frames_ > 0) --settle_frames_;
     if (phase_times_) phase_times_->map_rendered = false;
-    if (!use_map_cache_ || !map_cache_.draw(target, renderer_, camera_, layout_.scale, phase_times_))
-        renderer_.draw(target, camera_, layout_.scale, phase_times_);
-    target.setActive(true);  // ImGui draws into whatever framebuffer is bound: the target's, not the cache's
+    if (repaint.empty()) return repaint;
+
+    // Everything inside `repaint` is drawn again, in order; nothing outside it is touched. The map stays inside
+    // its own area: outside it the background is its surroundings' plain colour.
+    target.resetGLStates();  // ImGui's GL calls of the previous frame bypassed SFML's state cache
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(repaint.x0, static_cast<GLint>(size.y) - repaint.y1, repaint.width(), repaint.height());
+    target.clear(render::clear_color());
+    glDisable(GL_SCISSOR_TEST);
+    const render::PixelRect map_clip = repaint.intersected(map_px);
+    if (!map_clip.empty()) {
+        renderer_.draw(target, camera_, layout_.scale, map_clip, quality, phase_times_);
+        map_redraw_.drawn(camera_, renderer_.generation(), quality, now);
+    }
+    target.setActive(true);  // ImGui draws into whatever framebuffer is bound: the target's
+    render::clip_draw_data(*ImGui::GetDrawData(), repaint);
     if (phase_times_) {
         clock.lap();
-        ImGui::Render();
         render::render_imgui_timed(*phase_times_);
     } else {
-        ui::imgui_gl_render();
+        ui::imgui_gl_render_draw_data();
     }
-    if (settle_frames_ > 0) --settle_frames_;
+    damage_.presented();
+    return repaint;
 }
 
 bool KioskView::wants_frame() const {
-    return camera_.animating() || glue_.has_pending_input() || gestures_.gliding() || settle_frames_ > 0 ||
-           (use_map_cache_ && map_cache_.needs_crisp_frame(camera_));  // the view came to rest: draw it crisp
+    return camera_.animating() || glue_.has_pending_input() || gestures_.gliding() || settle_frames_ > 0;
 }
 
 std::chrono::milliseconds KioskView::idle_wait() const {
     // A few ms past the instant, so that the whole-second clock the banner reads has really moved on.
     const auto until = banner_.model().valid_until - clock_.now_precise();
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(until) + std::chrono::milliseconds(5);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(until) + std::chrono::milliseconds(5);
+    // The map's full-quality frame once the view has come to rest.
+    if (const std::optional<double> rest = map_redraw_.rest_due(input_time()))
+        ms = std::min(ms, std::chrono::milliseconds(static_cast<long>(std::ceil(*rest * 1000))));
     return std::clamp(ms, std::chrono::milliseconds(0), std::chrono::milliseconds(3600 * 1000));
 }
 

@@ -19,9 +19,11 @@
 #include "core/gestures.hpp"
 #include "core/hit_index.hpp"
 #include "core/label_layout.hpp"
-#include "render/map_layer_cache.hpp"
+#include "render/map_redraw.hpp"
 #include "render/map_renderer.hpp"
 #include "render/phase_times.hpp"
+#include "render/screen_damage.hpp"
+#include "render/widget_damage.hpp"
 #include "ui/banner.hpp"
 #include "ui/fonts.hpp"
 #include "ui/imgui_glue.hpp"
@@ -72,7 +74,11 @@ public:
     // An ImGui-only frame (no GL): lets widgets measure themselves so that the first PRESENTED frame is complete.
     void warm_up();
     // One complete frame into `target` (cleared first). Does not present it.
-    void draw(sf::RenderTarget& target, double dt_s);
+    void draw(sf::RenderTarget& target, double dt_s) { draw(target, dt_s, 0); }
+    // One frame into a target that still holds the frame drawn `buffer_age` frames before (1: the previous one;
+    // 0: unknown, everything is drawn): only what changed since then is drawn, and that rectangle is returned for
+    // presenting. Empty: the frame would look exactly like the one on screen; nothing was drawn.
+    render::PixelRect draw(sf::RenderTarget& target, double dt_s, unsigned buffer_age);
 
     // True when the next frame must be drawn without waiting (animation, queued input, ImGui settling).
     bool wants_frame() const;
@@ -103,8 +109,6 @@ public:
     size_t map_vertex_count() const { return renderer_.vertex_count(); }
     // --bench only: per-phase timings of each draw() (glFinish-bracketed) go to `times`; nullptr stops them.
     void set_phase_times(render::PhaseTimes* times) { phase_times_ = times; }
-    // Diagnosis: draw the map directly every frame instead of through the layer cache.
-    void set_map_cache(bool on) { use_map_cache_ = on; }
     const ui::Layout& layout() const { return layout_; }
     Lang lang() const { return lang_; }
 
@@ -114,7 +118,7 @@ private:
     void layout_for(unsigned width, unsigned height);
     void build_labels();
     Box reachable_world() const;
-    void draw_widgets();
+    void draw_widgets(bool map_moving = false);
     void drop_uploaded_font_pixels();
 
     const KioskData& data_;
@@ -136,8 +140,10 @@ private:
     HitIndex hit_;
     LabelLayout labels_;
     render::MapRenderer renderer_;
-    render::MapLayerCache map_cache_;
-    bool use_map_cache_ = true;
+    render::MapRedraw map_redraw_;
+    render::ScreenDamage damage_;
+    render::PixelRect screen_;  // the target size damage_ tracks
+    render::WidgetDamage widget_damage_;
     render::PhaseTimes* phase_times_ = nullptr;
     GestureRecognizer gestures_;
     std::optional<int> map_pointer_;  // the mouse button whose press started in the map area

@@ -7,8 +7,7 @@ namespace qmi::app {
 
 RenderSetup render_setup(const Options& o) {
     RenderSetup r;
-    if (const char* env = std::getenv("QMI_MAP_CACHE"); env && std::string(env) == "0") r.map_cache = false;
-    r.target_msaa = r.map_cache ? 0 : o.msaa;
+    r.target_msaa = o.msaa;
     return r;
 }
 

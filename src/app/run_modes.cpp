@@ -117,7 +117,7 @@ void simulate_tap(KioskView& view, float x, float y) {
 
 int run(const Options& o, Clock::time_point process_start) {
     g_setup = render_setup(o);
-    if (o.bench_floor) g_setup = {false, o.msaa};  // the child got the window's samples explicitly
+    if (o.bench_floor) g_setup = {o.msaa};  // the child got the window's samples explicitly
     if (o.subcommand == "keygen") return run_keygen(o.keygen_dir);
     if (o.subcommand == "sign-content") return run_sign_content(o.sign_key, o.sign_file);
     if (o.subcommand == "hash-pin") return run_hash_pin();
@@ -175,7 +175,6 @@ int run_screenshot(const Options& o) {
     const unsigned w = width_or(o, 1920), h = height_or(o, 1080);
 
     KioskView view(*data, language(o, *data), *clock);
-    view.set_map_cache(g_setup.map_cache);
     view.prepare(w, h);
     sf::RenderTexture target;
     if (!target.create(w, h, gl_settings(window_msaa()))) {
@@ -259,9 +258,6 @@ int run_bench(const Options& o) {
     sf::RenderWindow window(sf::VideoMode(w, h), "qmi-kiosk bench", sf::Style::None, gl_settings(window_msaa()));
     prepare.join();
     window.setVerticalSyncEnabled(false);
-    // Before the first frame: with QMI_MAP_CACHE=0 no layer texture may be created at all, or the peak RSS
-    // below would count it.
-    view.set_map_cache(g_setup.map_cache);
     if (!view.init_gpu()) return 1;
     view.warm_up();
     view.draw(window, 1.0 / 60);
@@ -275,7 +271,7 @@ int run_bench(const Options& o) {
     // First pass: plain frames (the frame-time figures). Second pass: the same script with glFinish between phases
     // (which serialises the pipeline, so it only serves to split the cost).
     std::vector<double> frames;
-    std::vector<double> ph_fill, ph_borders, ph_quad, ph_widgets_cpu, ph_labels_cpu, ph_labels_gl, ph_widgets_gl,
+    std::vector<double> ph_fill, ph_borders, ph_widgets_cpu, ph_labels_cpu, ph_labels_gl, ph_widgets_gl,
         ph_present, timed_frames;
     int map_renders = 0;
     int k = 0;
@@ -319,7 +315,6 @@ int run_bench(const Options& o) {
                 ph_fill.push_back(t.map_fill_ms);
                 ph_borders.push_back(t.map_borders_ms);
             }
-            ph_quad.push_back(t.map_quad_ms);
             ph_widgets_cpu.push_back(t.widgets_cpu_ms);
             ph_labels_cpu.push_back(t.labels_cpu_ms);
             ph_labels_gl.push_back(t.labels_gl_ms);
@@ -352,9 +347,9 @@ int run_bench(const Options& o) {
     const double floor_first = field(floor, "floor_first_frame_s");
     const double floor_rss = field(floor, "floor_peak_rss_kib");
     const long peak = peak_rss_kib();
-    std::printf("qmi-kiosk --bench %ux%u, map %s, window %ux MSAA requested (got %u), OpenGL renderer: %s\n", w, h,
-                g_setup.map_cache ? "4x MSAA in the map layer cache" : "drawn directly (QMI_MAP_CACHE=0)",
-                window_msaa(), window.getSettings().antialiasingLevel, gl_renderer);
+    std::printf("qmi-kiosk --bench %ux%u, map drawn every frame (antialiased lines), window %ux MSAA requested "
+                "(got %u), OpenGL renderer: %s\n", w, h, window_msaa(), window.getSettings().antialiasingLevel,
+                gl_renderer);
     std::printf("  floor (bare window, same settings): first frame %.3f s, peak RSS %.1f MB, empty frame median %.2f ms\n",
                 floor_first, floor_rss / 1024.0, field(floor, "floor_frame_ms"));
     std::printf("  kiosk: data loaded %.3f s (map %.3f s, %s), prepared %.3f s, first complete frame %.3f s "
@@ -381,7 +376,6 @@ int run_bench(const Options& o) {
                 timed_frames.size(), map_renders);
     phase("map fill (when rendered)", ph_fill);
     phase("map borders (when rendered)", ph_borders);
-    phase("map layer quad", ph_quad);
     phase("ImGui widgets, CPU", ph_widgets_cpu);
     phase("map labels, CPU", ph_labels_cpu);
     phase("map labels, GL", ph_labels_gl);

@@ -1,7 +1,12 @@
 // Draws the map: commune fills, then borders (commune < territory < department < Métropole, each thicker; departments
-// dashed), then the selected commune's outline. Everything is built and uploaded ONCE (upload()); a frame is a handful of draw calls
-// with a different transform, whatever the zoom. Line widths are constant in screen pixels (see line_mesh.hpp).
+// dashed), then the selected commune's outline. Everything is built and uploaded ONCE (upload()); a frame is a handful
+// of draw calls with a different transform, whatever the zoom. Line widths are constant in screen pixels and lines
+// are antialiased by their own fringe (see line_mesh.hpp), so no target needs multisampling.
+//
+// On a software rasteriser the cost of a frame is its pixels and its triangles, so draw() only touches the pixels of
+// `clip` (scissor) and, while the view moves, draws the many context borders as plain 1-px lines.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -13,6 +18,7 @@
 #include "core/content.hpp"
 #include "core/map_model.hpp"
 #include "render/phase_times.hpp"
+#include "render/screen_damage.hpp"
 
 namespace qmi::render {
 
@@ -20,9 +26,14 @@ namespace qmi::render {
 // context communes faded. Colours come from the shared palette (ui/theme.hpp) so the legend matches the map.
 std::vector<sf::Color> commune_fills(const MapModel& map, const Content& content);
 
-// What the target is cleared with before draw(): the faded colour of the context communes, which therefore need no
+// What the map area is cleared with before draw(): the faded colour of the context communes, which therefore need no
 // fill triangles of their own.
 sf::Color clear_color();
+
+// How much a frame of the map is worth. Full: every line antialiased, what a visitor reads when the map rests.
+// Moving (pan, pinch, glide, easing): the ~1,000 context borders outside the Métropole become aliased 1-px GL lines,
+// a third of their vertices and no blending; the Métropole's own lines keep their antialiasing.
+enum class MapQuality { Full, Moving };
 
 class MapRenderer {
 public:
@@ -33,30 +44,36 @@ public:
     bool upload(const MapModel& map, const std::vector<sf::Color>& fills, const Box& reachable);
     // Rebuilds only the small selection outline (one commune's rings). nullopt clears it.
     void set_selection(const MapModel& map, std::optional<size_t> commune);
+    // Changes whenever upload() or set_selection() changed what draw() shows: a frame that drew generation g shows
+    // the same map as another one with the same camera and generation.
+    uint64_t generation() const { return generation_; }
 
-    // Draws into `target` (whose size must match the camera viewport). `ui_scale` scales line widths
-    // (1 at 1080 px, 2 at 4K).
-    void draw(sf::RenderTarget& target, const Camera& camera, float ui_scale, PhaseTimes* times = nullptr);
-    // One horizontal band of the view centred on world point `center` at `scale` pixels per metre over a layer of
-    // `layer` pixels (the map layer cache renders a layer larger than the screen): `target` receives the layer's
-    // rows [top, top + target height). The transform and projection are the layer's own, only the viewport moves,
-    // so the bands put together give the picture a layer-sized target would get (at 1080p, a few hundred edge
-    // pixels differ by one MSAA sample of coverage). `times`: bench phase timings, or nullptr.
-    void draw_band(sf::RenderTarget& target, sf::Vector2u layer, unsigned top, Vec2 center, double scale,
-                   float ui_scale, PhaseTimes* times = nullptr);
+    // Draws the map for `camera` (whose viewport must be the target's size) inside `clip` (target pixels, y down),
+    // nothing outside, over what the caller cleared it with (clear_color()). `ui_scale` scales line widths (1 at
+    // 1080 px, 2 at 4K). `times`: bench phase timings, or nullptr.
+    void draw(sf::RenderTarget& target, const Camera& camera, float ui_scale, const PixelRect& clip,
+              MapQuality quality, PhaseTimes* times = nullptr);
 
-    size_t vertex_count() const { return fill_count_ + line_count_ + dashed_count_ + hairline_count_; }
+    size_t vertex_count() const { return fill_count_ + line_count_ + dashed_count_ + context_count_; }
 
 private:
+    struct Range {
+        size_t first = 0, count = 0;
+        float half_width = 0;  // px at ui scale 1
+    };
+    void draw_lines(sf::RenderTarget& target, const sf::VertexBuffer& buffer, const Range& r, sf::Shader& shader,
+                    sf::RenderStates states, float width_scale);
+
     sf::VertexBuffer fills_{sf::Triangles, sf::VertexBuffer::Static};
-    sf::VertexBuffer lines_{sf::Triangles, sf::VertexBuffer::Static};
-    sf::VertexBuffer dashed_{sf::Triangles, sf::VertexBuffer::Static};
-    sf::VertexBuffer hairlines_{sf::Lines, sf::VertexBuffer::Static};  // context commune borders
-    size_t hairline_count_ = 0;
+    sf::VertexBuffer lines_{sf::Triangles, sf::VertexBuffer::Static};    // member borders, territories, Métropole
+    sf::VertexBuffer dashed_{sf::Triangles, sf::VertexBuffer::Static};   // departments
+    sf::VertexBuffer context_{sf::Triangles, sf::VertexBuffer::Static};  // context commune borders, antialiased
+    sf::VertexBuffer hairlines_{sf::Lines, sf::VertexBuffer::Static};    // the same as 1-px GL lines (moving)
     sf::VertexBuffer selection_{sf::Triangles, sf::VertexBuffer::Static};
-    size_t fill_count_ = 0, line_count_ = 0, selection_count_ = 0, dashed_count_ = 0;
-    size_t outline_first_ = 0;  // lines_ holds commune and territory borders, then from here the Métropole outline
+    size_t fill_count_ = 0, line_count_ = 0, dashed_count_ = 0, context_count_ = 0, hairline_count_ = 0;
+    Range communes_, territories_, metropole_, departments_, context_lines_, selection_outline_, selection_accent_;
     sf::Shader line_shader_, dashed_shader_;
+    uint64_t generation_ = 0;
     bool ready_ = false;
 };
 

@@ -41,6 +41,7 @@ private:
 bool imgui_gl_init();          // picks the GLSL version; shaders and font texture are created on the first frame
 void imgui_gl_new_frame();     // before ImGui::NewFrame()
 void imgui_gl_render();        // ImGui::Render() then draws the draw data into the active target
+void imgui_gl_render_draw_data();  // draws the draw data of the ImGui::Render() the caller already called
 void imgui_gl_reload_fonts();  // after the font atlas was rebuilt (new ui scale)
 void imgui_gl_shutdown();
 

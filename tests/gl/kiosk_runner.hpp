@@ -19,12 +19,13 @@ struct Run {
 // display number (it checks lock files before Xvfb creates them), and the loser sees "Failed to open X11 display".
 // Each process therefore starts its search at its own display number, derived from its pid, and a start-up race
 // that still happens is retried: it is the test harness failing, not the kiosk.
-inline Run run_under_xvfb(const std::string& kiosk_args, const std::string& screen = "1920x1080x24") {
+inline Run run_under_xvfb_exe(const std::string& exe, const std::string& args,
+                              const std::string& screen = "1920x1080x24") {
     Run r;
     for (int attempt = 0; attempt < 3; ++attempt) {
         const int first_display = 100 + static_cast<int>((getpid() * 7 + attempt * 131) % 3000);
         const std::string cmd = "xvfb-run -n " + std::to_string(first_display) + " -a -s \"-screen 0 " + screen +
-                                "\" \"" QMI_KIOSK_EXE "\" " + kiosk_args + " 2>&1";
+                                "\" \"" + exe + "\" " + args + " 2>&1";
         r = Run{};
         FILE* p = popen(cmd.c_str(), "r");
         if (!p) return r;
@@ -37,6 +38,10 @@ inline Run run_under_xvfb(const std::string& kiosk_args, const std::string& scre
         if (!x_race) break;
     }
     return r;
+}
+
+inline Run run_under_xvfb(const std::string& kiosk_args, const std::string& screen = "1920x1080x24") {
+    return run_under_xvfb_exe(QMI_KIOSK_EXE, kiosk_args, screen);
 }
 
 }  // namespace qmi::gltest
