@@ -156,15 +156,6 @@ void append_polyline(std::vector<sf::Vertex>& out, const Polyline& line, sf::Col
     append_line(out, line.points, line.closed, color, false);
 }
 
-void append_hairline(std::vector<sf::Vertex>& out, const Polyline& line, sf::Color color) {
-    for (size_t i = 0; i + 1 < line.points.size(); ++i) {
-        out.emplace_back(sf::Vector2f(static_cast<float>(line.points[i].x), static_cast<float>(line.points[i].y)),
-                         color);
-        out.emplace_back(
-            sf::Vector2f(static_cast<float>(line.points[i + 1].x), static_cast<float>(line.points[i + 1].y)), color);
-    }
-}
-
 void append_dashed(std::vector<sf::Vertex>& out, const Polyline& line) {
     append_line(out, line.points, line.closed, sf::Color::Black, true);
 }

@@ -45,10 +45,6 @@ std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings);
 void append_dashed(std::vector<sf::Vertex>& out, const Polyline& line);
 // A plain (solid) polyline.
 void append_polyline(std::vector<sf::Vertex>& out, const Polyline& line, sf::Color color);
-// A hairline as GL_LINES pairs (sf::Lines): 2 vertices per segment instead of 6, aliased. One-pixel GL lines are
-// reliable everywhere (only WIDE lines are not), and cost a software rasteriser far less than two triangles: the
-// context communes' borders use them while the map moves.
-void append_hairline(std::vector<sf::Vertex>& out, const Polyline& line, sf::Color color);
 
 // The GLSL pair that extrudes those vertices. Uniforms: `px_to_ndc` (2/width, 2/height of the target), `half_width`
 // (pixels, ui scale applied) and `fringe` (0.5: antialiased; 0: hard edges, no blending needed).

@@ -16,8 +16,8 @@ namespace qmi::render {
 Vec2 measure_label(ImFont* font, float size_px, std::string_view text);
 
 // Draws the visible labels clipped to `clip` (the map area). The selected commune's label is always shown.
-// `moving` (the view changes this frame): the halo is one offset shadow instead of four copies, which halves the
-// labels' cost while the map is panned or zoomed; at rest the full halo is drawn.
+// `moving` (the view changes this frame): the text without its halo, a fifth of the glyphs, while the map is panned
+// or zoomed (the eye follows the motion, not the letters); at rest the full halo is drawn.
 void draw_map_labels(ImDrawList* draw_list, const LabelLayout& layout, const MapModel& map, const Camera& camera,
                      ImFont* font, float size_px, const ScreenRect& clip, std::optional<size_t> selected,
                      bool moving = false);

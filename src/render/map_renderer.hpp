@@ -4,7 +4,8 @@
 // are antialiased by their own fringe (see line_mesh.hpp), so no target needs multisampling.
 //
 // On a software rasteriser the cost of a frame is its pixels and its triangles, so draw() only touches the pixels of
-// `clip` (scissor) and, while the view moves, draws the many context borders as plain 1-px lines.
+// `clip` (scissor), only sends the lines near them (line_set.hpp) and, while the view moves, leaves out the many
+// faint borders of the communes around the Métropole.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -17,6 +18,7 @@
 #include "core/camera.hpp"
 #include "core/content.hpp"
 #include "core/map_model.hpp"
+#include "render/line_set.hpp"
 #include "render/phase_times.hpp"
 #include "render/screen_damage.hpp"
 
@@ -30,9 +32,10 @@ std::vector<sf::Color> commune_fills(const MapModel& map, const Content& content
 // fill triangles of their own.
 sf::Color clear_color();
 
-// How much a frame of the map is worth. Full: every line antialiased, what a visitor reads when the map rests.
-// Moving (pan, pinch, glide, easing): the ~1,000 context borders outside the Métropole become aliased 1-px GL lines,
-// a third of their vertices and no blending; the Métropole's own lines keep their antialiasing.
+// How much a frame of the map is worth. Full: everything, what a visitor reads when the map rests. Moving (pan, pinch,
+// glide, easing): without the faint 1-px borders of the ~1,000 communes around the Métropole (about 25,000 line
+// segments, a quarter of a frame's cost at the overview on llvmpipe); they come back with the Full frame 0.15 s after
+// the view stops (render/map_redraw.hpp). The Métropole's own lines are drawn, antialiased, in both.
 enum class MapQuality { Full, Moving };
 
 class MapRenderer {
@@ -54,24 +57,26 @@ public:
     void draw(sf::RenderTarget& target, const Camera& camera, float ui_scale, const PixelRect& clip,
               MapQuality quality, PhaseTimes* times = nullptr);
 
-    size_t vertex_count() const { return fill_count_ + line_count_ + dashed_count_ + context_count_; }
+    size_t vertex_count() const;
 
 private:
-    struct Range {
+    struct FillChunk {
+        Box bbox;
         size_t first = 0, count = 0;
-        float half_width = 0;  // px at ui scale 1
     };
-    void draw_lines(sf::RenderTarget& target, const sf::VertexBuffer& buffer, const Range& r, sf::Shader& shader,
-                    sf::RenderStates states, float width_scale);
+    // One set of lines and how it is drawn: half width in pixels at ui scale 1 (scaled with the ui or not).
+    struct Lines {
+        LineSet set;
+        float half_width = 0;
+        bool scaled = true;
+    };
+    void draw_lines(sf::RenderTarget& target, const Lines& lines, sf::Shader& shader, sf::RenderStates states,
+                    const Box& visible, double scale, float ui_scale);
 
     sf::VertexBuffer fills_{sf::Triangles, sf::VertexBuffer::Static};
-    sf::VertexBuffer lines_{sf::Triangles, sf::VertexBuffer::Static};    // member borders, territories, Métropole
-    sf::VertexBuffer dashed_{sf::Triangles, sf::VertexBuffer::Static};   // departments
-    sf::VertexBuffer context_{sf::Triangles, sf::VertexBuffer::Static};  // context commune borders, antialiased
-    sf::VertexBuffer hairlines_{sf::Lines, sf::VertexBuffer::Static};    // the same as 1-px GL lines (moving)
-    sf::VertexBuffer selection_{sf::Triangles, sf::VertexBuffer::Static};
-    size_t fill_count_ = 0, line_count_ = 0, dashed_count_ = 0, context_count_ = 0, hairline_count_ = 0;
-    Range communes_, territories_, metropole_, departments_, context_lines_, selection_outline_, selection_accent_;
+    std::vector<FillChunk> fill_chunks_;
+    size_t fill_count_ = 0;
+    Lines communes_, territories_, metropole_, departments_, context_, selection_outline_, selection_accent_;
     sf::Shader line_shader_, dashed_shader_;
     uint64_t generation_ = 0;
     bool ready_ = false;

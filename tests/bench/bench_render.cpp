@@ -25,6 +25,7 @@
 #include <vector>
 
 #include <SFML/Graphics/RenderWindow.hpp>
+#include <SFML/Graphics/Texture.hpp>
 #include <SFML/OpenGL.hpp>
 
 #include "app/kiosk_data.hpp"
@@ -153,6 +154,12 @@ int main(int argc, char** argv) {
         t += 1.0 / 60;
     };
     b.run("pan at the overview", frames / 2, false, wiggle);
+    if (const char* shot = std::getenv("QMI_BENCH_SHOT")) {  // the last moving frame, to look at
+        sf::Texture t;
+        t.create(1920, 1080);
+        t.update(window);
+        t.copyToImage().saveToFile(shot);
+    }
     view.camera().zoom_at(centre, 5.66);
     b.run("pan at 5.66x", frames / 2, false, wiggle);
     view.show_overview();
