@@ -46,6 +46,7 @@ KioskView::~KioskView() {
 void KioskView::prepare(unsigned width, unsigned height) {
     if (!imgui_) {
         imgui_ = ImGui::CreateContext();
+        ImGui::SetCurrentContext(imgui_);  // CreateContext keeps another view's context current if there is one
         glue_.attach(ImGui::GetIO());
         intro_ = ui::make_intro_model(content_, data_.text);
         legend_ = ui::make_legend_model(content_, data_.membership, data_.text);
