@@ -74,28 +74,27 @@ void append_line(std::vector<sf::Vertex>& out, const std::vector<Vec2>& pts, boo
         miter[i] = miter_at(a, p[i], c);
     }
 
-    const size_t segments = closed ? n : n - 1;
+    // One triangle strip along the line: left and right corner of every point, the first point again at the end of
+    // a ring. The first and last vertices are repeated, so that strips of successive lines join through degenerate
+    // (empty) triangles and a whole buffer of lines is ONE strip: two vertices per point instead of six per segment.
     // No reserve() here: called once per ring, an exact reserve would reallocate the whole buffer every time.
+    const size_t points = closed ? n + 1 : n;
     double along = 0;
-    for (size_t i = 0; i < segments; ++i) {
-        const size_t j = (i + 1) % n;
-        const double seg = std::hypot(p[j].x - p[i].x, p[j].y - p[i].y);
-        const sf::Color ca = dashed ? pack_distance(along) : color;
-        const sf::Color cb = dashed ? pack_distance(along + seg) : color;
-        along += seg;
-        const sf::Vector2f a(static_cast<float>(p[i].x), static_cast<float>(p[i].y));
-        const sf::Vector2f b(static_cast<float>(p[j].x), static_cast<float>(p[j].y));
-        const sf::Vector2f ma(static_cast<float>(miter[i].x), static_cast<float>(miter[i].y));
-        const sf::Vector2f mb(static_cast<float>(miter[j].x), static_cast<float>(miter[j].y));
+    for (size_t k = 0; k < points; ++k) {
+        const size_t i = k % n;
+        if (k > 0) {
+            const size_t h = (k - 1) % n;
+            along += std::hypot(p[i].x - p[h].x, p[i].y - p[h].y);
+        }
+        const sf::Color c = dashed ? pack_distance(along) : color;
+        const sf::Vector2f at(static_cast<float>(p[i].x), static_cast<float>(p[i].y));
+        const sf::Vector2f m(static_cast<float>(miter[i].x), static_cast<float>(miter[i].y));
         // Same position and miter for both sides; the shader pushes them apart along +-miter by the side in alpha.
-        const sf::Vertex a_left(a, on_side(ca, true), ma), a_right(a, on_side(ca, false), ma);
-        const sf::Vertex b_left(b, on_side(cb, true), mb), b_right(b, on_side(cb, false), mb);
-        out.push_back(a_left);
-        out.push_back(a_right);
-        out.push_back(b_left);
-        out.push_back(b_left);
-        out.push_back(a_right);
-        out.push_back(b_right);
+        const sf::Vertex left(at, on_side(c, true), m), right(at, on_side(c, false), m);
+        if (k == 0) out.push_back(left);
+        out.push_back(left);
+        out.push_back(right);
+        if (k + 1 == points) out.push_back(right);
     }
 }
 

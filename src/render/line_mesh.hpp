@@ -1,9 +1,10 @@
 // Thick lines as triangles, because GL wide lines are unreliable (core profiles and many drivers cap them at 1 px).
-// Each ring becomes one quad per segment; the quad corners are the ring points pushed sideways by a per-vertex
-// miter vector stored in the vertex's texCoords (unit length across the line, longer at joints). A vertex shader
-// multiplies it by the wanted half width in PIXELS (a uniform of the draw call), so the line keeps the same
-// on-screen width at every zoom while the geometry is uploaded once. Neighbouring quads share their corner
-// positions (same miter), so joints have neither gaps nor overlaps.
+// Each line becomes a triangle strip (sf::TriangleStrip) whose vertices are its points pushed sideways by a
+// per-vertex miter vector stored in the vertex's texCoords (unit length across the line, longer at joints). A vertex
+// shader multiplies it by the wanted half width in PIXELS (a uniform of the draw call), so the line keeps the same
+// on-screen width at every zoom while the geometry is uploaded once. Neighbouring segments share their corners
+// (same miter), so joints have neither gaps nor overlaps. Successive lines in one buffer join through degenerate
+// triangles, so any run of them is drawn as one strip.
 //
 // Antialiasing without multisampling (as MapLibre draws its lines): the shader widens each quad by half a pixel on
 // both sides and gives every fragment the coverage of a one-pixel box filter at its distance from the centre line,
@@ -24,7 +25,7 @@
 
 namespace qmi::render {
 
-// Appends the triangles of one closed ring (first point repeated last, as in MapModel), in `color` (opaque).
+// Appends the strip of one closed ring (first point repeated last, as in MapModel), in `color` (opaque).
 // Consecutive duplicate points are skipped; rings with fewer than 3 distinct points add nothing.
 void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, sf::Color color);
 

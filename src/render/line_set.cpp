@@ -61,7 +61,7 @@ bool LineSet::build(const std::vector<Polyline>& lines, Style style, sf::Color c
         c.count = v.size() - c.first;
     }
     if (v.empty()) return true;
-    buffer_.setPrimitiveType(sf::Triangles);
+    buffer_.setPrimitiveType(sf::TriangleStrip);
     buffer_.setUsage(sf::VertexBuffer::Static);
     if (!buffer_.create(v.size()) || !buffer_.update(v.data())) {
         spdlog::error("map renderer: cannot upload {} line vertices", v.size());
