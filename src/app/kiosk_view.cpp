@@ -348,7 +348,8 @@ void KioskView::warm_up() {
     ImGui::EndFrame();
 }
 
-render::PixelRect KioskView::draw(sf::RenderTarget& target, double dt_s, unsigned buffer_age) {
+render::Frame KioskView::draw_frame(sf::RenderTarget& target, double dt_s, unsigned buffer_age,
+                                    const Scroll* scroll) {
     ImGui::SetCurrentContext(imgui_);
     target.setActive(true);
     if (fonts_dirty_) {
@@ -368,10 +369,24 @@ render::PixelRect KioskView::draw(sf::RenderTarget& target, double dt_s, unsigne
         damage_.reset(screen);
         widget_damage_.forget();
         map_redraw_.forget();
+        stale_ = {};
     }
     render::PhaseClock clock(phase_times_ != nullptr);
     const double now = input_time();
-    const render::MapQuality quality = map_redraw_.quality(camera_, now);
+    const render::PixelRect map_px = render::PixelRect::covering(ui::to_screen_rect(layout_.map_area));
+    const uint64_t generation = renderer_.generation();
+    const bool map_changed = map_redraw_.changed(camera_, generation, now);
+
+    // A whole-pixel pan of at most half the map area, over a window that shows the last frame: scroll.
+    std::optional<std::pair<int, int>> shift;
+    if (scroll && buffer_age == 1 && map_changed) {
+        shift = map_redraw_.whole_pixel_shift(camera_, generation);
+        if (shift && (shift->first == 0 && shift->second == 0)) shift.reset();
+        if (shift && (std::abs(shift->first) * 2 > map_px.width() || std::abs(shift->second) * 2 > map_px.height()))
+            shift.reset();
+    }
+    // A scrolled frame keeps the quality of the pixels it moves, so that the uncovered strip matches them.
+    const render::MapQuality quality = shift ? map_redraw_.last_quality() : map_redraw_.quality(camera_, now);
     glue_.new_frame(ImGui::GetIO(), static_cast<float>(size.x), static_cast<float>(size.y),
                     static_cast<float>(dt_s));
     ui::imgui_gl_new_frame();
@@ -382,36 +397,87 @@ render::PixelRect KioskView::draw(sf::RenderTarget& target, double dt_s, unsigne
     if (phase_times_) phase_times_->widgets_cpu_ms = clock.lap() - phase_times_->labels_cpu_ms;
 
     // What differs from the frame the target holds: the map area when the map changed, the widgets that changed.
-    const render::PixelRect map_px = render::PixelRect::covering(ui::to_screen_rect(layout_.map_area));
-    if (map_redraw_.changed(camera_, renderer_.generation(), now)) damage_.add(map_px);
-    widget_damage_.compare(*ImGui::GetDrawData(), damage_);
-    const render::PixelRect repaint = damage_.repaint(buffer_age);
+    // The labels (ImGui's background list) change exactly when the map does: the map's damage covers them.
+    const ImDrawList* labels = ImGui::GetBackgroundDrawList();
+    render::Frame frame;
+    if (shift) {
+        const auto [dx, dy] = *shift;
+        frame.scroll_area = map_px;
+        frame.dx = dx;
+        frame.dy = dy;
+        // Uncovered: a column on the side the map moved away from, a row likewise.
+        std::vector<render::PixelRect> rects;
+        if (dx > 0) rects.push_back({map_px.x0, map_px.y0, map_px.x0 + dx, map_px.y1});
+        if (dx < 0) rects.push_back({map_px.x1 + dx, map_px.y0, map_px.x1, map_px.y1});
+        if (dy > 0) rects.push_back({map_px.x0, map_px.y0, map_px.x1, map_px.y0 + dy});
+        if (dy < 0) rects.push_back({map_px.x0, map_px.y1 + dy, map_px.x1, map_px.y1});
+        // Widgets over the map area were moved with it: where they are and where their pixels went.
+        for (const render::PixelRect& e : widget_damage_.extents_meeting(map_px, labels)) {
+            const render::PixelRect in = e.intersected(map_px);
+            rects.push_back(in);
+            rects.push_back(render::PixelRect{in.x0 + dx, in.y0 + dy, in.x1 + dx, in.y1 + dy}.intersected(map_px));
+        }
+        render::ScreenDamage widgets(screen);
+        widget_damage_.compare(*ImGui::GetDrawData(), widgets, labels);
+        if (!widgets.current().empty()) rects.push_back(widgets.current());
+        for (const render::PixelRect& r : rects)
+            if (!r.empty()) frame.rects.push_back(r);
+        render::merge_close(frame.rects);
+        stale_ = stale_.united(map_px);
+        (*scroll)(frame);  // the moved map reaches the screen now; the strips follow
+        frame.scroll_sent = true;
+    } else {
+        if (map_changed) damage_.add(map_px);
+        widget_damage_.compare(*ImGui::GetDrawData(), damage_, labels);
+        render::PixelRect repaint = damage_.repaint(buffer_age);
+        // Presenting any of the back buffer's stale pixels (since a scroll) would show the map where it was:
+        // a repaint that reaches them takes all of them.
+        if (!repaint.intersected(stale_).empty()) {
+            damage_.add(stale_);
+            repaint = damage_.repaint(buffer_age);
+            stale_ = {};
+        }
+        if (!repaint.empty()) frame.rects.push_back(repaint);
+    }
     if (settle_frames_ > 0) --settle_frames_;
     if (phase_times_) phase_times_->map_rendered = false;
-    if (repaint.empty()) return repaint;
+    if (frame.empty()) return frame;
 
-    // Everything inside `repaint` is drawn again, in order; nothing outside it is touched. The map stays inside
-    // its own area: outside it the background is its surroundings' plain colour.
     target.resetGLStates();  // ImGui's GL calls of the previous frame bypassed SFML's state cache
+    // Each rectangle is drawn whole again, in order (clear, map, widgets); nothing outside them is touched.
+    ImDrawData& data = *ImGui::GetDrawData();
+    std::vector<ImVec4> clips;
+    for (int i = 0; i < data.CmdListsCount; ++i)
+        for (const ImDrawCmd& c : data.CmdLists[i]->CmdBuffer) clips.push_back(c.ClipRect);
+    for (const render::PixelRect& r : frame.rects) {
+        size_t k = 0;
+        for (int i = 0; i < data.CmdListsCount; ++i)
+            for (ImDrawCmd& c : data.CmdLists[i]->CmdBuffer) c.ClipRect = clips[k++];
+        paint(target, r, quality);
+    }
+    if (!frame.rects.empty() && !frame.bounds().intersected(map_px).empty())
+        map_redraw_.drawn(camera_, generation, shift ? render::MapQuality::Moving : quality, now);
+    if (!shift) damage_.presented();
+    return frame;
+}
+
+void KioskView::paint(sf::RenderTarget& target, const render::PixelRect& rect, render::MapQuality quality) {
+    const sf::Vector2u size = target.getSize();
     glEnable(GL_SCISSOR_TEST);
-    glScissor(repaint.x0, static_cast<GLint>(size.y) - repaint.y1, repaint.width(), repaint.height());
+    glScissor(rect.x0, static_cast<GLint>(size.y) - rect.y1, rect.width(), rect.height());
     target.clear(render::clear_color());
     glDisable(GL_SCISSOR_TEST);
-    const render::PixelRect map_clip = repaint.intersected(map_px);
-    if (!map_clip.empty()) {
-        renderer_.draw(target, camera_, layout_.scale, map_clip, quality, phase_times_);
-        map_redraw_.drawn(camera_, renderer_.generation(), quality, now);
-    }
+    // The map stays inside its own area: outside it the background is its surroundings' plain colour.
+    const render::PixelRect map_clip =
+        rect.intersected(render::PixelRect::covering(ui::to_screen_rect(layout_.map_area)));
+    if (!map_clip.empty()) renderer_.draw(target, camera_, layout_.scale, map_clip, quality, phase_times_);
     target.setActive(true);  // ImGui draws into whatever framebuffer is bound: the target's
-    render::clip_draw_data(*ImGui::GetDrawData(), repaint);
+    render::clip_draw_data(*ImGui::GetDrawData(), rect);
     if (phase_times_) {
-        clock.lap();
         render::render_imgui_timed(*phase_times_);
     } else {
         ui::imgui_gl_render_draw_data();
     }
-    damage_.presented();
-    return repaint;
 }
 
 bool KioskView::wants_frame() const {

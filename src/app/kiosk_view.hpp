@@ -78,7 +78,17 @@ public:
     // One frame into a target that still holds the frame drawn `buffer_age` frames before (1: the previous one;
     // 0: unknown, everything is drawn): only what changed since then is drawn, and that rectangle is returned for
     // presenting. Empty: the frame would look exactly like the one on screen; nothing was drawn.
-    render::PixelRect draw(sf::RenderTarget& target, double dt_s, unsigned buffer_age);
+    render::PixelRect draw(sf::RenderTarget& target, double dt_s, unsigned buffer_age) {
+        return draw_frame(target, dt_s, buffer_age, nullptr).bounds();
+    }
+    // The same for a window whose pixels are exactly the last frame presented (render::Presenter::can_scroll),
+    // given `scroll` to move them: when the map only moved by whole pixels since (a mouse drag), `scroll` is
+    // called with the frame before anything is painted, to move the map area's pixels on screen, and the frame
+    // repaints only the strip the move uncovers and the widgets lying over the map. The back buffer's map area then
+    // no longer matches the window; the first later frame that repaints any of it without scrolling repaints all of
+    // it. nullptr: never scroll.
+    using Scroll = std::function<void(const render::Frame&)>;
+    render::Frame draw_frame(sf::RenderTarget& target, double dt_s, unsigned buffer_age, const Scroll* scroll);
 
     // True when the next frame must be drawn without waiting (animation, queued input, ImGui settling).
     bool wants_frame() const;
@@ -119,6 +129,8 @@ private:
     void build_labels();
     Box reachable_world() const;
     void draw_widgets(bool map_moving = false);
+    // Draws everything inside `rect` again, in order (clear, map, widgets clipped to it), nothing outside.
+    void paint(sf::RenderTarget& target, const render::PixelRect& rect, render::MapQuality quality);
     void drop_uploaded_font_pixels();
 
     const KioskData& data_;
@@ -143,6 +155,7 @@ private:
     render::MapRedraw map_redraw_;
     render::ScreenDamage damage_;
     render::PixelRect screen_;  // the target size damage_ tracks
+    render::PixelRect stale_;   // back buffer pixels that differ from the window's since a scroll
     render::WidgetDamage widget_damage_;
     render::PhaseTimes* phase_times_ = nullptr;
     GestureRecognizer gestures_;

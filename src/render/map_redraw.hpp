@@ -3,8 +3,10 @@
 // lighter halo); once the view has been still for kRestS, ONE more frame draws it at Full quality, then nothing is
 // drawn until something changes. The loop asks changed() before drawing and rest_due() for how long it may sleep.
 #pragma once
+#include <cmath>
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 #include "core/camera.hpp"
 #include "render/map_renderer.hpp"
@@ -27,12 +29,21 @@ public:
     // it needs none.
     std::optional<double> rest_due(double now_s) const;
     void drawn(const Camera& camera, uint64_t generation, MapQuality quality, double now_s);
+    // The screen shift (pixels, y down) from the last frame drawn to `camera` when a whole-pixel pan is all that
+    // separates them (same zoom, same content): that frame's pixels, moved, ARE this frame's, but for the strip the
+    // move uncovers. nullopt otherwise (zoom, content, a fraction of a pixel, or no previous frame).
+    std::optional<std::pair<int, int>> whole_pixel_shift(const Camera& camera, uint64_t generation) const;
+    MapQuality last_quality() const { return quality_; }
     // The target's content is unknown (new target, resize): the next frame draws the map whatever it shows.
     void forget() { drawn_ = false; }
 
 private:
+    // The same picture: a view within a thousandth of a pixel of the last one (a pan pushed against the edge of
+    // the map is clamped back to where it was, give or take the last bits of the arithmetic).
     bool same_view(const Camera& camera) const {
-        return camera.center().x == center_.x && camera.center().y == center_.y && camera.scale() == scale_;
+        return std::abs(camera.scale() - scale_) <= 1e-12 * scale_ &&
+               std::abs(camera.center().x - center_.x) * scale_ < 1e-3 &&
+               std::abs(camera.center().y - center_.y) * scale_ < 1e-3;
     }
 
     bool drawn_ = false;

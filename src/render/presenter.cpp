@@ -24,6 +24,10 @@ bool has_extension(const char* list, const char* name) {
 
 }  // namespace
 
+Presenter::~Presenter() {
+    if (gc_) XFreeGC(static_cast<Display*>(gc_display_), static_cast<GC>(gc_));
+}
+
 void Presenter::attach(sf::RenderWindow& window, bool allow_copy) {
     window_ = &window;
     method_ = Method::Swap;
@@ -68,6 +72,12 @@ void Presenter::present(sf::RenderWindow& window, const PixelRect& region) {
                                                       h - region.y1, region.width(), region.height());
 }
 
+void Presenter::finish(sf::RenderWindow& window) {
+    if (!window.setActive(true)) return;
+    glFinish();
+    if (Display* dpy = glXGetCurrentDisplay()) XSync(dpy, False);
+}
+
 int Presenter::x_connection_fd() const {
     if (!window_ || !window_->setActive(true)) return -1;
     Display* dpy = glXGetCurrentDisplay();
@@ -78,6 +88,37 @@ bool Presenter::x_events_queued() const {
     if (!window_ || !window_->setActive(true)) return false;
     Display* dpy = glXGetCurrentDisplay();
     return dpy && XEventsQueued(dpy, QueuedAfterFlush) > 0;
+}
+
+void Presenter::present(sf::RenderWindow& window, const Frame& frame) {
+    if (method_ != Method::CopyRegion) {
+        window.display();
+        return;
+    }
+    if (!frame.scroll_sent) scroll(window, frame);
+    for (const PixelRect& r : frame.rects) present(window, r);
+}
+
+void Presenter::scroll(sf::RenderWindow& window, const Frame& frame) {
+    if (method_ == Method::CopyRegion && frame.scrolls() && window.setActive(true)) {
+        Display* dpy = glXGetCurrentDisplay();
+        const auto win = static_cast< ::Window>(window.getSystemHandle());
+        if (!gc_ || gc_window_ != win) {
+            if (gc_) XFreeGC(static_cast<Display*>(gc_display_), static_cast<GC>(gc_));
+            XGCValues values{};
+            values.graphics_exposures = False;  // the kiosk window is never covered: nothing to re-expose
+            gc_ = XCreateGC(dpy, win, GCGraphicsExposures, &values);
+            gc_window_ = win;
+            gc_display_ = dpy;
+        }
+        // The part of the area that stays inside it once moved.
+        const PixelRect& a = frame.scroll_area;
+        const PixelRect src = a.intersected({a.x0 - frame.dx, a.y0 - frame.dy, a.x1 - frame.dx, a.y1 - frame.dy});
+        if (!src.empty())
+            XCopyArea(dpy, win, win, static_cast<GC>(gc_), src.x0, src.y0, static_cast<unsigned>(src.width()),
+                      static_cast<unsigned>(src.height()), src.x0 + frame.dx, src.y0 + frame.dy);
+        XFlush(dpy);
+    }
 }
 
 std::string Presenter::describe() const {

@@ -18,6 +18,10 @@ namespace qmi::render {
 
 class Presenter {
 public:
+    Presenter() = default;
+    ~Presenter();
+    Presenter(const Presenter&) = delete;
+    Presenter& operator=(const Presenter&) = delete;
     enum class Method { Swap, SwapWithAge, CopyRegion };
 
     // Picks the method for `window`, whose GL context must be active. Cheap; call again after re-creating the
@@ -29,7 +33,19 @@ public:
     // Presents `region` of the back buffer (the window's context must be active). An empty region presents
     // nothing; with a plain swap the whole buffer is presented whatever the region.
     void present(sf::RenderWindow& window, const PixelRect& region);
+    // Presents a frame: first its scroll unless already sent (the X server moves those pixels of the window, a
+    // copy of a millisecond or two that reaches the screen at once), then its rectangles. With a swap, the whole
+    // buffer.
+    void present(sf::RenderWindow& window, const Frame& frame);
+    // Sends the frame's scroll alone, before the frame is painted (KioskView::draw_frame calls it through its
+    // `scroll` argument), so that the moved map is on screen while the uncovered strip is drawn.
+    void scroll(sf::RenderWindow& window, const Frame& frame);
+    // True when the window shows exactly the last frame presented and the presenter can move its pixels: frames may
+    // then scroll (KioskView::draw_frame).
+    bool can_scroll() const { return method_ == Method::CopyRegion; }
     Method method() const { return method_; }
+    // Waits until everything presented so far is on the screen (GL finished, X server done): for benchmarks.
+    void finish(sf::RenderWindow& window);
     // The X connection of the window's GL context, for a loop that sleeps in poll() until input arrives (-1: none),
     // and whether Xlib already holds events read from it (poll() would then not wake).
     int x_connection_fd() const;
@@ -40,6 +56,9 @@ private:
     Method method_ = Method::Swap;
     sf::RenderWindow* window_ = nullptr;
     void* copy_sub_buffer_ = nullptr;  // glXCopySubBufferMESA
+    unsigned long gc_window_ = 0;     // the window gc_ was made for
+    void* gc_ = nullptr;              // X graphics context of the scrolls
+    void* gc_display_ = nullptr;
 };
 
 }  // namespace qmi::render

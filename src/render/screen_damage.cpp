@@ -24,6 +24,23 @@ PixelRect PixelRect::covering(double x0, double y0, double x1, double y1) {
     return r.empty() ? PixelRect{} : r;
 }
 
+void merge_close(std::vector<PixelRect>& rects) {
+    auto area = [](const PixelRect& r) { return static_cast<long>(r.width()) * r.height(); };
+    for (bool merged = true; merged;) {
+        merged = false;
+        for (size_t i = 0; i < rects.size() && !merged; ++i)
+            for (size_t j = i + 1; j < rects.size() && !merged; ++j) {
+                const PixelRect u = rects[i].united(rects[j]);
+                // A quarter more than the two, plus a few rows' worth: one paint instead of two.
+                if (area(u) <= (area(rects[i]) + area(rects[j])) * 5 / 4 + 4096) {
+                    rects[i] = u;
+                    rects.erase(rects.begin() + static_cast<long>(j));
+                    merged = true;
+                }
+            }
+    }
+}
+
 void ScreenDamage::reset(PixelRect screen) {
     screen_ = screen;
     current_ = screen;

@@ -5,6 +5,7 @@
 #pragma once
 #include <array>
 #include <cstddef>
+#include <vector>
 
 #include "core/camera.hpp"
 
@@ -28,6 +29,26 @@ struct PixelRect {
     static PixelRect covering(double x0, double y0, double x1, double y1);
     static PixelRect covering(const ScreenRect& r) { return covering(r.x, r.y, r.x + r.w, r.y + r.h); }
 };
+
+// What a frame gives the presenter: the rectangles it repainted in the back buffer, and before them, optionally, an
+// area of the window's pixels to move by (dx, dy) (a map dragged by whole pixels, see render/presenter.hpp).
+struct Frame {
+    std::vector<PixelRect> rects;
+    PixelRect scroll_area;  // where the moved pixels come from
+    int dx = 0, dy = 0;
+    bool scroll_sent = false;  // the presenter already moved them (Presenter::scroll, before the painting)
+    bool scrolls() const { return (dx != 0 || dy != 0) && !scroll_area.empty(); }
+    bool empty() const { return rects.empty() && !scrolls(); }
+    PixelRect bounds() const {
+        PixelRect b;
+        for (const PixelRect& r : rects) b = b.united(r);
+        return b;
+    }
+};
+
+// Merges rectangles that touch or overlap into their union when that covers few more pixels than they do: each
+// rectangle is painted separately (map chunks, ImGui lists), so a handful of thin neighbours cost more than one.
+void merge_close(std::vector<PixelRect>& rects);
 
 // The damage of the frame being built and of the last few presented ones.
 class ScreenDamage {

@@ -60,7 +60,7 @@ Summary summarise(const ImDrawList& l) {
 
 }  // namespace
 
-void WidgetDamage::compare(const ImDrawData& data, ScreenDamage& damage) {
+void WidgetDamage::compare(const ImDrawData& data, ScreenDamage& damage, const ImDrawList* follows_map) {
     std::vector<ListState> now;
     now.reserve(static_cast<size_t>(std::max(0, data.CmdListsCount)));
     for (int i = 0; i < data.CmdListsCount; ++i) {
@@ -70,12 +70,19 @@ void WidgetDamage::compare(const ImDrawData& data, ScreenDamage& damage) {
         const size_t at = static_cast<size_t>(i);
         const bool same = at < previous_.size() && previous_[at].list == l && previous_[at].hash == s.hash &&
                           previous_[at].extent == s.extent;
-        if (same) continue;
+        if (same || l == follows_map) continue;
         damage.add(s.extent);
         if (at < previous_.size()) damage.add(previous_[at].extent);
     }
     for (size_t i = now.size(); i < previous_.size(); ++i) damage.add(previous_[i].extent);  // lists gone
     previous_ = std::move(now);
+}
+
+std::vector<PixelRect> WidgetDamage::extents_meeting(const PixelRect& r, const ImDrawList* except) const {
+    std::vector<PixelRect> out;
+    for (const ListState& s : previous_)
+        if (s.list != except && !s.extent.intersected(r).empty()) out.push_back(s.extent);
+    return out;
 }
 
 void clip_draw_data(ImDrawData& data, const PixelRect& region) {

@@ -19,7 +19,11 @@ class WidgetDamage {
 public:
     // Compares `data` (after ImGui::Render(), before clip_draw_data()) with the previous call's and adds the extents
     // of every list that differs, appeared, disappeared or changed places in the drawing order to `damage`.
-    void compare(const ImDrawData& data, ScreenDamage& damage);
+    // `follows_map`: a list drawn over the map that changes only when the map does (the map labels), whose
+    // changes the map's own damage already covers; nullptr: none.
+    void compare(const ImDrawData& data, ScreenDamage& damage, const ImDrawList* follows_map = nullptr);
+    // Extents, in the last compared frame, of the lists other than `except` that meet `r`.
+    std::vector<PixelRect> extents_meeting(const PixelRect& r, const ImDrawList* except) const;
     // The next compare() takes every list as new (after a resize, a new ImGui context).
     void forget() { previous_.clear(); }
 

@@ -9,7 +9,8 @@
 //   pinch     the side-by-side benchmark's motion (the Leaflet page's figure-of-eight pan, zoom 1 -> 5.66 -> 1
 //             every 4 s), one 60 Hz step per frame, repainting what changed (what the kiosk does)
 //   pinch, whole frames   the same, every frame drawn whole (a driver without a kept back buffer)
-//   drag      a mouse drag: one 24 px step, then the view rests (the first frame of a drag after a pause)
+//   drag      a mouse drag: one 24 px step, then the view rests (the first frame of a drag after a pause); drawn,
+//             then scrolled (the window's pixels moved by the X server, the uncovered strip drawn)
 //   rest      the full-quality frame after motion
 //   idle      nothing changed: the frame that draws nothing
 #include <sys/resource.h>
@@ -58,7 +59,7 @@ struct Bench {
     // Runs `frames` frames, each after `step(i)`; prints one line.
     const char* only = nullptr;  // run only the scenarios whose name starts with this
 
-    void run(const char* name, int frames, bool whole, const std::function<void(int)>& step) {
+    void run(const char* name, int frames, bool whole, const std::function<void(int)>& step, bool scroll = false) {
         if (only && std::string(name).rfind(only, 0) != 0) return;
         std::vector<double> wall;
         double area = 0;
@@ -67,11 +68,13 @@ struct Bench {
             step(i);
             const Clock::time_point f0 = Clock::now();
             window.setActive(true);
-            const render::PixelRect r = view.draw(window, 1.0 / 60, whole ? 0 : presenter.buffer_age());
-            presenter.present(window, r);
-            if (presenter.method() != render::Presenter::Method::CopyRegion) glFinish();
+            const app::KioskView::Scroll move = [&](const render::Frame& s) { presenter.scroll(window, s); };
+            const render::Frame f = view.draw_frame(window, 1.0 / 60, whole ? 0 : presenter.buffer_age(),
+                                                    scroll && presenter.can_scroll() ? &move : nullptr);
+            presenter.present(window, f);
+                presenter.finish(window);  // the frame is on the screen: the X server has done its part too
             wall.push_back(std::chrono::duration<double, std::milli>(Clock::now() - f0).count());
-            area += static_cast<double>(r.width()) * r.height() / (1920.0 * 1080.0);
+            for (const render::PixelRect& p : f.rects) area += static_cast<double>(p.width()) * p.height() / (1920.0 * 1080.0);
         }
         const double cpu = (cpu_ms() - c0) / frames;
         std::printf("  %-22s %5d frames  wall median %6.2f ms  p95 %6.2f ms  p99 %6.2f ms   CPU %6.2f ms/frame   "
@@ -138,7 +141,8 @@ int main(int argc, char** argv) {
             pinch(i);
         });
         view.set_phase_times(nullptr);
-        std::printf("    phases, median / p95 ms: map fill %.2f / %.2f, borders %.2f / %.2f, labels %.2f / %.2f, "
+        if (!fill.empty())
+            std::printf("    phases, median / p95 ms: map fill %.2f / %.2f, borders %.2f / %.2f, labels %.2f / %.2f, "
                     "widgets %.2f / %.2f\n", pct(fill, 50), pct(fill, 95), pct(borders, 50), pct(borders, 95),
                     pct(labels, 50), pct(labels, 95), pct(widgets, 50), pct(widgets, 95));
     }
@@ -173,6 +177,12 @@ int main(int argc, char** argv) {
         view.camera().pan_by({(phase++ % 2) ? 24.0 : -24.0, 4});
         t += 0.25;
     });
+    b.run("drag (first step, scrolled)", std::max(10, frames / 8), false, [&](int) {
+        t += 1;
+        presenter.present(window, view.draw(window, 1.0 / 60, presenter.buffer_age()));
+        view.camera().pan_by({(phase++ % 2) ? 24.0 : -24.0, 0});
+        t += 0.25;
+    }, true);
     b.run("rest (after a step)", std::max(10, frames / 8), false, [&](int) {
         view.camera().pan_by({(phase++ % 2) ? 24.0 : -24.0, 4});
         t += 0.25;

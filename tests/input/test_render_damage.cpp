@@ -72,6 +72,7 @@ TEST_CASE("map redraw: cheap frames while the view moves, one full-quality frame
     cam.set_viewport(1920, 1080);
     cam.set_bounds({{0, 0}, {40000, 30000}}, {0, 160, 1312, 880});
     cam.fit({{0, 0}, {40000, 30000}}, {0, 160, 1312, 880});
+    cam.zoom_at({656, 600}, 3.0);  // zoomed in: room to pan without meeting the map's edge
     render::MapRedraw r;
     double t = 10.0;
     CHECK(r.changed(cam, 1, t));  // never drawn
@@ -100,6 +101,19 @@ TEST_CASE("map redraw: cheap frames while the view moves, one full-quality frame
     CHECK_FALSE(r.changed(cam, 1, rest + 10));
     CHECK_FALSE(r.rest_due(rest + 10));
 
+    // A drag pushed against the edge of the map: the camera clamps back to within the last bits of the arithmetic.
+    // Not a change: nothing to draw, nothing to present.
+    Camera pushed = cam;
+    pushed.pan_by({1e-6, 0});
+    CHECK_FALSE(r.changed(pushed, 1, rest + 10));
+    // Whole-pixel pans are recognised as such (a frame may then move the last frame's pixels), fractions are not.
+    Camera dragged = cam;
+    dragged.pan_by({-24, 0});
+    REQUIRE(r.whole_pixel_shift(dragged, 1));
+    CHECK(*r.whole_pixel_shift(dragged, 1) == std::pair<int, int>{-24, 0});
+    dragged.pan_by({0.5, 0});
+    CHECK_FALSE(r.whole_pixel_shift(dragged, 1));
+    CHECK_FALSE(r.whole_pixel_shift(cam, 2));  // other content: drawn again
     // A new selection outline (a new renderer generation) is a change even when the view rests.
     CHECK(r.changed(cam, 2, rest + 10));
     r.forget();
