@@ -52,6 +52,7 @@ std::vector<sf::Color> commune_fills(const MapModel& map, const Content& content
 bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fills, const Box& reachable) {
     ready_ = false;
     ++generation_;
+    fill_colors_ = fills;
     if (!sf::Shader::isAvailable() || !line_shader_.loadFromMemory(kLineVertexShader, kLineFragmentShader) ||
         !dashed_shader_.loadFromMemory(kDashedVertexShader, kDashedFragmentShader)) {
         spdlog::error("map renderer: line shader unavailable (needs OpenGL 2.1 / GLSL 1.20)");
@@ -157,9 +158,10 @@ bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fill
 
 size_t MapRenderer::vertex_count() const {
     size_t n = fill_count_;
-    for (const Lines* l : {&communes_, &territories_, &metropole_, &departments_, &context_, &selection_outline_,
-                           &selection_accent_})
+    for (const Lines* l : {&communes_, &territories_, &metropole_, &departments_, &context_, &selection_casing_,
+                           &selection_outline_, &selection_accent_})
         n += l->set.vertex_count();
+    n += selected_fills_.size();
     return n;
 }
 
@@ -169,18 +171,27 @@ void MapRenderer::set_selection(const MapModel& map, std::optional<size_t> commu
 
 void MapRenderer::set_selection(const MapModel& map, const std::vector<size_t>& communes) {
     ++generation_;
-    selection_outline_ = selection_accent_ = Lines{};
+    selection_casing_ = selection_outline_ = selection_accent_ = Lines{};
+    selected_fills_.clear();
     namespace pal = ui::palette;
     std::vector<Polyline> rings;
     for (size_t commune : communes) {
         if (commune >= map.communes.size()) continue;
-        for (const Polygon& poly : map.communes[commune].polygons) {
+        const CommuneShape& c = map.communes[commune];
+        for (const Polygon& poly : c.polygons) {
             rings.push_back({poly.outer, true, 0});
             for (const Ring& h : poly.holes) rings.push_back({h, true, 0});
         }
+        // Drawn again over the veil that dims everything else, in its own colour.
+        const sf::Color color = commune < fill_colors_.size() ? fill_colors_[commune] : clear_color();
+        for (const Vec2& p : c.triangles)
+            selected_fills_.emplace_back(sf::Vector2f(static_cast<float>(p.x), static_cast<float>(p.y)), color);
     }
     if (rings.empty()) return;
-    // A dark ink outline everybody sees, with a thin accent line inside it. Full detail: a few communes at most.
+    // A near-black outline everybody sees, inside a white casing that keeps it apart from a dark neighbour, with a
+    // thin accent line along its middle (decoration). Full detail: a few communes at most.
+    selection_casing_.set.build(rings, LineSet::Style::Solid, to_sf(pal::selection_casing));
+    selection_casing_.half_width = pal::selection_casing_width / 2;
     selection_outline_.set.build(rings, LineSet::Style::Solid, to_sf(pal::selection_outline));
     selection_outline_.half_width = pal::selection_outline_width / 2;
     selection_accent_.set.build(rings, LineSet::Style::Solid, to_sf(pal::selection_accent));
@@ -257,6 +268,20 @@ void MapRenderer::draw(sf::RenderTarget& target, const Camera& camera, float ui_
 
     // The Métropole outline goes over the departments' dashes where they coincide.
     draw_lines(target, metropole_, line_shader_, states, visible, s, ui_scale);
+    if (!selected_fills_.empty()) {
+        // Something is selected: everything else is seen through a white veil (ui::dimmed()), the selection is the
+        // one saturated shape left, in its own colour, outlined.
+        const ui::Rgba8 v = ui::palette::dim_veil;
+        const sf::Color veil(v.r, v.g, v.b, v.a);
+        const sf::Vector2f a(static_cast<float>(visible.min.x), static_cast<float>(visible.min.y));
+        const sf::Vector2f b(static_cast<float>(visible.max.x), static_cast<float>(visible.max.y));
+        const sf::Vertex quad[6] = {{a, veil}, {{b.x, a.y}, veil}, {b, veil}, {a, veil}, {b, veil}, {{a.x, b.y}, veil}};
+        sf::RenderStates plain(sf::BlendAlpha, world, nullptr, nullptr);
+        target.draw(quad, 6, sf::Triangles, plain);
+        plain.blendMode = sf::BlendNone;
+        target.draw(selected_fills_.data(), selected_fills_.size(), sf::Triangles, plain);
+    }
+    draw_lines(target, selection_casing_, line_shader_, states, visible, s, ui_scale);
     draw_lines(target, selection_outline_, line_shader_, states, visible, s, ui_scale);
     draw_lines(target, selection_accent_, line_shader_, states, visible, s, ui_scale);
     glDisable(GL_SCISSOR_TEST);

@@ -1,5 +1,5 @@
 // Draws the map: commune fills, then borders (commune < territory < department < Métropole, each thicker; departments
-// dashed), then the selected commune's outline. Everything is built and uploaded ONCE (upload()); a frame is a handful
+// dashed), then, with a selection, a white veil over all that, the selected communes again and their outline. Everything is built and uploaded ONCE (upload()); a frame is a handful
 // of draw calls with a different transform, whatever the zoom. Line widths are constant in screen pixels and lines
 // are antialiased by their own fringe (see line_mesh.hpp), so no target needs multisampling.
 //
@@ -45,7 +45,8 @@ public:
     // Context communes entirely outside `reachable` (the largest world area any allowed view can show) are left
     // out: on a software rasteriser every triangle costs, and most of Île-de-France is never on screen.
     bool upload(const MapModel& map, const std::vector<sf::Color>& fills, const Box& reachable);
-    // Rebuilds only the small selection outline (one commune's rings). nullopt clears it.
+    // Rebuilds only the small selection (one commune's rings and triangles): while it is set, every other commune
+    // is dimmed (ui::dimmed()) and the selection outlined. nullopt clears it.
     void set_selection(const MapModel& map, std::optional<size_t> commune);
     // The same outline around several communes at once (the presenter shows a promotion's districts together).
     void set_selection(const MapModel& map, const std::vector<size_t>& communes);
@@ -78,7 +79,10 @@ private:
     sf::VertexBuffer fills_{sf::Triangles, sf::VertexBuffer::Static};
     std::vector<FillChunk> fill_chunks_;
     size_t fill_count_ = 0;
-    Lines communes_, territories_, metropole_, departments_, context_, selection_outline_, selection_accent_;
+    Lines communes_, territories_, metropole_, departments_, context_;
+    Lines selection_casing_, selection_outline_, selection_accent_;
+    std::vector<sf::Color> fill_colors_;         // what upload() filled each commune with
+    std::vector<sf::Vertex> selected_fills_;     // the selected communes' triangles, drawn over the dimming veil
     sf::Shader line_shader_, dashed_shader_;
     uint64_t generation_ = 0;
     bool ready_ = false;
