@@ -97,6 +97,7 @@ void Kiosk::prepare(unsigned width, unsigned height) {
     if (!views_until_) views_until_ = next_views_change(clock_.now());
     prepare_map();
     ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now());
+    map_->set_call(views.call_communes, sf::Color(views.call_color.r, views.call_color.g, views.call_color.b));
     widgets_->set_content(std::move(views.intro), std::move(views.legend), std::move(views.districts), &search_index_);
     hint_.show(now_);
     if (tour_) show_step(true);  // the camera was fitted anew: back to what the step shows
@@ -294,6 +295,7 @@ std::optional<date::sys_seconds> Kiosk::next_views_change(date::sys_seconds now)
 
 void Kiosk::refresh_views() {
     ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now());
+    map_->set_call(views.call_communes, sf::Color(views.call_color.r, views.call_color.g, views.call_color.b));
     widgets_->set_content(std::move(views.intro), std::move(views.legend), std::move(views.districts), &search_index_);
     panel_ = std::move(views.panel);
     views_until_ = next_views_change(clock_.now());
@@ -613,6 +615,7 @@ void Kiosk::set_content(Content content, ContentSource source) {
     ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now());
     views_until_ = next_views_change(clock_.now());
     sources_.reset();
+    map_->set_call(views.call_communes, sf::Color(views.call_color.r, views.call_color.g, views.call_color.b));
     widgets_->set_content(std::move(views.intro), std::move(views.legend), std::move(views.districts), &search_index_);
     panel_ = std::move(views.panel);
     map_->set_fills(render::commune_fills(data_->map, data_->content));

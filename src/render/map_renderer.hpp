@@ -50,7 +50,9 @@ public:
     void set_selection(const MapModel& map, std::optional<size_t> commune);
     // The same outline around several communes at once (the presenter shows a promotion's districts together).
     void set_selection(const MapModel& map, const std::vector<size_t>& communes);
-    // Changes whenever upload() or set_selection() changed what draw() shows: a frame that drew generation g shows
+    // The districts of the call the banner names, ringed in `color` (ui::palette::call_ring_width); empty clears.
+    void set_call(const MapModel& map, const std::vector<size_t>& communes, sf::Color color);
+    // Changes whenever upload(), set_selection() or set_call() changed what draw() shows: a frame that drew generation g shows
     // the same map as another one with the same camera and generation.
     uint64_t generation() const { return generation_; }
 
@@ -80,6 +82,7 @@ private:
     std::vector<FillChunk> fill_chunks_;
     size_t fill_count_ = 0;
     Lines communes_, territories_, metropole_, departments_, context_;
+    Lines call_casing_, call_ring_;
     Lines selection_casing_, selection_outline_, selection_accent_;
     std::vector<sf::Color> fill_colors_;         // what upload() filled each commune with
     std::vector<sf::Vertex> selected_fills_;     // the selected communes' triangles, drawn over the dimming veil
