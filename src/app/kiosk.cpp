@@ -188,6 +188,15 @@ void Kiosk::on_key(const KeyChord& k, double t) {
         case KeyAction::Pass: break;
     }
     if (!attract_.on_other_input(t)) return;
+    if (search_open_ && staff_screen_ == StaffScreen::None) {
+        std::string chosen;
+        if (widgets_->search_key(k, chosen)) {
+            search_typed_ = true;
+            if (!chosen.empty()) choose_commune(chosen, true);
+            redraw();
+        }
+        return;
+    }
     if (staff_screen_ != StaffScreen::PinPad) return;
     staff_.pin_pad_activity(t);
     if (k.key.size() == 1 && k.key[0] >= '0' && k.key[0] <= '9' && pin_digits_.size() < 12) pin_digits_ += k.key;
