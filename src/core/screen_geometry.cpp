@@ -25,6 +25,12 @@ ScreenGeometry from_ppmm(double w, double h, double ppmm, ScreenGeometry::Source
 
 }  // namespace
 
+double plausible_px_per_mm(int width_px, int width_mm) {
+    if (width_px <= 0 || width_mm <= 0) return 0;
+    const double px_per_mm = static_cast<double>(width_px) / width_mm;
+    return plausible_ppmm(px_per_mm) ? px_per_mm : 0;
+}
+
 double ScreenGeometry::diagonal_in() const { return std::hypot(width_mm, height_mm) / kMmPerInch; }
 
 const char* describe(ScreenGeometry::Source source) {

@@ -29,6 +29,12 @@ const char* describe(ScreenGeometry::Source source);  // "kiosk.json screen_diag
 
 inline constexpr double kAssumedPxPerMm = 96.0 / 25.4;  // a desktop monitor, when nothing says otherwise
 
+// The density a display server reports (`width_px` over `width_mm`, from the monitor's EDID), or 0 when it is not
+// believable: no size (0 mm), or a density outside 20 .. 1000 dpi. The low end admits the kiosk's own screens: a 55"
+// 1080p totem is 40 dpi, a 75" one 29 dpi, a 98" one 22 dpi; a monitor reporting centimetres as millimetres
+// (16 x 9 "mm") lands far above 1000 dpi and is refused.
+double plausible_px_per_mm(int width_px, int width_mm);
+
 // `system_px_per_mm` <= 0 means the display server gave nothing usable. Square pixels are assumed (every flat
 // panel sold today has them), so a diagonal and the pixel size give both sides.
 ScreenGeometry screen_geometry(double width_px, double height_px, std::optional<double> diagonal_in,

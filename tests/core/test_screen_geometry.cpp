@@ -59,3 +59,16 @@ TEST_CASE("screen geometry: rows within reach for a mounting", "[screen]") {
     CHECK(all.top_px == 0);
     CHECK(all.height() == 1080);
 }
+
+TEST_CASE("screen geometry: the display server's size is believed for the big screens kiosks stand on", "[screen]") {
+    // A 55" 1080p portrait totem (1080 px over 685 mm: 40 dpi), a 75" screen (29 dpi): their real density, not the
+    // 96 dpi desktop guess that would draw every text and button two and a half times too large.
+    CHECK(plausible_px_per_mm(1080, 685) == Approx(1080.0 / 685));
+    CHECK(plausible_px_per_mm(1920, 1660) == Approx(1920.0 / 1660));
+    CHECK(plausible_px_per_mm(1920, 952) == Approx(1920.0 / 952));  // 43": 51 dpi
+    // No size, or nonsense: unknown.
+    CHECK(plausible_px_per_mm(1920, 0) == 0);
+    CHECK(plausible_px_per_mm(0, 500) == 0);
+    CHECK(plausible_px_per_mm(1920, 16) == 0);    // centimetres reported as millimetres: 3,000 dpi
+    CHECK(plausible_px_per_mm(1920, 3000) == 0);  // 16 dpi: a 120" wall, more likely a bogus EDID
+}
