@@ -3,16 +3,22 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <SFML/Window/VideoMode.hpp>
 #include <spdlog/spdlog.h>
 
+#include "app/screen_density.hpp"
 #include "app/staff_tools.hpp"
 #include "app/stats_report.hpp"
 #include "app/startup.hpp"
+#include "app/x_display.hpp"
 #include "core/call_state.hpp"
 #include "core/map_build.hpp"
 #include "core/membership.hpp"
 #include "core/settings.hpp"
 #include "net/map_fetch.hpp"
+#include "ui/fonts.hpp"
+#include "ui/layout.hpp"
+#include "ui/legibility_report.hpp"
 
 namespace qmi::app {
 
@@ -26,6 +32,7 @@ int run(const Options& o, Stopwatch process) {
     if (o.check_config) return run_check_config(o);
     if (o.fetch_maps) return run_fetch_maps(o);
     if (o.countdown) return run_countdown(o);
+    if (o.ui_report) return run_ui_report(o);
     if (o.bench_floor) return run_bench_floor(o, process);
     const RenderSetup setup = render_setup(o);
     if (!o.screenshot.empty()) return run_capture(o, setup);
@@ -59,6 +66,26 @@ int run_countdown(const Options& o) {
     if (!clock) return 2;
     std::printf("%s", call_summary(data->content, data->text, start_language(o, data->settings), clock->now()).c_str());
     return 0;
+}
+
+int run_ui_report(const Options& o) {
+    const SettingsLoad s = load_settings((o.root / "config" / "kiosk.json").string());
+    for (const ConfigError& e : s.errors) std::fprintf(stderr, "%s\n", e.message().c_str());
+    const Settings settings = s.settings.value_or(Settings{});
+    // The screen's pixels: --size, else the display's, else the reference 1920x1080.
+    unsigned w = o.width, h = o.height;
+    if (w == 0 || h == 0) {
+        const sf::VideoMode desktop = x_display_problem().empty() ? sf::VideoMode::getDesktopMode() : sf::VideoMode();
+        w = desktop.width ? desktop.width : 1920;
+        h = desktop.height ? desktop.height : 1080;
+    }
+    const double system = x_display_problem().empty() ? screen_px_per_mm(std::nullopt) : 0;
+    const ScreenGeometry screen = screen_geometry(w, h, settings.screen_diagonal_in, settings.dpi, system);
+    const ui::Layout layout =
+        ui::make_layout(screen, Mounting{settings.mounting.bottom_edge_m}, ui::measured_cap_ratio());
+    const ui::LegibilityReport report = ui::legibility_report(layout, screen);
+    std::printf("%s", ui::format_report(report).c_str());
+    return report.ok() ? 0 : 1;
 }
 
 }  // namespace qmi::app

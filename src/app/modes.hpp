@@ -19,6 +19,7 @@ int run_capture(const Options& o, const RenderSetup& setup);
 int run_bench(const Options& o, const RenderSetup& setup);
 int run_bench_floor(const Options& o, Stopwatch process);
 int run_countdown(const Options& o);
+int run_ui_report(const Options& o);
 int run_check_config(const Options& o);
 int run_fetch_maps(const Options& o);
 int run_proof(const Options& o, const RenderSetup& setup);

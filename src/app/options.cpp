@@ -54,6 +54,11 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                    "(signed with config/kiosk.json's content_feed.public_key), and print both frame-time figures");
     cli.add_flag("--bench-floor", o.bench_floor, "Internal: the bare-window measurement of --bench")->group("");
     cli.add_flag("--countdown", o.countdown, "Print the call-for-projects banner text and exit");
+    cli.add_flag("--ui-report", o.ui_report,
+                 "Print the legibility report of this kiosk's screen (--size, else the display's; its millimetres "
+                 "from kiosk.json or the display server): each text role's capital height and each control's size "
+                 "in px and mm, the controls' height above the floor, the palette's contrasts; exit 1 if one misses "
+                 "its minimum");
     cli.add_flag("--check-config", o.check_config,
                  "Validate config/content.json, config/ui-text.json, config/kiosk.json, maps/membership.json and "
                  "the map cache; print every error as 'file: /json/pointer: reason'; exit 1 if any");

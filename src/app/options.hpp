@@ -25,6 +25,7 @@ struct Options {
     bool bench_floor = false;            // hidden: the bare-window child process of --bench
     std::string bench_feed;              // --bench-feed URL: repeat the script while the content feed downloads URL
     bool countdown = false;
+    bool ui_report = false;              // --ui-report: legibility report of this screen, then exit
     bool check_config = false;
     bool fetch_maps = false;
     bool verbose = false;
