@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <spdlog/spdlog.h>
 
+#include "core/arrondissements.hpp"
 #include "core/camera_gestures.hpp"
 #include "render/map_labels.hpp"
 
@@ -45,6 +46,15 @@ void MapView::prepare(unsigned width, unsigned height, const ScreenRect& area, f
         map_, districts,
         [font](std::string_view t) { return font.font ? render::measure_label(font.font, font.size, t) : Vec2{0, 0}; },
         opt);
+    auto measure = [font](std::string_view t) { return font.font ? render::measure_label(font.font, font.size, t) : Vec2{0, 0}; };
+    arrondissement_labels_ = layout_arrondissement_labels(
+        map_, labels_,
+        [&](int n) {
+            const Vec2 fr = measure(french_ordinal(n)), en = measure(english_ordinal(n));
+            return Vec2{std::max(fr.x, en.x), std::max(fr.y, en.y)};
+        },
+        opt);
+    renderer_.set_arrondissement_min_scale(camera_.min_scale() * render::kArrondissementBorderMinZoom);
     if (selected_) select(selected_, false);
     upload_pending_ = gpu_ready_;  // what is reachable changed with the display size
 }
@@ -117,8 +127,13 @@ std::vector<MapTap> MapView::update(double now, double dt) {
 
 void MapView::apply(const GestureAction& a, std::vector<MapTap>& taps) {
     switch (a.kind) {
-        case GestureAction::Tap: taps.push_back({MapTap::Tap, commune_at(a.pos), a.pos}); break;
-        case GestureAction::DoubleTap: taps.push_back({MapTap::DoubleTap, commune_at(a.pos), a.pos}); break;
+        case GestureAction::Tap:
+        case GestureAction::DoubleTap: {
+            MapTap tap{a.kind == GestureAction::Tap ? MapTap::Tap : MapTap::DoubleTap, commune_at(a.pos), {}, a.pos};
+            if (tap.commune && map_.communes[*tap.commune].insee == "75056") tap.arrondissement = arrondissement_at(a.pos);
+            taps.push_back(tap);
+            break;
+        }
         default: break;  // PanBy and ZoomAt went to the camera together (apply_camera_gestures)
     }
 }
@@ -128,11 +143,13 @@ bool MapView::wants_frame() const {
            (use_layer_cache_ && cache_.needs_crisp_frame(camera_));  // the view came to rest: draw it crisp
 }
 
-void MapView::select(std::optional<size_t> commune, bool animate) {
+void MapView::select(std::optional<size_t> commune, bool animate, std::optional<size_t> arrondissement) {
     if (commune && *commune >= map_.communes.size()) commune.reset();
+    if (!commune || (arrondissement && *arrondissement >= map_.arrondissements.size())) arrondissement.reset();
     selected_ = commune;
     if (commune) {
-        camera_.ease_to_show(map_.communes[*commune].bbox, area_);
+        camera_.ease_to_show(arrondissement ? map_.arrondissements[*arrondissement].bbox : map_.communes[*commune].bbox,
+                             area_);
         if (!animate) camera_.finish_easing();
     }
     outline_changed();
@@ -155,6 +172,19 @@ std::optional<size_t> MapView::commune_at(ScreenPos p) const {
     // A name on the map belongs to its commune even where it lies over a neighbour.
     if (std::optional<size_t> named = label_at(labels_, camera_, area_, selected_, Vec2{p.x, p.y}, label_slop_px_)) return named;
     return hit_.commune_at(camera_.screen_to_world({p.x, p.y}), true);
+}
+
+std::optional<size_t> MapView::arrondissement_at(ScreenPos p) const {
+    if (!in_area(p)) return std::nullopt;
+    return qmi::arrondissement_at(map_, camera_.screen_to_world({p.x, p.y}));
+}
+
+std::vector<std::pair<size_t, ScreenRect>> MapView::visible_arrondissement_labels() const {
+    std::vector<std::pair<size_t, ScreenRect>> out;
+    for_each_visible_label(arrondissement_labels_, camera_, area_, std::nullopt, [&](const VisibleLabel& v) {
+        out.push_back({v.label->commune, ScreenRect{v.box.min.x, v.box.min.y, v.box.width(), v.box.height()}});
+    });
+    return out;
 }
 
 std::vector<std::pair<size_t, ScreenRect>> MapView::visible_labels() const {
@@ -200,8 +230,10 @@ ScreenRect MapView::screen_box(size_t commune) const {
 
 void MapView::draw_labels(ImDrawList* draw_list, render::PhaseTimes* times) {
     const auto start = std::chrono::steady_clock::now();
-    render::draw_map_labels(draw_list, labels_, map_, camera_, font_.font, font_.size, area_, selected_,
-                            use_layer_cache_ && cache_.moving(camera_));
+    const bool moving = use_layer_cache_ && cache_.moving(camera_);
+    render::draw_arrondissement_labels(draw_list, arrondissement_labels_, map_, camera_, font_.font, font_.size, area_,
+                                       lang_, moving);
+    render::draw_map_labels(draw_list, labels_, map_, camera_, font_.font, font_.size, area_, selected_, moving);
     if (times)
         times->labels_cpu_ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -9,6 +9,7 @@
 #include "core/camera.hpp"
 #include "core/label_layout.hpp"
 #include "core/map_model.hpp"
+#include "core/text.hpp"
 
 namespace qmi::render {
 
@@ -23,5 +24,12 @@ Vec2 measure_label(ImFont* font, float size_px, std::string_view text);
 void draw_map_labels(ImDrawList* draw_list, const LabelLayout& layout, const MapModel& map, const Camera& camera,
                      ImFont* font, float size_px, const ScreenRect& clip, std::optional<size_t> selected,
                      bool moving = false);
+
+// Paris's arrondissement numbers ("8e" / "8th" in `lang`) as core::layout_arrondissement_labels placed them:
+// centred in each label's box, in the muted ink of the commune names, with the same halo. Drawn before the commune
+// labels (they never overlap them).
+void draw_arrondissement_labels(ImDrawList* draw_list, const LabelLayout& layout, const MapModel& map,
+                                const Camera& camera, ImFont* font, float size_px, const ScreenRect& clip, Lang lang,
+                                bool moving = false);
 
 }  // namespace qmi::render

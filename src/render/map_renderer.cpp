@@ -121,6 +121,14 @@ bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fill
     if (!upload_buffer(dashed_, v, "department borders")) return false;
     dashed_count_ = v.size();
 
+    // Paris's arrondissements: one more thin line set, drawn under the communes' and territories' lines.
+    v.clear();
+    for (const std::vector<Vec2>& border : map.arrondissement_borders)
+        append_polyline(v, Polyline{border, false, 0}, pal::arrondissement_border_width / 2,
+                        to_sf(pal::arrondissement_border));
+    if (!upload_buffer(arrondissement_lines_, v, "arrondissement borders")) return false;
+    arrondissement_count_ = v.size();
+
     spdlog::debug("map renderer: {} fill and {} line vertices uploaded", fill_count_, line_count_);
     ready_ = true;
     return true;
@@ -175,6 +183,8 @@ void MapRenderer::draw_band(sf::RenderTarget& target, sf::Vector2u layer, unsign
     line_shader_.setUniform("px_to_ndc", sf::Glsl::Vec2(2.f / size.x, 2.f / size.y));
     line_shader_.setUniform("width_scale", ui_scale);
     states.shader = &line_shader_;
+    if (arrondissement_count_ > 0 && s >= arrondissement_min_scale_)
+        target.draw(arrondissement_lines_, 0, arrondissement_count_, states);
     target.draw(lines_, 0, outline_first_, states);
 
     const ui::Rgba8 dc = ui::palette::department_border;

@@ -24,6 +24,10 @@ std::vector<sf::Color> commune_fills(const MapModel& map, const Content& content
 // fill triangles of their own.
 sf::Color clear_color();
 
+// The arrondissement borders are drawn from this many times the overview's scale up (at the overview Paris is a
+// few hundred pixels wide: twenty cells of thin lines would only be noise there).
+inline constexpr double kArrondissementBorderMinZoom = 2.0;
+
 class MapRenderer {
 public:
     // Needs an active GL context (the window or render texture that will draw). Returns false, with one log line,
@@ -45,7 +49,12 @@ public:
     void draw_band(sf::RenderTarget& target, sf::Vector2u layer, unsigned top, Vec2 center, double scale,
                    float ui_scale, PhaseTimes* times = nullptr);
 
-    size_t vertex_count() const { return fill_count_ + line_count_ + dashed_count_ + hairline_count_; }
+    size_t vertex_count() const {
+        return fill_count_ + line_count_ + dashed_count_ + hairline_count_ + arrondissement_count_;
+    }
+    // Paris's arrondissement borders (MapModel::arrondissement_borders, uploaded by upload()) are drawn only at
+    // scales (px/m) from `scale` up; +inf (the default) never.
+    void set_arrondissement_min_scale(double scale) { arrondissement_min_scale_ = scale; }
 
 private:
     sf::VertexBuffer fills_{sf::Triangles, sf::VertexBuffer::Static};
@@ -54,6 +63,9 @@ private:
     sf::VertexBuffer hairlines_{sf::Lines, sf::VertexBuffer::Static};  // context commune borders
     size_t hairline_count_ = 0;
     sf::VertexBuffer selection_{sf::Triangles, sf::VertexBuffer::Static};
+    sf::VertexBuffer arrondissement_lines_{sf::Triangles, sf::VertexBuffer::Static};  // inside Paris, thin
+    size_t arrondissement_count_ = 0;
+    double arrondissement_min_scale_ = 1e300;
     size_t fill_count_ = 0, line_count_ = 0, selection_count_ = 0, dashed_count_ = 0;
     size_t outline_first_ = 0;  // lines_ holds commune and territory borders, then from here the Métropole outline
     sf::Shader line_shader_, dashed_shader_;
