@@ -234,6 +234,7 @@ void Kiosk::update(double now, double dt) {
                 widgets_->release_pointer();
                 lang_ = start_lang_;
                 panel_.reset();
+                arrondissement_.reset();
                 sources_.reset();
                 close_search(false);
                 before_tap_.reset();

@@ -54,8 +54,13 @@ void MapView::prepare(unsigned width, unsigned height, const ScreenRect& area, f
             return Vec2{std::max(fr.x, en.x), std::max(fr.y, en.y)};
         },
         opt);
+    for (const Lang lang : {Lang::Fr, Lang::En}) {
+        std::vector<std::string>& texts = arrondissement_texts_[lang == Lang::En];
+        texts.clear();
+        for (const Arrondissement& a : map_.arrondissements) texts.push_back(ordinal(a.number, lang));
+    }
     renderer_.set_arrondissement_min_scale(camera_.min_scale() * render::kArrondissementBorderMinZoom);
-    if (selected_) select(selected_, false);
+    if (selected_) select(selected_, false, selected_arrondissement_);
     upload_pending_ = gpu_ready_;  // what is reachable changed with the display size
 }
 
@@ -147,6 +152,7 @@ void MapView::select(std::optional<size_t> commune, bool animate, std::optional<
     if (commune && *commune >= map_.communes.size()) commune.reset();
     if (!commune || (arrondissement && *arrondissement >= map_.arrondissements.size())) arrondissement.reset();
     selected_ = commune;
+    selected_arrondissement_ = arrondissement;
     if (commune) {
         camera_.ease_to_show(arrondissement ? map_.arrondissements[*arrondissement].bbox : map_.communes[*commune].bbox,
                              area_);
@@ -231,8 +237,8 @@ ScreenRect MapView::screen_box(size_t commune) const {
 void MapView::draw_labels(ImDrawList* draw_list, render::PhaseTimes* times) {
     const auto start = std::chrono::steady_clock::now();
     const bool moving = use_layer_cache_ && cache_.moving(camera_);
-    render::draw_arrondissement_labels(draw_list, arrondissement_labels_, map_, camera_, font_.font, font_.size, area_,
-                                       lang_, moving);
+    render::draw_arrondissement_labels(draw_list, arrondissement_labels_, arrondissement_texts_[lang_ == Lang::En],
+                                       camera_, font_.font, font_.size, area_, moving);
     render::draw_map_labels(draw_list, labels_, map_, camera_, font_.font, font_.size, area_, selected_, moving);
     if (times)
         times->labels_cpu_ms =

@@ -137,6 +137,7 @@ private:
     HitIndex hit_;
     LabelLayout labels_;
     LabelLayout arrondissement_labels_;
+    std::vector<std::string> arrondissement_texts_[2];  // "8e" (French), "8th" (English), by arrondissement
     Lang lang_ = Lang::Fr;
     LabelFont font_;
     GestureRecognizer gestures_;
@@ -151,6 +152,7 @@ private:
     bool upload_pending_ = false;
 
     std::optional<size_t> selected_;
+    std::optional<size_t> selected_arrondissement_;  // the tap's, when Paris was selected by one
     std::optional<size_t> highlight_;
 };
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cfloat>
 
-#include "core/arrondissements.hpp"
 #include "ui/theme.hpp"
 
 namespace qmi::render {
@@ -56,8 +55,9 @@ void draw_map_labels(ImDrawList* dl, const LabelLayout& layout, const MapModel& 
     dl->PopClipRect();
 }
 
-void draw_arrondissement_labels(ImDrawList* dl, const LabelLayout& layout, const MapModel& map, const Camera& camera,
-                                ImFont* font, float size_px, const ScreenRect& clip, Lang lang, bool moving) {
+void draw_arrondissement_labels(ImDrawList* dl, const LabelLayout& layout, const std::vector<std::string>& texts,
+                                const Camera& camera, ImFont* font, float size_px, const ScreenRect& clip,
+                                bool moving) {
     if (!font || layout.labels.empty()) return;
     namespace pal = ui::palette;
     const ImU32 muted = ui::to_u32(pal::ink_muted);
@@ -66,8 +66,8 @@ void draw_arrondissement_labels(ImDrawList* dl, const LabelLayout& layout, const
     dl->PushClipRect(ImVec2(static_cast<float>(clip.x), static_cast<float>(clip.y)),
                      ImVec2(static_cast<float>(clip.x + clip.w), static_cast<float>(clip.y + clip.h)), true);
     for_each_visible_label(layout, camera, clip, std::nullopt, [&](const VisibleLabel& v) {
-        if (v.label->commune >= map.arrondissements.size()) return;
-        const std::string text = ordinal(map.arrondissements[v.label->commune].number, lang);
+        if (v.label->commune >= texts.size()) return;
+        const std::string& text = texts[v.label->commune];
         const Vec2 size = measure_label(font, size_px, text);
         // The box fits the wider language: centre this one's text in it.
         const float x0 = static_cast<float>(v.box.center().x - size.x / 2);

@@ -3,13 +3,14 @@
 // only tests each label's min_scale against the camera and culls what is off the map area.
 #pragma once
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <imgui.h>
 
 #include "core/camera.hpp"
 #include "core/label_layout.hpp"
 #include "core/map_model.hpp"
-#include "core/text.hpp"
 
 namespace qmi::render {
 
@@ -25,11 +26,12 @@ void draw_map_labels(ImDrawList* draw_list, const LabelLayout& layout, const Map
                      ImFont* font, float size_px, const ScreenRect& clip, std::optional<size_t> selected,
                      bool moving = false);
 
-// Paris's arrondissement numbers ("8e" / "8th" in `lang`) as core::layout_arrondissement_labels placed them:
-// centred in each label's box, in the muted ink of the commune names, with the same halo. Drawn before the commune
-// labels (they never overlap them).
-void draw_arrondissement_labels(ImDrawList* draw_list, const LabelLayout& layout, const MapModel& map,
-                                const Camera& camera, ImFont* font, float size_px, const ScreenRect& clip, Lang lang,
+// Paris's arrondissement numbers as core::layout_arrondissement_labels placed them; `texts` are theirs in the
+// language on screen ("8e" or "8th", by index into MapModel::arrondissements, made once at load), each centred in
+// its box (sized for the wider language), in the muted ink of the commune names with the same halo. Drawn before
+// the commune labels (they never overlap them).
+void draw_arrondissement_labels(ImDrawList* draw_list, const LabelLayout& layout, const std::vector<std::string>& texts,
+                                const Camera& camera, ImFont* font, float size_px, const ScreenRect& clip,
                                 bool moving = false);
 
 }  // namespace qmi::render
