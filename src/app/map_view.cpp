@@ -46,7 +46,9 @@ void MapView::prepare(unsigned width, unsigned height, const ScreenRect& area, f
         map_, districts,
         [font](std::string_view t) { return font.font ? render::measure_label(font.font, font.size, t) : Vec2{0, 0}; },
         opt);
-    auto measure = [font](std::string_view t) { return font.font ? render::measure_label(font.font, font.size, t) : Vec2{0, 0}; };
+    auto measure = [font](std::string_view t) {
+        return font.font ? render::measure_label(font.font, font.size, t) : Vec2{0, 0};
+    };
     arrondissement_labels_ = layout_arrondissement_labels(
         map_, labels_,
         [&](int n) {
@@ -154,8 +156,19 @@ void MapView::select(std::optional<size_t> commune, bool animate, std::optional<
     selected_ = commune;
     selected_arrondissement_ = arrondissement;
     if (commune) {
-        camera_.ease_to_show(arrondissement ? map_.arrondissements[*arrondissement].bbox : map_.communes[*commune].bbox,
-                             area_);
+        // Zoomed in far enough to see the arrondissements, the visitor stays with the one they touched: the camera
+        // stays while it is in view, else shows it with its neighbours. Anywhere else (the overview), Paris as
+        // any commune.
+        const bool close = camera_.scale() >= camera_.min_scale() * render::kArrondissementBorderMinZoom;
+        if (arrondissement && close) {
+            const Box& b = map_.arrondissements[*arrondissement].bbox;
+            const Vec2 tl = camera_.world_to_screen({b.min.x, b.max.y}), br = camera_.world_to_screen({b.max.x, b.min.y});
+            const bool in_view = tl.x >= area_.x && tl.y >= area_.y && br.x <= area_.x + area_.w &&
+                                 br.y <= area_.y + area_.h;
+            if (!in_view) camera_.ease_to_show(b, area_);
+        } else {
+            camera_.ease_to_show(map_.communes[*commune].bbox, area_);
+        }
         if (!animate) camera_.finish_easing();
     }
     outline_changed();

@@ -34,8 +34,9 @@ struct LabelFont {
     float size = 0;  // px
 };
 
-// A tap on the map: the commune under the finger (a Métropole member or nothing) and, in Paris, the arrondissement. A double tap reports its first
-// tap at once (a single tap must act at once), then DoubleTap: the Kiosk undoes what the first tap did and zooms.
+// A tap on the map: the commune under the finger (a Métropole member or nothing) and, in Paris, the arrondissement.
+// A double tap reports its first tap at once (a single tap must act at once), then DoubleTap: the Kiosk undoes what
+// the first tap did and zooms.
 struct MapTap {
     enum Kind { Tap, DoubleTap };
     Kind kind = Tap;
@@ -76,8 +77,9 @@ public:
     // True while something moves by itself (easing, inertia) or the last frame needs a crisp redraw.
     bool wants_frame() const;
 
-    // `arrondissement` (a tap in Paris): the camera shows that arrondissement and its neighbours rather than the
-    // whole of Paris, so a visitor who zoomed in to read the numbers stays close; the outline is Paris's.
+    // `arrondissement` (a tap in Paris): zoomed in (from kArrondissementBorderMinZoom), the camera stays while that
+    // arrondissement is in view, else shows it with its neighbours, rather than the whole of Paris: a visitor who
+    // zoomed in to read the numbers stays close. The outline is Paris's.
     void select(std::optional<size_t> commune, bool animate, std::optional<size_t> arrondissement = std::nullopt);
     std::optional<size_t> selected() const { return selected_; }
     // The commune attract mode presents: outlined like a selection (a selection wins).

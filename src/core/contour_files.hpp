@@ -82,7 +82,8 @@ inline constexpr double kMaxArrondissementEdgeKm = 2;
 // nom_usage goes on the card; the longest, "Batignolles-Monceau", is 19 bytes.
 inline constexpr size_t kMaxArrondissementNameBytes = 60;
 
-// Exactly the 20 codes 75101..75120, each once; nom_usage (optional) a plain name; coordinates inside Paris's bounding box (with about 1 km of margin:
+// Exactly the 20 codes 75101..75120, each once; nom_usage (optional) a plain name; coordinates inside Paris's
+// bounding box (with about 1 km of margin:
 // swapped axes, projected metres, another city are refused); plausible shapes (extent, segment length as above).
 // Empty result = acceptable.
 ConfigErrors validate_arrondissements(const GeoCollection& contours, const std::string& file);

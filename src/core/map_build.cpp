@@ -565,8 +565,11 @@ std::optional<ArrondissementLayer> build_arrondissements(const ArrondissementCon
             polys.push_back(std::move(poly));
         }
         Geom shape = make_valid_polygonal(geos, make_multipolygon(geos, polys));
-        Geom clipped = shape ? own(geos, GEOSIntersection_r(geos.h, shape.get(), paris_geom.get())) : own(geos, nullptr);
-        if (clipped) clipped = make_valid_polygonal(geos, make_multipolygon(geos, read_polygons(geos, clipped.get(), kSliverArea)));
+        Geom clipped =
+            shape ? own(geos, GEOSIntersection_r(geos.h, shape.get(), paris_geom.get())) : own(geos, nullptr);
+        if (clipped)
+            clipped = make_valid_polygonal(
+                geos, make_multipolygon(geos, read_polygons(geos, clipped.get(), kSliverArea)));
         if (!clipped || GEOSisEmpty_r(geos.h, clipped.get())) {
             errors.push_back({file, "", f.code + ": nothing of it lies inside Paris (" + geos.last_error + ")"});
             return std::nullopt;

@@ -72,8 +72,9 @@ struct MapLoadOptions {
 };
 
 // What the app calls at start and --check-config calls to judge the same files the same way. Reads the eight
-// contour files and the arrondissements (optional: missing or damaged, the map is built without them) (the fast path: their bytes match map-model.bin's key, nothing is parsed); otherwise checks every
-// file (check_department), builds from valid files and writes map-model.bin atomically, but only from a build
+// contour files and the arrondissements file (the fast path: their bytes match map-model.bin's key, nothing is
+// parsed); otherwise checks every file (check_department, check_arrondissements: the arrondissements are optional,
+// missing or damaged the map is built without them), builds from valid files and writes map-model.bin atomically, but only from a build
 // without any error. With damaged files the last good map-model.bin is used if there is one, else what the valid
 // files give (never cached); `repair` lists the damaged departments for a background refetch. Either way the
 // returned model is the decoded form, so a cached and a fresh start draw exactly the same thing.

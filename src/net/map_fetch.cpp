@@ -38,13 +38,17 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
     return s;
 }
 
+// The first problem and how many more, as one line.
+std::string first_problem(const ConfigErrors& errors, const std::string& file) {
+    if (errors.empty()) return file + ": unusable";
+    std::string line = errors.front().message();
+    if (errors.size() > 1) line += " (and " + std::to_string(errors.size() - 1) + " more problems)";
+    return line;
+}
+
 // check_department as one line: "" when acceptable, else the first problem and how many more.
 std::string problem_line(const DepartmentCheck& check) {
-    if (check.ok()) return {};
-    if (check.errors.empty()) return check.file + ": unusable";
-    std::string line = check.errors.front().message();
-    if (check.errors.size() > 1) line += " (and " + std::to_string(check.errors.size() - 1) + " more problems)";
-    return line;
+    return check.ok() ? std::string() : first_problem(check.errors, check.file);
 }
 
 // The cached departments among `depts` that fail check_department; `why` names the first.
@@ -220,13 +224,7 @@ ArrondissementsFetch fetch_arrondissements(const std::filesystem::path& root, co
             failure = res.error.empty() ? res.url + ": HTTP " + std::to_string(res.status) : res.error;
         } else {
             const ArrondissementsCheck check = check_arrondissements(res.body, res.url);
-            if (!check.ok())
-                failure = check.errors.empty() ? res.url + ": unusable"
-                                               : check.errors.front().message() +
-                                                     (check.errors.size() > 1 ? " (and " +
-                                                                                    std::to_string(check.errors.size() - 1) +
-                                                                                    " more problems)"
-                                                                              : std::string());
+            if (!check.ok()) failure = first_problem(check.errors, res.url);
         }
         if (!failure.empty()) {
             spdlog::warn("arrondissements: source {} rejected: {}", source, failure);

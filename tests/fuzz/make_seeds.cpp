@@ -72,7 +72,8 @@ int main(int argc, char** argv) {
     const ArrondissementContours arrondissements{"arrondissements", std::move(*arr.collection)};
     const MapBuild built = build_map(inputs, mm, &arrondissements);
     if (!built.model) {
-        std::fprintf(stderr, "qmi_fuzz_seeds: the synthetic map does not build\n");
+        std::fprintf(stderr, "qmi_fuzz_seeds: the synthetic map does not build: %s\n",
+                     built.errors.empty() ? "?" : built.errors.front().message().c_str());
         return 1;
     }
     const std::string model = encode_map_model(*built.model, std::string(32, 'k'));

@@ -2,8 +2,9 @@
 // are tested without the offline mirror. The synthetic map (synthetic_map.hpp) draws Paris as one small grid cell far
 // from Paris; here Paris (75056) is moved to its real place as a rectangle (kParisBox), and the arrondissements are
 // a 5 x 4 grid over a slightly different rectangle (kArrondissementsBox: 350 m beyond Paris's west and north edges,
-// 350 m short of its south edge and 700 m short of its east edge), like the real files, whose outer edges differ by up to a few hundred metres. Cells share their
-// edges exactly (the same points on both sides); every edge is cut into pieces of 0.01 degree (under 1.2 km), inside
+// 350 m short of its south edge and 700 m short of its east edge), like the real files, whose outer edges differ by
+// up to a few hundred metres. Cells share their edges exactly (the same points on both sides; nested arrays are built
+// with json::array(): a one-element brace list is a copy for some compilers, an array for others); every edge is cut into pieces of 0.01 degree (under 1.2 km), inside
 // the checks' limits. Catch-free.
 #pragma once
 #include <array>
@@ -71,7 +72,8 @@ inline nlohmann::json synthetic_arrondissements_json(bool usage_names = true) {
         if (usage_names) props["nom_usage"] = "Quartier " + std::to_string(n);
         features.push_back({{"type", "Feature"},
                             {"properties", props},
-                            {"geometry", {{"type", "Polygon"}, {"coordinates", {box_ring(arrondissement_cell(n))}}}}});
+                            {"geometry", {{"type", "Polygon"},
+                                          {"coordinates", nlohmann::json::array({box_ring(arrondissement_cell(n))})}}}});
     }
     return {{"type", "FeatureCollection"}, {"features", features}};
 }
@@ -83,7 +85,7 @@ inline std::string synthetic_arrondissements(bool usage_names = true) {
 inline std::string synthetic_department_75_with_paris(const MapMembership& membership) {
     nlohmann::json doc = nlohmann::json::parse(synthetic_department(membership, "75"));
     for (auto& f : doc["features"])
-        if (f["properties"]["code"] == "75056") f["geometry"]["coordinates"] = {box_ring(kParisBox)};
+        if (f["properties"]["code"] == "75056") f["geometry"]["coordinates"] = nlohmann::json::array({box_ring(kParisBox)});
     return doc.dump();
 }
 
