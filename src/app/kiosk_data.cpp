@@ -6,7 +6,6 @@
 
 #include "core/atomic_file.hpp"
 #include "core/content_loader.hpp"
-#include "core/contour_files.hpp"
 #include "core/map_build.hpp"
 #include "core/map_cache.hpp"
 #include "net/map_fetch.hpp"
@@ -151,9 +150,7 @@ ConfigErrors check_config(const std::filesystem::path& root) {
         const MapLoad map = load_map(root, to_map_membership(*m.membership), {.write_cache = false});
         add(map.errors);
         // A damaged arrondissements file is an error to fix (a missing one is a choice: the map is fine without).
-        std::error_code ec;
-        if (map.repair_arrondissements && std::filesystem::exists(arrondissements_cache_file(root), ec))
-            all.push_back({kArrondissementsLabel, "", map.arrondissements_note});
+        add(map.arrondissement_errors);
         if (!map.model)
             all.push_back({"maps/cache/map-model.bin", "",
                            map.repair.empty() ? "the map cannot be built"

@@ -395,6 +395,7 @@ MapLoad load_map_files(const std::filesystem::path& root, const MapMembership& m
         } else {
             arrondissements_damaged = true;
             out.repair_arrondissements = true;
+            out.arrondissement_errors = check.errors;
             out.arrondissements_note = check.errors.front().message() +
                                        (check.errors.size() > 1 ? " (and " + std::to_string(check.errors.size() - 1) +
                                                                       " more problems)"
@@ -407,6 +408,7 @@ MapLoad load_map_files(const std::filesystem::path& root, const MapMembership& m
     out.errors.insert(out.errors.end(), built.errors.begin(), built.errors.end());
     if (!built.arrondissement_errors.empty()) {
         arrondissements_damaged = true;
+        out.arrondissement_errors = built.arrondissement_errors;
         out.arrondissements_note = built.arrondissement_errors.front().message() +
                                    "; Paris is drawn without its arrondissements";
     }
@@ -433,8 +435,10 @@ MapLoad load_map_files(const std::filesystem::path& root, const MapMembership& m
         out.origin = MapOrigin::Built;
         out.cache_note += "; not written: the build reported errors";
     } else if (arrondissements_damaged) {
+        // One line says it all (the arrondissements' note): the model is good but must not hide the damage.
         out.origin = MapOrigin::Built;
-        out.cache_note += "; not written: built without the damaged arrondissements";
+        out.cache_note.clear();
+        out.arrondissements_note += " (map-model.bin is not written until the file is repaired)";
     } else {
         out.origin = MapOrigin::Built;
         if (!options.write_cache) {

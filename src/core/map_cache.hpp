@@ -64,6 +64,7 @@ struct MapLoad {
     // arrondissements-75.geojson is missing or damaged: fetch it in the background (map_source). A damaged file is
     // never built from, and a model built without it because it is damaged is not written to map-model.bin.
     bool repair_arrondissements = false;
+    ConfigErrors arrondissement_errors;  // why the file is damaged (--check-config lists them)
     bool from_cache() const { return origin == MapOrigin::Cache || origin == MapOrigin::LastGood; }
 };
 
