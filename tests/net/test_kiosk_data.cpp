@@ -141,7 +141,7 @@ TEST_CASE("kiosk data: temporary files of interrupted writes are removed at star
     CHECK(said);
 }
 
-TEST_CASE("kiosk data: the arrondissements are optional: missing, one warning line and the start goes on; damaged, "
+TEST_CASE("kiosk data: the arrondissements are optional: missing, one warning line and the start goes on, damaged: "
           "the same at start and an error for --check-config", "[kiosk_data][arrondissements]") {
     KioskRoot k("arr-optional", false);
     write_synthetic_paris(k.root(), map_membership(), false);
