@@ -106,6 +106,7 @@ int run_capture(const Options& o, const RenderSetup& setup) {
     Kiosk kiosk(std::move(start->data), start->clock, start->lang, setup, o.windowed);
     kiosk.prepare(w, h);
     if (!kiosk.init_gpu()) return 1;
+    if (o.present) kiosk.start_tour();
     if (!o.select.empty() && !kiosk.select_by_code_or_name(o.select)) {
         spdlog::error("--select {}: no such commune on the map", o.select);
         return 2;

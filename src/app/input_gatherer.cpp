@@ -27,6 +27,16 @@ KeyChord key_chord(const sf::Event::KeyEvent& k) {
             case K::Backspace: c.key = "Backspace"; break;
             case K::Space: c.key = "Space"; break;
             case K::Delete: c.key = "Delete"; break;
+            // Navigation keys: what presenter clickers send (core/presenter_tour).
+            case K::PageUp: c.key = "PageUp"; break;
+            case K::PageDown: c.key = "PageDown"; break;
+            case K::Left: c.key = "Left"; break;
+            case K::Right: c.key = "Right"; break;
+            case K::Up: c.key = "Up"; break;
+            case K::Down: c.key = "Down"; break;
+            case K::Home: c.key = "Home"; break;
+            case K::End: c.key = "End"; break;
+            case K::Period: c.key = "Period"; break;
             case K::LSystem:
             case K::RSystem: c.key = "Super"; break;
             default: c.key = "Other"; break;

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 
 #include <spdlog/spdlog.h>
 
 #include "app/content_views.hpp"
+#include "app/staff_status.hpp"
 #include "core/arrondissements.hpp"
+#include "core/content_store.hpp"
 #include "core/call_state.hpp"
 #include "core/staleness.hpp"
 
@@ -62,6 +65,7 @@ void Kiosk::choose_commune(const std::string& insee, bool from_search) {
         close_search(true);
     }
     if (!commune) return;
+    timeline_open_ = false;  // the visitor chose a town from the list: its card, on the map
     note_selection(*commune);
     select(commune, true);
 }
@@ -91,13 +95,19 @@ void Kiosk::prepare(unsigned width, unsigned height) {
     widgets_->prepare(screen_geometry(width, height, st.screen_diagonal_in, st.dpi, 0.0),
                       Mounting{st.mounting.bottom_edge_m});
     if (!views_until_) views_until_ = next_views_change(clock_.now());
-    const ui::Layout& l = widgets_->layout();
-    map_->prepare(width, height, ui::to_screen_rect(l.map_area), l.scale, l.px_per_mm, widgets_->label_font(),
-                  highlighted_communes(data_->map, data_->content));
+    prepare_map();
     ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now());
     widgets_->set_content(std::move(views.intro), std::move(views.legend), std::move(views.districts), &search_index_);
     hint_.show(now_);
+    if (tour_) show_step(true);  // the camera was fitted anew: back to what the step shows
     redraw();
+}
+
+// The map in the area of the layout in use (the kiosk's, or the presenter's larger one): camera limits, labels.
+void Kiosk::prepare_map() {
+    const ui::Layout& l = widgets_->layout();
+    map_->prepare(width_, height_, ui::to_screen_rect(widgets_->map_area()), l.scale, l.px_per_mm,
+                  widgets_->label_font(), highlighted_communes(data_->map, data_->content));
 }
 
 bool Kiosk::init_gpu() {
@@ -123,7 +133,7 @@ void Kiosk::handle(const std::vector<InputEvent>& events) {
             case InputEvent::Wheel:
                 if (attract_.on_other_input(e.t) && staff_screen_ == StaffScreen::None) {
                     widgets_->on_wheel(e.wheel);
-                    if (!widgets_->covers(e.wheel.pos)) map_->on_wheel(e.wheel);
+                    if (!tour_ && !widgets_->covers(e.wheel.pos)) map_->on_wheel(e.wheel);
                 }
                 break;
             case InputEvent::Key: on_key(e.key, e.t); break;
@@ -156,11 +166,20 @@ void Kiosk::on_pointer(const PointerEvent& p) {
     // Staff screens are modal. Elsewhere a finger that goes down on a widget is the widget's; the map takes the
     // others that go down in its area.
     if (staff_screen_ != StaffScreen::None) return;
+    // In presenter mode the map is the presenter's picture: a finger from the audience never moves it.
+    if (tour_) return;
     if (p.kind == PointerEvent::Down && widgets_->covers(p.pos)) return;
     map_->on_pointer(p);
 }
 
 void Kiosk::on_key(const KeyChord& k, double t) {
+    // Presenter keys first: in kiosk mode Escape is swallowed, in a window it quits; in presenter mode it ends the
+    // tour (a clicker's "end show"), and the keys a clicker sends move through it.
+    if (tour_ && staff_screen_ == StaffScreen::None)
+        if (const PresenterKey pk = presenter_key(k); pk != PresenterKey::None) {
+            on_presenter_key(pk);
+            return;
+        }
     switch (kiosk_key_action(k, !windowed_)) {
         case KeyAction::Quit: quit_ = true; return;
         case KeyAction::Ignore: spdlog::debug("key {} ignored (kiosk mode)", k.key); return;
@@ -176,6 +195,7 @@ void Kiosk::on_key(const KeyChord& k, double t) {
 
 // Any input but a hovering mouse: a session starts with the first one and lasts until the last one.
 void Kiosk::note_input(double t) {
+    if (tour_) return;  // a presenter at work is not a visitor: no session, no usage counted
     if (!session_open_) {
         session_open_ = true;
         session_start_t_ = t;
@@ -218,7 +238,8 @@ void Kiosk::update(double now, double dt) {
         if (locked_for_ > 0)
             pin_message_ = data_->text.format("staff.try_again_in", lang_, {{"s", whole_seconds(locked_for_)}});
     }
-    if (staff_screen_ != StaffScreen::None) attract_.on_other_input(now);  // staff at work is not idle
+    // Staff at work, or presenting, is not idle.
+    if (staff_screen_ != StaffScreen::None || tour_) attract_.on_other_input(now);
     attract_.update(now);
     for (const AttractAction& a : attract_.take_actions()) {
         redraw();
@@ -232,6 +253,7 @@ void Kiosk::update(double now, double dt) {
                 }
                 usage_.push_back(UsageEvent::attract_start(clock_.now()));
                 widgets_->release_pointer();
+                timeline_open_ = false;
                 lang_ = start_lang_;
                 panel_.reset();
                 arrondissement_.reset();
@@ -254,6 +276,8 @@ void Kiosk::update(double now, double dt) {
     // What the cards say about the calls changes with time (a window opens, its last day, it closes): rebuild them
     // at those instants, as a content change would.
     if (views_until_ && clock_.now() >= *views_until_) refresh_views();
+    // The same for the presenter's card (a call opens while the calls are on screen).
+    if (step_ && step_->valid_until && clock_.now() >= *step_->valid_until) show_step(false);
 }
 
 std::optional<date::sys_seconds> Kiosk::next_views_change(date::sys_seconds now) const {
@@ -346,6 +370,133 @@ void Kiosk::settle() {
     redraw();
 }
 
+// ---- presenter mode -------------------------------------------------------------------------------------------
+
+bool Kiosk::start_tour() {
+    if (tour_) return true;
+    PresenterTour tour(tour_of(data_->content));
+    if (tour.empty()) {
+        spdlog::warn("presenter mode: nothing to present");
+        return false;
+    }
+    spdlog::info("presenter mode: {} steps", tour.size());
+    tour_ = std::move(tour);
+    blackout_ = false;
+    timeline_open_ = false;
+    close_search(false);
+    toast_.reset();
+    before_tap_.reset();
+    pending_tap_.reset();
+    // Attract mode ends without its wake-up (which would fly the map back to the overview over the first step).
+    if (attract_.active()) {
+        attract_.on_other_input(now_);
+        attract_.take_actions();
+        card_.reset();
+        card_commune_.reset();
+        map_->set_highlight(std::nullopt);
+    }
+    if (session_open_) {  // a visitor's session ends where the presenter's work starts
+        usage_.push_back(UsageEvent::session_end(clock_.now(), last_input_t_ - session_start_t_));
+        session_open_ = false;
+    }
+    widgets_->release_pointer();
+    map_->cancel_input();
+    widgets_->set_presenting(true);
+    if (width_ > 0) prepare_map();  // the presenter's map area is larger: camera limits and labels for it
+    show_step(true);
+    return true;
+}
+
+void Kiosk::leave_tour() {
+    if (!tour_) return;
+    spdlog::info("presenter mode: end");
+    tour_.reset();
+    step_.reset();
+    blackout_ = false;
+    sources_.reset();
+    widgets_->release_pointer();
+    widgets_->set_presenting(false);
+    map_->set_group({});
+    if (width_ > 0) prepare_map();
+    // The next visitor finds the kiosk as the first one did: no card, the whole Métropole.
+    select(std::nullopt, false);
+    map_->show_overview();
+    attract_.on_other_input(now_);  // the idle time counts from here
+    redraw();
+}
+
+// The current step: its card built once, the map flown to what it shows (when `move_map`; a card rebuilt because
+// a call's state changed leaves the camera where it is).
+void Kiosk::show_step(bool move_map) {
+    if (!tour_ || tour_->empty()) return;
+    const TourStep& step = tour_->current();
+    step_ = ui::make_presenter_step(data_->content, data_->membership, data_->text, step, tour_->index(),
+                                    tour_->size(), clock_.now());
+    sources_.reset();
+    std::vector<size_t> communes;
+    for (const std::string& code : step_->communes)
+        if (const std::optional<size_t> c = data_->map.find(code)) communes.push_back(*c);
+    switch (step.kind) {
+        case TourStep::Kind::District: {
+            const std::optional<size_t> c = communes.empty() ? std::nullopt : std::optional<size_t>(communes.front());
+            map_->set_group({});
+            if (move_map || !map_->selected() || map_->selected() != c) {
+                select(c, true);  // the kiosk's card of the commune, its outline
+                if (c && move_map) map_->fly_to(*c, kFlight_s);
+            }
+            break;
+        }
+        case TourStep::Kind::Promotion:
+        case TourStep::Kind::Calls:
+            // Several districts together: all outlined, the camera fits them all.
+            select(std::nullopt, false);
+            map_->set_group(communes);
+            if (move_map) map_->fly_to_show(communes, kFlight_s);
+            break;
+        case TourStep::Kind::Programme:
+        case TourStep::Kind::Timeline:
+            select(std::nullopt, false);
+            map_->set_group({});
+            if (move_map) map_->show_overview();
+            break;
+    }
+    redraw();
+}
+
+void Kiosk::presenter_move(bool moved) {
+    // A step key or tap on a black screen brings the screen back first, where it was (as slide shows do).
+    if (blackout_) {
+        blackout_ = false;
+        redraw();
+        return;
+    }
+    if (moved) show_step(true);
+}
+
+void Kiosk::on_presenter_key(PresenterKey k) {
+    if (!tour_) return;
+    switch (k) {
+        case PresenterKey::None: break;
+        case PresenterKey::Next: presenter_move(!blackout_ && tour_->next()); break;
+        case PresenterKey::Previous: presenter_move(!blackout_ && tour_->previous()); break;
+        case PresenterKey::First: presenter_move(!blackout_ && tour_->first()); break;
+        case PresenterKey::Last: presenter_move(!blackout_ && tour_->last()); break;
+        case PresenterKey::Blank:
+            blackout_ = !blackout_;
+            redraw();
+            break;
+        case PresenterKey::Exit: leave_tour(); break;
+    }
+}
+
+void Kiosk::open_timeline() {
+    timeline_open_ = true;
+    sources_.reset();
+    close_search(false);
+    toast_.reset();
+    redraw();
+}
+
 // ---- staff ----------------------------------------------------------------------------------------------------
 
 void Kiosk::open_pin_pad() {
@@ -384,10 +535,17 @@ ui::StaffStatus Kiosk::staff_status() const {
     ui::StaffStatus s;
     s.app_version = QMI_VERSION;
     s.content_version = data_->content.version;
-    s.content_published = data_->content.published;
+    const date::sys_seconds now = clock_.now();
+    if (const std::optional<date::sys_seconds> published = parse_publication_time(data_->content.published)) {
+        s.content_published = people_time(*published, data_->text, lang_);
+        if (const std::optional<std::string> age = content_age(data_->content, now, data_->text, lang_, &s.content_old))
+            s.content_published += " (" + *age + ")";
+    }
+    s.kiosk_time = people_time(now, data_->text, lang_);
+    s.touch = touch_.empty() ? data_->text.get("staff.touch_none", lang_) : touch_;
     s.content_source =
         data_->text.get(std::string("staff.source_") + content_source_name(data_->content_source), lang_);
-    s.live_updates = live_status_;
+    if (live_status_) s.live_updates = live_updates_text(*live_status_, data_->text, lang_);
     s.fps = static_cast<float>(frame_times_.size());
     s.last_error = last_error_;
     s.reload_result = reload_result_;
@@ -428,9 +586,13 @@ void Kiosk::reload() {
     card_.reset();
     card_commune_.reset();
     panel_.reset();
+    if (tour_) {  // a presenter reloading between two steps goes on where they were
+        widgets_->set_presenting(true);
+        tour_->replace_steps(tour_of(data_->content));
+    }
     prepare(width_, height_);
     if (!init_gpu()) last_error_ = "reload: GPU upload failed";
-    if (selected) select(selected, false, arrondissement);
+    if (selected && !tour_) select(selected, false, arrondissement);
     reload_result_ = data_->text.get("staff.reload_ok", lang_) + " (" + data_->content.version + ")";
     spdlog::info("staff reload: content {} ({})", data_->content.version, content_source_name(data_->content_source));
 }
@@ -450,10 +612,14 @@ void Kiosk::set_content(Content content, ContentSource source) {
     sources_.reset();
     widgets_->set_content(std::move(views.intro), std::move(views.legend), std::move(views.districts), &search_index_);
     panel_ = std::move(views.panel);
-    const ui::Layout& l = widgets_->layout();
     map_->set_fills(render::commune_fills(data_->map, data_->content));
-    map_->prepare(width_, height_, ui::to_screen_rect(l.map_area), l.scale, l.px_per_mm, widgets_->label_font(),
-                  highlighted_communes(data_->map, data_->content));  // districts may have come or gone
+    prepare_map();  // districts may have come or gone
+    if (tour_) {
+        // The tour may have changed too: the same step if it is still in it; its card with the new facts.
+        tour_->replace_steps(tour_of(data_->content));
+        if (tour_->empty()) leave_tour();
+        else show_step(true);
+    }
     redraw();
 }
 
@@ -469,7 +635,11 @@ ScreenState Kiosk::screen_state() const {
     if (map_->selected()) s.selected_insee = data_->map.communes[*map_->selected()].insee;
     s.can_zoom_in = map_->can_zoom_in();
     s.can_zoom_out = map_->can_zoom_out();
-    s.hint_opacity = attract_.active() || staff_screen_ != StaffScreen::None ? 0.0f : hint_.opacity(now_);
+    s.hint_opacity =
+        attract_.active() || staff_screen_ != StaffScreen::None || tour_ || timeline_open_ ? 0.0f : hint_.opacity(now_);
+    s.presenter = step_ ? &*step_ : nullptr;
+    s.blackout = blackout_;
+    s.timeline_open = timeline_open_ && !tour_;
     s.search_open = search_open_;
     if (card_ && attract_.active()) {
         s.attract = &*card_;
@@ -516,24 +686,30 @@ void Kiosk::apply_actions() {
         switch (a.kind) {
             case UiAction::ChooseCommune: choose_commune(a.insee, a.from_search); break;
             case UiAction::Home:
+                timeline_open_ = false;
                 select(std::nullopt, false);
                 map_->show_overview();
                 break;
             case UiAction::ZoomIn: map_->zoom_by(2.0); break;
             case UiAction::ZoomOut: map_->zoom_by(0.5); break;
             case UiAction::OpenSearch:
+                timeline_open_ = false;
                 search_open_ = true;
                 search_typed_ = false;
                 break;
             case UiAction::CloseSearch: close_search(false); break;
             case UiAction::SearchTyped: search_typed_ = true; break;
             case UiAction::ShowSources:
-                sources_ = ui::make_sources_model(data_->content, data_->membership, data_->text,
-                                                  panel_ ? panel_->insee : std::string(), clock_.now(),
-                                                  data_->map.arrondissements_source);
+                if (step_ && step_->step.kind != TourStep::Kind::District)  // a presenter's card: what it says
+                    sources_ = ui::make_sources_model(data_->content, data_->membership, data_->text, step_->facts);
+                else
+                    sources_ = ui::make_sources_model(data_->content, data_->membership, data_->text,
+                                                      panel_ ? panel_->insee : std::string(), clock_.now(),
+                                                      data_->map.arrondissements_source);
                 break;
             case UiAction::CloseSources: sources_.reset(); break;
             case UiAction::ClosePanel:
+                if (tour_) break;  // the presenter's card has no "Close": the tour moves on instead
                 // "Close" ends the visit to that town: back to the whole Métropole, as the next visitor expects.
                 select(std::nullopt, false);
                 map_->show_overview();
@@ -567,14 +743,43 @@ void Kiosk::apply_actions() {
             case UiAction::StaffStartAttract:
                 staff_.lock();
                 staff_screen_ = StaffScreen::None;
+                leave_tour();
                 attract_.start(now_);
                 break;
-            case UiAction::StaffShowDistrict:
+            case UiAction::StaffShowDistrict: {
                 staff_.lock();
                 staff_screen_ = StaffScreen::None;
-                if (a.district >= 0 && a.district < static_cast<int>(data_->content.districts.size()))
-                    select(data_->map.find(data_->content.districts[a.district].insee), true);
+                if (a.district < 0 || a.district >= static_cast<int>(data_->content.districts.size())) break;
+                const std::string& insee = data_->content.districts[a.district].insee;
+                if (tour_) {
+                    // Presenting: to that district's step when the tour has one (a question from the audience).
+                    const std::vector<TourStep>& steps = tour_->steps();
+                    for (size_t i = 0; i < steps.size(); ++i)
+                        if (steps[i].kind == TourStep::Kind::District && steps[i].insee == insee && tour_->go_to(i))
+                            show_step(true);
+                    break;
+                }
+                select(data_->map.find(insee), true);
                 break;
+            }
+            case UiAction::StaffStartTour:
+                staff_.lock();
+                staff_screen_ = StaffScreen::None;
+                start_tour();
+                break;
+            case UiAction::StaffShowTimeline:
+                staff_.lock();
+                staff_screen_ = StaffScreen::None;
+                leave_tour();
+                select(std::nullopt, false);
+                open_timeline();
+                break;
+            case UiAction::OpenTimeline: open_timeline(); break;
+            case UiAction::CloseTimeline: timeline_open_ = false; break;
+            case UiAction::PresenterNext: presenter_move(tour_ && !blackout_ && tour_->next()); break;
+            case UiAction::PresenterPrevious: presenter_move(tour_ && !blackout_ && tour_->previous()); break;
+            case UiAction::PresenterExit: leave_tour(); break;
+            case UiAction::PresenterUnblank: presenter_move(false); break;
         }
     }
 }
@@ -640,6 +845,48 @@ nlohmann::json Kiosk::state() const {
     j["banner"] = {{"badge", banner.badge}, {"sentence", banner.sentence}, {"qr_url", banner.url},
                    {"qr_caption", banner.scan}, {"call_districts", banner.highlighted}};
     if (toast_ && now_ < toast_->until) j["toast"] = data_->text.get(toast_->key, lang_);
+    if (!widgets_->timeline_button().empty()) j["controls"]["timeline"] = rect(widgets_->timeline_button());
+    if (staff_screen_ == StaffScreen::Menu && !widgets_->staff_places().present.empty()) {
+        j["controls"]["staff_present"] = rect(widgets_->staff_places().present);
+        j["controls"]["staff_timeline"] = rect(widgets_->staff_places().timeline);
+    }
+
+    // Presenter mode: the step on screen and where its buttons are.
+    nlohmann::json p = {{"active", tour_.has_value()}};
+    if (tour_ && step_) {
+        const TourStep& step = step_->step;
+        p["kind"] = tour_step_kind_key(step.kind);
+        p["index"] = step_->index;
+        p["total"] = step_->total;
+        if (step.kind == TourStep::Kind::District) p["insee"] = step.insee;
+        if (step.kind == TourStep::Kind::Promotion) p["promotion"] = step.promotion;
+        p["title"] = step_->in(lang_).title;
+        p["outlined"] = step_->communes;
+        p["blackout"] = blackout_;
+        const ui::PresenterLayout& P = widgets_->presenter_layout();
+        p["controls"] = {{"exit", rect(P.exit)}, {"previous", rect(P.previous)}, {"next", rect(P.next)},
+                         {"card", rect(P.screen.panel)}, {"title", rect(P.title)}};
+        j["map_area"] = rect(P.screen.map_area);
+    }
+    j["presenter"] = p;
+    // The timeline: open for visitors, or the presenter's step; where today's mark was drawn.
+    const bool timeline = (timeline_open_ && !tour_) || (step_ && step_->step.kind == TourStep::Kind::Timeline);
+    j["timeline_open"] = timeline;
+    if (timeline && widgets_->timeline_drawn() && widgets_->timeline_model()) {
+        const ui::TimelineViewModel& m = *widgets_->timeline_model();
+        const ui::TimelineDrawn& d = *widgets_->timeline_drawn();
+        const date::year_month_day today{m.today};
+        char iso[16];
+        std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", static_cast<int>(today.year()),
+                      static_cast<unsigned>(today.month()), static_cast<unsigned>(today.day()));
+        j["timeline"] = {{"today", iso}, {"today_mark", rect(d.today_mark)}, {"today_visible", d.today_visible},
+                         {"area", rect(m.area)}, {"events", m.marks.size()}, {"fits", m.in(lang_).axis.fits},
+                         {"today_label", m.in(lang_).today}};
+        if (!d.close_button.empty()) j["timeline"]["close"] = rect(d.close_button);
+        nlohmann::json labels = nlohmann::json::array();
+        for (const ui::TimelineLabel& l : m.in(lang_).labels) labels.push_back(rect(l.box));
+        j["timeline"]["labels"] = labels;
+    }
     return j;
 }
 

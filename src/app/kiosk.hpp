@@ -21,12 +21,14 @@
 
 #include "app/kiosk_clock.hpp"
 #include "app/kiosk_data.hpp"
+#include "app/live_updates.hpp"
 #include "app/map_view.hpp"
 #include "app/render_setup.hpp"
 #include "app/widgets.hpp"
 #include "ui/gesture_hint.hpp"
 #include "core/attract_mode.hpp"
 #include "core/commune_search.hpp"
+#include "core/presenter_tour.hpp"
 #include "core/input_script.hpp"
 #include "core/staff_access.hpp"
 #include "core/usage.hpp"
@@ -73,6 +75,14 @@ public:
     bool quit() const { return quit_; }
     bool windowed() const { return windowed_; }
 
+    // Presenter mode (the staff menu's "Présentation guidée", --present): the tour of content.json (or the default
+    // one) from its first step, full screen, driven by the bar's buttons and by presenter keys (core/presenter_tour);
+    // attract mode does not start and the map does not move under a stray finger. Leaving it (Exit, Escape) returns
+    // to the kiosk at the overview. False (logged) when there is nothing to present.
+    bool start_tour();
+    void leave_tour();
+    bool presenting() const { return tour_.has_value(); }
+
     // Selection by INSEE code (former codes followed) or commune name (case-insensitive). False when unknown.
     bool select_by_code_or_name(const std::string& what);
     // Jumps to the end of camera easing (captures show the settled view).
@@ -82,7 +92,9 @@ public:
     // camera and language stay.
     void set_content(Content content, ContentSource source);
     const KioskData& data() const { return *data_; }
-    void set_live_status(std::string line) { live_status_ = std::move(line); }
+    void set_live_status(LiveStatus s) { live_status_ = std::move(s); }
+    // The touch screen found ("" = none: the mouse is used), for the staff status.
+    void set_touch(std::string description) { touch_ = std::move(description); }
 
     // What is on screen, for --state-out: selection, card, zoom, attract mode, staff screens, language.
     nlohmann::json state() const;
@@ -96,6 +108,8 @@ public:
 
     // --bench.
     MapView& map() { return *map_; }
+    // qmi-kiosk proof: the widgets whose ImGui frames it inspects.
+    const Widgets& widgets() const { return *widgets_; }
     const ui::Layout& layout() const { return widgets_->layout(); }
     void set_phase_times(render::PhaseTimes* times) { phase_times_ = times; }
     int overlay_vertices() const { return widgets_->overlay_vertices(); }
@@ -116,6 +130,11 @@ private:
     // `arrondissement`: the one a tap in Paris landed in (its card names it); nullopt from the list, the search...
     void select(std::optional<size_t> commune, bool animate, std::optional<size_t> arrondissement = std::nullopt);
     void present_district(int district);
+    void prepare_map();
+    void show_step(bool move_map);
+    void on_presenter_key(PresenterKey k);
+    void presenter_move(bool moved);
+    void open_timeline();
     void open_pin_pad();
     void submit_pin(double t);
     void reload();
@@ -143,6 +162,11 @@ private:
     bool search_open_ = false;
     bool search_typed_ = false;                // keys were typed since the keyboard opened
     ui::GestureHint hint_;
+    std::optional<PresenterTour> tour_;            // presenter mode while set
+    std::optional<ui::PresenterStepModel> step_;   // what the current step shows, built once per step
+    bool blackout_ = false;                        // a clicker's "B": the screen is black
+    bool timeline_open_ = false;                   // the visitors' timeline view
+    static constexpr double kFlight_s = 1.4;       // the map's flight from one step to the next
     std::optional<date::sys_seconds> views_until_;  // when what the cards say about the calls changes
     AttractMode attract_;
     std::optional<ui::AttractCard> card_;      // what attract mode presents
@@ -169,7 +193,8 @@ private:
     double locked_for_ = 0;
     std::string reload_result_;
     std::string last_error_;
-    std::string live_status_;
+    std::optional<LiveStatus> live_status_;
+    std::string touch_;
     std::optional<ui::StaffStatus> status_;    // built once per second while the staff menu is open
     double status_at_ = -1;
 

@@ -46,7 +46,8 @@ std::string repair_before_start(const std::filesystem::path& root, const Setting
 
 }  // namespace
 
-KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map) {
+KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map,
+                              const std::filesystem::path& content_file) {
     KioskDataLoad out;
     KioskData d;
 
@@ -71,22 +72,33 @@ KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map) 
         for (const auto& e : s.errors) out.warnings.push_back(e.message() + " (using default settings)");
     }
 
-    // The fonts' coverage: the same predicate for start-up and --check-config (check_config below).
-    ContentStart cs = choose_startup_content(content_paths(root), d.settings.content_feed.public_key,
-                                             content_parser(d.membership, ui::kiosk_glyph_predicate()));
-    for (auto& e : cs.errors) out.warnings.push_back(std::move(e));
-    if (!cs.active) {
-        // The warnings hold the reason; the refusal is one line that names it.
-        out.fatal = "no valid content, refusing to start: " +
-                    (out.warnings.empty() ? std::string("config/content.json is missing") : out.warnings.back());
-        return out;
+    // The fonts' coverage: the same predicate for start-up, the proof sheet and --check-config (check_config below).
+    if (!content_file.empty()) {
+        // A content file given on the command line (proof, publish): shown as it is, no cache, no feed.
+        ContentLoad c = load_content_file(content_file, content_file.string(), d.membership,
+                                          ui::kiosk_glyph_predicate());
+        if (!c.content) {
+            out.fatal = "invalid content: " + first_and_count(c.errors);
+            return out;
+        }
+        d.content = std::move(*c.content);
+    } else {
+        ContentStart cs = choose_startup_content(content_paths(root), d.settings.content_feed.public_key,
+                                                 content_parser(d.membership, ui::kiosk_glyph_predicate()));
+        for (auto& e : cs.errors) out.warnings.push_back(std::move(e));
+        if (!cs.active) {
+            // The warnings hold the reason; the refusal is one line that names it.
+            out.fatal = "no valid content, refusing to start: " +
+                        (out.warnings.empty() ? std::string("config/content.json is missing") : out.warnings.back());
+            return out;
+        }
+        if (cs.high_water && cs.high_water->instant > cs.active->published)
+            out.warnings.push_back("content " + cs.active->content.version + " shown, older than " +
+                                   cs.high_water->version + " (published " + cs.high_water->published +
+                                   ") accepted before: its cache is lost, the feed brings it back");
+        d.content = std::move(cs.active->content);
+        d.content_source = cs.active->source;
     }
-    if (cs.high_water && cs.high_water->instant > cs.active->published)
-        out.warnings.push_back("content " + cs.active->content.version + " shown, older than " +
-                               cs.high_water->version + " (published " + cs.high_water->published +
-                               ") accepted before: its cache is lost, the feed brings it back");
-    d.content = std::move(cs.active->content);
-    d.content_source = cs.active->source;
 
     UiTextLoad t = load_ui_text((root / "config" / "ui-text.json").string(), ui::kiosk_glyph_predicate());
     if (!t.text) {

@@ -44,8 +44,10 @@ struct KioskDataLoad {
     bool map_from_cache = false;
 };
 
-// `need_map` false skips the map (--countdown).
-KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map = true);
+// `need_map` false skips the map (--countdown). `content_file` (qmi-kiosk proof): the programme comes from this file
+// alone, validated like the bundled one, instead of the newest of config/content.json and the feed's cache.
+KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map = true,
+                              const std::filesystem::path& content_file = {});
 
 // --check-config: every problem of every file, "file: /json/pointer: reason" each. The map files are judged by
 // load_map itself (without writing anything), so --check-config and the start-up always agree on them.

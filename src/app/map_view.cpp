@@ -81,7 +81,7 @@ Box MapView::reachable_world() const {
 bool MapView::init_gpu(const std::vector<sf::Color>& fills) {
     fills_ = fills;
     if (!renderer_.upload(map_, fills_, reachable_world())) return false;
-    renderer_.set_selection(map_, selected_ ? selected_ : highlight_);
+    set_outline();
     cache_.invalidate();
     gpu_ready_ = true;
     upload_pending_ = false;
@@ -182,8 +182,32 @@ void MapView::set_highlight(std::optional<size_t> commune) {
 
 // The outline is drawn inside the cached map layer: every change of what is outlined must re-render it.
 void MapView::outline_changed() {
-    if (gpu_ready_) renderer_.set_selection(map_, selected_ ? selected_ : highlight_);
+    if (gpu_ready_) set_outline();
     cache_.invalidate();
+}
+
+// What is outlined: the selection, else the commune attract mode presents, else the presenter's group.
+void MapView::set_outline() {
+    if (selected_ || highlight_) renderer_.set_selection(map_, selected_ ? selected_ : highlight_);
+    else renderer_.set_selection(map_, group_);
+}
+
+void MapView::set_group(std::vector<size_t> communes) {
+    communes.erase(std::remove_if(communes.begin(), communes.end(), [&](size_t c) { return c >= map_.communes.size(); }),
+                   communes.end());
+    if (communes == group_) return;
+    group_ = std::move(communes);
+    outline_changed();
+}
+
+void MapView::fly_to_show(const std::vector<size_t>& communes, double seconds) {
+    Box box;
+    for (size_t c : communes)
+        if (c < map_.communes.size()) {
+            box.add(map_.communes[c].bbox.min);
+            box.add(map_.communes[c].bbox.max);
+        }
+    if (!box.empty()) camera_.ease_to_show(box, area_, seconds);
 }
 
 std::optional<size_t> MapView::commune_at(ScreenPos p) const {
@@ -262,7 +286,7 @@ void MapView::render(sf::RenderTarget& target, render::PhaseTimes* times) {
     target.setActive(true);
     if (upload_pending_) {
         renderer_.upload(map_, fills_, reachable_world());
-        renderer_.set_selection(map_, selected_ ? selected_ : highlight_);
+        set_outline();
         cache_.invalidate();
         upload_pending_ = false;
     }

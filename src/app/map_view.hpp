@@ -85,6 +85,11 @@ public:
     // The commune attract mode presents: outlined like a selection (a selection wins).
     void set_highlight(std::optional<size_t> commune);
     std::optional<size_t> highlight() const { return highlight_; }
+    // Communes outlined together when nothing is selected or highlighted (the presenter shows a promotion's
+    // districts); empty clears it.
+    void set_group(std::vector<size_t> communes);
+    // Glide to show all of `communes` together (a promotion's districts, the calls').
+    void fly_to_show(const std::vector<size_t>& communes, double seconds);
     // Glide back to the whole Métropole, fingers dropped.
     void show_overview();
     // Jumps to the end of any easing (captures show the settled view).
@@ -127,6 +132,7 @@ public:
 private:
     void apply(const GestureAction& a, std::vector<MapTap>& taps);
     void outline_changed();
+    void set_outline();
     Box reachable_world() const;
     bool in_area(ScreenPos p) const;
 
@@ -156,6 +162,7 @@ private:
     std::optional<size_t> selected_;
     std::optional<size_t> selected_arrondissement_;  // the tap's, when Paris was selected by one
     std::optional<size_t> highlight_;
+    std::vector<size_t> group_;
 };
 
 }  // namespace qmi::app

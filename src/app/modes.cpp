@@ -21,6 +21,8 @@ int run(const Options& o, Stopwatch process) {
     if (o.subcommand == "sign-content") return run_sign_content(o.sign_key, o.sign_file, o.root);
     if (o.subcommand == "hash-pin") return run_hash_pin();
     if (o.subcommand == "stats") return run_stats(o);  // no window, no content needed
+    if (o.subcommand == "proof") return run_proof(o, render_setup(o));
+    if (o.subcommand == "publish") return run_publish(o, render_setup(o));
     if (o.check_config) return run_check_config(o);
     if (o.fetch_maps) return run_fetch_maps(o);
     if (o.countdown) return run_countdown(o);

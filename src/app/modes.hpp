@@ -3,6 +3,7 @@
 //   capture_mode.cpp  --screenshot (with --replay, --tap, --select, --capture-at, --state-out)
 //   bench_mode.cpp    --bench and its bare-window child --bench-floor
 //   modes.cpp         the text modes (--check-config, --fetch-maps, --countdown) and the staff subcommands
+//   proof_mode.cpp    qmi-kiosk proof (contact sheets and the text audit of a content file) and publish
 #pragma once
 #include "app/kiosk_clock.hpp"
 #include "app/options.hpp"
@@ -20,5 +21,7 @@ int run_bench_floor(const Options& o, Stopwatch process);
 int run_countdown(const Options& o);
 int run_check_config(const Options& o);
 int run_fetch_maps(const Options& o);
+int run_proof(const Options& o, const RenderSetup& setup);
+int run_publish(const Options& o, const RenderSetup& setup);
 
 }  // namespace qmi::app

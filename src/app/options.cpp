@@ -28,6 +28,9 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                    "Repository root holding config/ and maps/ (default: the directory above the executable's build "
                    "directory, else the current directory)");
     cli.add_flag("--windowed", o.windowed, "Run in a window instead of full screen (development)");
+    cli.add_flag("--present", o.present,
+                 "Start in presenter mode: the guided tour of content.json's `tour` (also from the staff menu); "
+                 "with --screenshot / --replay for checks");
     cli.add_option("--lang", lang, "Language of the screen: fr (default) or en; overrides config/kiosk.json")
         ->check(CLI::IsMember({"fr", "en"}));
     cli.add_option("--now", o.now,
@@ -99,6 +102,26 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
                     "(concatenate many kiosks' exports and sum count to add them up)");
     stats->fallthrough();  // `stats --root DIR` as well as `--root DIR stats`
 
+    CLI::App* proof = cli.add_subcommand(
+        "proof", "Staff: draw every district card, attract step and banner state of a content file, in French and "
+                 "English, at 1920x1080, 1080x1920 and 1366x768, into contact sheets (PNG) in --out DIR, and report "
+                 "every text that is cut, clipped or drawn with a character the fonts lack (DIR/proof.txt). Exit 0: "
+                 "every text whole; 1: the content is invalid or a text is not whole; 2: the proof could not run");
+    proof->add_option("file", o.proof_file, "Content file (same format as config/content.json)")->required();
+    proof->add_option("--out", o.proof_out, "Directory for the contact sheets and proof.txt")->required();
+    proof->add_flag("--frames", o.proof_frames,
+                    "Also write each frame of the sheets at full size, DIR/frames/<size>-<lang>-<what>.png, to read a "
+                    "card as the kiosk shows it");
+    proof->fallthrough();  // --root, --now (the cards' instant), --size and --lang (only that size, that language)
+    CLI::App* publish = cli.add_subcommand(
+        "publish", "Staff: the one command before uploading an update: validate the content file as --check-config "
+                   "does, run its proof (refused on any error), then sign it (FILE.sig). Exit 0: signed; 1: refused "
+                   "(invalid content or a text not whole), nothing signed; 2: could not check or sign");
+    publish->add_option("file", o.proof_file, "Content file (same format as config/content.json)")->required();
+    publish->add_option("--key", o.sign_key, "Secret key file written by keygen")->required();
+    publish->add_option("--out", o.proof_out, "Directory for the proof sheets (default: FILE.proof next to FILE)");
+    publish->fallthrough();
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -109,6 +132,8 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     if (sign->parsed()) o.subcommand = "sign-content";
     if (hash_pin->parsed()) o.subcommand = "hash-pin";
     if (stats->parsed()) o.subcommand = "stats";
+    if (proof->parsed()) o.subcommand = "proof";
+    if (publish->parsed()) o.subcommand = "publish";
     o.root = root.empty() ? default_root(argc > 0 ? argv[0] : nullptr) : std::filesystem::path(root);
     if (!lang.empty()) o.lang = parse_lang(lang);
     if (!size.empty()) {

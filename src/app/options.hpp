@@ -13,6 +13,7 @@ namespace qmi::app {
 struct Options {
     std::filesystem::path root;          // repository root (config/, maps/); resolved by parse_options
     bool windowed = false;
+    bool present = false;                // --present: start in presenter mode (the guided tour)
     std::optional<Lang> lang;            // --lang; absent = config/kiosk.json "language" (French by default)
     std::string now;                     // --now ISO; "" = the system clock
     std::string screenshot;              // --screenshot out.png
@@ -36,12 +37,15 @@ struct Options {
     double replay_tail_s = 1.0;          // --replay-tail: seconds run after the script's last event
 
     // Staff subcommands: "keygen", "sign-content", "hash-pin" (src/app/staff_tools.hpp), "stats"
-    // (src/app/stats_report.hpp); "" = none.
+    // (src/app/stats_report.hpp), "proof", "publish" (src/app/proof_mode.cpp); "" = none.
     std::string subcommand;
     std::filesystem::path keygen_dir = ".";
     std::filesystem::path sign_key, sign_file;
     std::string stats_since;  // --since YYYY-MM-DD (Paris); "" = everything recorded
     bool stats_csv = false;   // --csv
+    std::filesystem::path proof_file;  // proof / publish: the content file
+    std::filesystem::path proof_out;   // --out DIR: the sheets and proof.txt ("" = publish's FILE.proof)
+    bool proof_frames = false;         // --frames: the sheets' frames at full size too, in DIR/frames
 };
 
 // Returns an exit code to stop with (help, version, parse error), or nullopt to go on with `out` filled.

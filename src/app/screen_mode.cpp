@@ -61,6 +61,7 @@ int run_on_screen(const Options& o, const RenderSetup& setup, Stopwatch process)
     prepare.join();
     kiosk.resize(window.getSize().x, window.getSize().y);  // the desktop may not give the size asked for
     if (!kiosk.init_gpu()) return 1;
+    if (o.present) kiosk.start_tour();
     draw_complete_frame(kiosk, window);
     window.display();
     watchdog.ready();
@@ -76,6 +77,7 @@ int run_on_screen(const Options& o, const RenderSetup& setup, Stopwatch process)
     InputGatherer input(&window, std::move(start->script), clock.now(), o.record);
     const double stop_at = input.replay_end() + o.replay_tail_s;
     bool cursor_visible = windowed;
+    kiosk.set_touch(input.touch_device() ? input.touch_description() : "");
 
     // Anonymous usage statistics and the fleet health textfile: written on their own threads, never in a frame.
     const KioskClock kiosk_clock = start->clock;
@@ -109,7 +111,7 @@ int run_on_screen(const Options& o, const RenderSetup& setup, Stopwatch process)
         }
         for (const UsageEvent& e : kiosk.take_usage()) usage.record(e);
         if (now >= next_status) {  // the staff status screen reads it; once a second is plenty
-            kiosk.set_live_status(status_line(live.status()));
+            kiosk.set_live_status(live.status());
             kiosk.set_usage_today(usage.today(kiosk_clock.now()));
             next_status = now + 1;
         }
@@ -127,6 +129,7 @@ int run_on_screen(const Options& o, const RenderSetup& setup, Stopwatch process)
             open_window(window, o, windowed, setup);
             kiosk.resize(window.getSize().x, window.getSize().y);
             input = InputGatherer(&window, std::nullopt, now, "");
+            kiosk.set_touch(input.touch_device() ? input.touch_description() : "");
             cursor_visible = windowed;
             spdlog::info("staff: {} {}x{}", windowed ? "windowed" : "full screen", window.getSize().x,
                          window.getSize().y);

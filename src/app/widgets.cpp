@@ -6,6 +6,8 @@
 #include <imgui_internal.h>
 #include <spdlog/spdlog.h>
 
+#include "core/paris_time.hpp"
+
 
 namespace qmi::app {
 
@@ -44,6 +46,14 @@ void Widgets::prepare(const ScreenGeometry& screen, const Mounting& mounting) {
         fonts_loaded_ = true;
         fonts_dirty_ = gpu_ready_;
     }
+    presenter_ = ui::make_presenter_layout(layout_);
+    timeline_.reset();  // measured for the old sizes
+    settle_frames_ = std::max(settle_frames_, 2);
+}
+
+void Widgets::set_presenting(bool on) {
+    presenting_ = on;
+    timeline_drawn_.reset();
     settle_frames_ = std::max(settle_frames_, 2);
 }
 
@@ -65,6 +75,7 @@ void Widgets::set_content(ui::IntroModel intro, ui::LegendModel legend, ui::Dist
     districts_ = std::move(districts);
     keyboard_.set_index(search);
     banner_.invalidate();  // the same Content object may hold new facts: its version check alone is not enough
+    ++content_generation_;  // the timeline is rebuilt from it when next shown
     settle_frames_ = std::max(settle_frames_, 2);
 }
 
@@ -121,7 +132,7 @@ ImDrawList* Widgets::background() const {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     // Everything around the map area is the interface's own ground: the map never shows between the cards, the
     // list and the strips (the renderer also clips it to its area).
-    const ui::Rect& m = layout_.map_area;
+    const ui::Rect& m = map_area();
     const ImVec2 d = layout_.display;
     const ImU32 ground = ui::to_u32(theme_.banner_bg);
     dl->AddRectFilled(ImVec2(0, 0), ImVec2(d.x, m.min.y), ground);
@@ -131,10 +142,67 @@ ImDrawList* Widgets::background() const {
     return dl;
 }
 
+const ui::TimelineViewModel& Widgets::timeline_for(const ScreenState& s, const ui::Rect& area, bool closable) {
+    const date::local_days today = date::floor<date::days>(to_paris_local(s.now));
+    const bool stale = !timeline_ || timeline_generation_ != content_generation_ || timeline_content_ != s.content ||
+                       timeline_->closable != closable || timeline_->today != today ||
+                       timeline_->area.min.x != area.min.x || timeline_->area.min.y != area.min.y ||
+                       timeline_->area.max.x != area.max.x || timeline_->area.max.y != area.max.y;
+    if (stale && s.content) {
+        timeline_ = ui::make_timeline_view(*s.content, data_.text, s.now, area, closable, layout_, fonts_);
+        timeline_generation_ = content_generation_;
+        timeline_content_ = s.content;
+    }
+    return *timeline_;
+}
+
+// Presenter mode: the step's title, its card (or the district's own card, or the timeline), the bar; the visitor's
+// controls are not drawn, so nothing but the presenter's buttons answers a finger.
+void Widgets::draw_presenter(const ScreenState& s, std::vector<UiAction>& actions) {
+    const ui::WidgetContext ctx{presenter_.screen, theme_, fonts_, data_.text, s.lang};
+    auto act = [&actions](UiAction::Kind k) { actions.push_back({k}); };
+    const ui::PresenterStepModel& step = *s.presenter;
+    ui::draw_presenter_title(step.in(s.lang), presenter_, ctx);
+    if (ui::draw_language_button(ctx)) act(UiAction::SwitchLanguage);
+    ui::PanelResult panel = ui::PanelResult::None;
+    if (s.sources) {
+        if (ui::draw_sources_view(*s.sources, ctx) == ui::SourcesResult::Close) act(UiAction::CloseSources);
+    } else if (step.step.kind == TourStep::Kind::Timeline) {
+        if (s.content) timeline_drawn_ = ui::draw_timeline_view(timeline_for(s, presenter_.wide, false), ctx);
+    } else if (step.step.kind == TourStep::Kind::District) {
+        if (s.panel) panel = ui::draw_district_panel(*s.panel, ctx, nullptr, false);
+    } else {
+        panel = ui::draw_presenter_card(step, ctx);
+    }
+    if (panel == ui::PanelResult::ShowSources) act(UiAction::ShowSources);
+    switch (ui::draw_presenter_bar(step, presenter_, ctx)) {
+        case ui::PresenterBarResult::None: break;
+        case ui::PresenterBarResult::Exit: act(UiAction::PresenterExit); break;
+        case ui::PresenterBarResult::Previous: act(UiAction::PresenterPrevious); break;
+        case ui::PresenterBarResult::Next: act(UiAction::PresenterNext); break;
+    }
+    ui::draw_attribution(legend_, ctx);
+    if (s.blackout && ui::draw_blackout(ctx)) act(UiAction::PresenterUnblank);
+}
+
 std::vector<UiAction> Widgets::draw(const ScreenState& s) {
     use();
     std::vector<UiAction> actions;
     const ui::WidgetContext ctx{layout_, theme_, fonts_, data_.text, s.lang};
+    timeline_button_ = ui::Rect{};
+    if (!s.presenter && !s.timeline_open) timeline_drawn_.reset();
+    if (s.presenter) {
+        attract_rect_.reset();
+        draw_presenter(s, actions);
+    } else {
+        draw_visitor(s, ctx, actions);
+    }
+    draw_staff(s, ctx, actions);
+    if (!actions.empty()) settle_frames_ = std::max(settle_frames_, 2);
+    return actions;
+}
+
+void Widgets::draw_visitor(const ScreenState& s, const ui::WidgetContext& ctx, std::vector<UiAction>& actions) {
     auto act = [&actions](UiAction::Kind k) { actions.push_back({k}); };
     if (s.content) banner_.update(*s.content, data_.text, s.lang, s.now);
     banner_.draw_header(ctx, false);
@@ -168,10 +236,11 @@ std::vector<UiAction> Widgets::draw(const ScreenState& s) {
             actions.push_back(a);
         }
     } else {
-        panel = ui::draw_intro_panel(intro_, ctx);
+        panel = ui::draw_intro_panel(intro_, ctx, &timeline_button_);
     }
     if (panel == ui::PanelResult::Close) actions.push_back({UiAction::ClosePanel});
     if (panel == ui::PanelResult::ShowSources) actions.push_back({UiAction::ShowSources});
+    if (panel == ui::PanelResult::ShowTimeline) actions.push_back({UiAction::OpenTimeline});
     if (!layout_.legend.empty()) ui::draw_legend(legend_, ctx);
     ui::draw_attribution(legend_, ctx);
     ui::draw_gesture_hint(ctx, s.hint_opacity);
@@ -192,11 +261,20 @@ std::vector<UiAction> Widgets::draw(const ScreenState& s) {
     } else if (!keyboard_.query().empty()) {
         keyboard_.clear();  // closed: the next visitor starts with an empty field
     }
+    // The visitors' timeline: over the map and the card, until "Fermer" (the district list, the header and the
+    // language button stay usable beside it).
+    if (s.timeline_open && s.content) {
+        timeline_drawn_ = ui::draw_timeline_view(timeline_for(s, ui::timeline_area(layout_), true), ctx);
+        if (timeline_drawn_->close) act(UiAction::CloseTimeline);
+    }
     attract_rect_.reset();
     if (s.attract)
         attract_rect_ =
             ui::draw_attract_overlay(*s.attract, ctx, s.attract_keep_visible ? &*s.attract_keep_visible : nullptr);
+}
 
+void Widgets::draw_staff(const ScreenState& s, const ui::WidgetContext& ctx, std::vector<UiAction>& actions) {
+    staff_places_ = {};
     switch (s.staff) {
         case StaffScreen::None: break;
         case StaffScreen::PinPad: {
@@ -212,7 +290,7 @@ std::vector<UiAction> Widgets::draw(const ScreenState& s) {
         }
         case StaffScreen::Menu:
             if (!s.status) break;
-            switch (const ui::StaffMenuResult r = ui::draw_staff_menu(*s.status, ctx); r.kind) {
+            switch (const ui::StaffMenuResult r = ui::draw_staff_menu(*s.status, ctx, &staff_places_); r.kind) {
                 case ui::StaffMenuResult::None: break;
                 case ui::StaffMenuResult::Exit: actions.push_back({UiAction::StaffExit}); break;
                 case ui::StaffMenuResult::Reload: actions.push_back({UiAction::StaffReload}); break;
@@ -222,14 +300,14 @@ std::vector<UiAction> Widgets::draw(const ScreenState& s) {
                 case ui::StaffMenuResult::ShowDistrict:
                     actions.push_back({UiAction::StaffShowDistrict, 0, r.district});
                     break;
+                case ui::StaffMenuResult::StartTour: actions.push_back({UiAction::StaffStartTour}); break;
+                case ui::StaffMenuResult::ShowTimeline: actions.push_back({UiAction::StaffShowTimeline}); break;
             }
             break;
     }
     if (s.toast) ui::draw_toast(s.toast->text, ImVec2(s.toast->at.x, s.toast->at.y), s.toast->alpha, ctx);
     if (s.corner_hold)
         ui::draw_corner_hold_ring(ImVec2(s.corner_hold->pos.x, s.corner_hold->pos.y), s.corner_hold->fraction, ctx);
-    if (!actions.empty()) settle_frames_ = std::max(settle_frames_, 2);
-    return actions;
 }
 
 void Widgets::end_frame() {

@@ -30,7 +30,11 @@
 #include "ui/info_panel.hpp"
 #include "ui/layout.hpp"
 #include "ui/legend.hpp"
+#include "ui/presenter_bar.hpp"
+#include "ui/presenter_cards.hpp"
+#include "ui/presenter_layout.hpp"
 #include "ui/sources_view.hpp"
+#include "ui/timeline_view.hpp"
 #include "ui/staff_menu.hpp"
 #include "ui/theme.hpp"
 
@@ -65,6 +69,11 @@ struct ScreenState {
         float alpha = 1;
     };
     std::optional<Toast> toast;  // brief feedback over the map (a tap outside the Métropole)
+    // Presenter mode: the step shown (its card, or `panel` for a district step, `sources` when asked); the
+    // visitors' widgets are not drawn. `blackout`: the screen is black (a clicker's "B").
+    const ui::PresenterStepModel* presenter = nullptr;
+    bool blackout = false;
+    bool timeline_open = false;  // the visitors' timeline view, over the map and the card
 };
 
 // What a finger did on a widget this frame.
@@ -91,6 +100,14 @@ struct UiAction {
         OpenSearch,
         CloseSearch,
         SearchTyped,        // a key of the search keyboard (the visitor is active)
+        OpenTimeline,       // the introduction's "Chronologie"
+        CloseTimeline,
+        StaffStartTour,     // the staff menu's "Présentation guidée"
+        StaffShowTimeline,  // the staff menu's "Chronologie"
+        PresenterNext,
+        PresenterPrevious,
+        PresenterExit,
+        PresenterUnblank,   // a tap on the black screen
     };
     Kind kind = ClosePanel;
     char digit = 0;
@@ -117,6 +134,20 @@ public:
                      const CommuneSearch* search);
 
     const ui::Layout& layout() const { return layout_; }
+    // Presenter mode: the presenter's layout (ui/presenter_layout) replaces the kiosk's for what is drawn, and its
+    // map area is the map's (the Kiosk prepares the map again when this changes).
+    void set_presenting(bool on);
+    bool presenting() const { return presenting_; }
+    const ui::PresenterLayout& presenter_layout() const { return presenter_; }
+    // The map area of the layout in use.
+    const ui::Rect& map_area() const { return presenting_ ? presenter_.screen.map_area : layout_.map_area; }
+    // The timeline as last drawn (today's mark on screen, for --state-out); nullopt when it was not.
+    const std::optional<ui::TimelineDrawn>& timeline_drawn() const { return timeline_drawn_; }
+    const ui::TimelineViewModel* timeline_model() const { return timeline_ ? &*timeline_ : nullptr; }
+    // Where the introduction's "Chronologie" button was last drawn (empty when it was not).
+    const ui::Rect& timeline_button() const { return timeline_button_; }
+    // Where the staff menu drew its "Présentation guidée" and "Chronologie" (empty when it is closed).
+    const ui::StaffMenuPlaces& staff_places() const { return staff_places_; }
     LabelFont label_font() const { return {fonts_.label, fonts_.sizes.label}; }
 
     // The pointer that drives ImGui's mouse (first finger, or the mouse). True when the widgets may react.
@@ -142,6 +173,7 @@ public:
     // Until the banner's sentence changes by itself (the countdown ticks): the loop may sleep that long.
     std::chrono::milliseconds idle_wait(std::chrono::system_clock::time_point now) const;
     const ui::Banner& banner() const { return banner_; }
+    ImGuiContext* imgui_context() const { return imgui_; }  // qmi-kiosk proof inspects its frames (ui/text_audit)
     int overlay_vertices() const;  // ImGui vertices of the last frame (--bench)
 
 private:
@@ -162,6 +194,21 @@ private:
 
     std::optional<ui::Rect> attract_rect_;
     std::vector<std::pair<std::string, ui::Rect>> nearby_rects_;
+    bool presenting_ = false;
+    ui::PresenterLayout presenter_;
+    // The timeline view, built when first shown for a place on screen, a content and a day (labels measured with
+    // the fonts), kept until one of them changes.
+    std::optional<ui::TimelineViewModel> timeline_;
+    const Content* timeline_content_ = nullptr;
+    std::string timeline_version_;
+    int content_generation_ = 0, timeline_generation_ = -1;
+    std::optional<ui::TimelineDrawn> timeline_drawn_;
+    ui::Rect timeline_button_;
+    ui::StaffMenuPlaces staff_places_;
+    const ui::TimelineViewModel& timeline_for(const ScreenState& s, const ui::Rect& area, bool closable);
+    void draw_presenter(const ScreenState& s, std::vector<UiAction>& actions);
+    void draw_visitor(const ScreenState& s, const ui::WidgetContext& ctx, std::vector<UiAction>& actions);
+    void draw_staff(const ScreenState& s, const ui::WidgetContext& ctx, std::vector<UiAction>& actions);
     ui::Banner banner_;
     ui::IntroModel intro_;
     ui::LegendModel legend_;

@@ -156,4 +156,22 @@ std::string call_summary(const Content& content, const UiText& text, Lang lang, 
     return out;
 }
 
+WindowStatus window_status(const CallWindow& w, date::sys_seconds now) {
+    if (now >= ends_at(w)) return WindowStatus::Closed;
+    if (w.precision != DatePrecision::Day) return WindowStatus::Planned;
+    if (now < opens_at(w)) return WindowStatus::Upcoming;
+    return now >= last_day_at(w) ? WindowStatus::LastDay : WindowStatus::Open;
+}
+
+const char* window_status_badge_key(WindowStatus status) {
+    switch (status) {
+        case WindowStatus::Upcoming: return "badge.upcoming";
+        case WindowStatus::Planned: return "badge.planned";
+        case WindowStatus::Open: return "badge.open";
+        case WindowStatus::LastDay: return "badge.last_day";
+        case WindowStatus::Closed: return "badge.closed";
+    }
+    return "badge.closed";
+}
+
 }  // namespace qmi

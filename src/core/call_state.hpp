@@ -74,4 +74,13 @@ std::string call_summary(const Content& content, const UiText& text, Lang lang, 
 // "before", "open", "last_day", "between", "after", "none".
 const char* phase_key(BannerState::Phase phase);
 
+// Where one window stands at `now`, whatever the others do (the presenter's list of every call, the timeline):
+// Upcoming (day precision, not open yet), Planned (month precision, not closed: never "open", since its real days
+// are not known), Open, LastDay (day precision, its closing day), Closed.
+enum class WindowStatus { Upcoming, Planned, Open, LastDay, Closed };
+WindowStatus window_status(const CallWindow& window, date::sys_seconds now);
+// The state badge's ui-text key for it: "badge.upcoming", "badge.planned", "badge.open", "badge.last_day",
+// "badge.closed".
+const char* window_status_badge_key(WindowStatus status);
+
 }  // namespace qmi

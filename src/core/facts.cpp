@@ -78,6 +78,44 @@ std::vector<FactRef> facts_of_window(const Content&, const CallWindow& w) {
     return {{FactKind::CallWindow, &w.provenance, "/call_windows (id \"" + w.id + "\")", w.id}};
 }
 
+std::vector<FactRef> facts_of_promotion(const Content& c, int number) {
+    std::vector<FactRef> out;
+    for (size_t i = 0; i < c.programme.promotions.size(); ++i)
+        if (c.programme.promotions[i].number == number) add_promotion(c.programme.promotions[i], i, out);
+    for (size_t i = 0; i < c.districts.size(); ++i)
+        if (c.districts[i].promotion == number)
+            out.push_back({FactKind::District, &c.districts[i].provenance, json_pointer("/districts", i),
+                           c.districts[i].commune});
+    return out;
+}
+
+std::vector<FactRef> facts_of_calls(const Content& c) {
+    std::vector<FactRef> out;
+    for (const CallWindow& w : c.call_windows) {
+        const auto more = facts_of_window(c, w);
+        out.insert(out.end(), more.begin(), more.end());
+    }
+    return out;
+}
+
+std::vector<FactRef> facts_of_timeline(const Content& c) {
+    std::vector<FactRef> out;
+    std::vector<std::string> windows;
+    for (size_t i = 0; i < c.timeline.size(); ++i) {
+        const TimelineEvent& e = c.timeline[i];
+        if (!e.call_window) {
+            out.push_back({FactKind::Timeline, &e.provenance, json_pointer("/timeline", i), e.id});
+            continue;
+        }
+        const CallWindow* w = c.find_window(*e.call_window);
+        if (!w || std::find(windows.begin(), windows.end(), w->id) != windows.end()) continue;
+        windows.push_back(w->id);
+        const auto more = facts_of_window(c, *w);
+        out.insert(out.end(), more.begin(), more.end());
+    }
+    return out;
+}
+
 std::vector<SourceUse> sources_used(const Content& c, const std::vector<FactRef>& facts) {
     std::vector<SourceUse> out;
     for (const FactRef& f : facts) {

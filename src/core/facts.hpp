@@ -30,6 +30,16 @@ std::vector<FactRef> facts_of_programme(const Content& content);
 // The facts of one call window (what the banner shows).
 std::vector<FactRef> facts_of_window(const Content& content, const CallWindow& window);
 
+// The facts a promotion's presentation shows: the promotion's own (launch, selection, summary, status) and the
+// participation of each of its districts.
+std::vector<FactRef> facts_of_promotion(const Content& content, int number);
+
+// Every call window's facts, in the content's order (the presenter's list of the calls).
+std::vector<FactRef> facts_of_calls(const Content& content);
+
+// The timeline's facts: its own events, and the windows it references (each once).
+std::vector<FactRef> facts_of_timeline(const Content& content);
+
 // One source and what it is used for, in order of first use.
 struct SourceUse {
     const Source* source = nullptr;   // never null

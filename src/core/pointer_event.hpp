@@ -45,7 +45,8 @@ struct WheelEvent {
 };
 
 // A key press with its modifiers, independent of SFML: the app maps sf::Keyboard::Key to these names
-// ("Escape", "F4", "Q", "W", "Tab", "A".."Z", "F1".."F12", ... ; anything else may be "Other").
+// ("Escape", "F4", "Q", "W", "Tab", "A".."Z", "F1".."F12", "PageUp", "PageDown", "Left", "Right", "Up", "Down",
+// "Home", "End", "Period", ... ; anything else may be "Other").
 struct KeyChord {
     std::string key;
     bool ctrl = false;

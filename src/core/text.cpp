@@ -110,4 +110,49 @@ std::string code_point_name(char32_t c) {
     return buf;
 }
 
+namespace {
+
+// A letter that can start a sentence: ASCII capitals, Latin-1 capitals (À .. Þ but ×) and Latin Extended-A capitals
+// (Œ, Ÿ, ...: capital and small letters alternate there, the capital first but in U+0139 .. U+0148), digits, and
+// opening quotes.
+bool starts_sentence(char32_t c) {
+    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return true;
+    if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) return c % 2 == 0;
+    if (c >= 0x139 && c <= 0x148) return c % 2 == 1;
+    if (c == 0x178 || c == 0x179 || c == 0x17B || c == 0x17D) return true;
+    return c == 0xAB || c == 0x201C || c == '"';  // « “ "
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+std::string first_sentence(std::string_view paragraph) {
+    const std::string_view s = trim(paragraph);
+    size_t i = 0;
+    while (i < s.size()) {
+        const char32_t c = next_code_point(s, i);
+        if (c != '.' && c != '!' && c != '?' && c != 0x2026) continue;
+        const size_t end = i;  // just after the punctuation
+        size_t j = i;
+        bool spaced = false;
+        while (j < s.size()) {
+            size_t k = j;
+            const char32_t n = next_code_point(s, k);
+            if (!is_space(n)) break;
+            spaced = true;
+            j = k;
+        }
+        if (j >= s.size()) break;  // the end of the paragraph
+        size_t k = j;
+        if (spaced && starts_sentence(next_code_point(s, k))) return std::string(s.substr(0, end));
+    }
+    return std::string(s);
+}
+
 }  // namespace qmi

@@ -47,4 +47,10 @@ size_t code_point_count(std::string_view s);
 // "U+200B", for error messages.
 std::string code_point_name(char32_t c);
 
+// The first sentence of a paragraph: up to the first ".", "!", "?" or "…" followed by spaces and then a capital
+// letter, a digit or an opening quote ("1.5 km" or "www.example.org, then" do not end it), or the whole paragraph
+// when it is one sentence; leading and trailing spaces removed. The presenter's "programme in one sentence" is cut
+// from a sourced text this way rather than written anew.
+std::string first_sentence(std::string_view paragraph);
+
 }  // namespace qmi

@@ -135,19 +135,25 @@ bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fill
 }
 
 void MapRenderer::set_selection(const MapModel& map, std::optional<size_t> commune) {
+    set_selection(map, commune ? std::vector<size_t>{*commune} : std::vector<size_t>{});
+}
+
+void MapRenderer::set_selection(const MapModel& map, const std::vector<size_t>& communes) {
     selection_count_ = 0;
-    if (!commune || *commune >= map.communes.size()) return;
     namespace pal = ui::palette;
     std::vector<sf::Vertex> v;
-    const CommuneShape& c = map.communes[*commune];
     // A dark ink outline everybody sees, with a thin accent line inside it.
     for (const auto& [width, color] : {std::pair{pal::selection_outline_width, to_sf(pal::selection_outline)},
                                        std::pair{pal::selection_outline_width * 0.4f, to_sf(pal::selection_accent)}}) {
-        for (const Polygon& poly : c.polygons) {
-            append_ring(v, poly.outer, width / 2, color);
-            for (const Ring& h : poly.holes) append_ring(v, h, width / 2, color);
+        for (size_t commune : communes) {
+            if (commune >= map.communes.size()) continue;
+            for (const Polygon& poly : map.communes[commune].polygons) {
+                append_ring(v, poly.outer, width / 2, color);
+                for (const Ring& h : poly.holes) append_ring(v, h, width / 2, color);
+            }
         }
     }
+    if (v.empty()) return;
     if (upload_buffer(selection_, v, "selection")) selection_count_ = v.size();
 }
 

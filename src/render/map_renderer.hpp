@@ -37,6 +37,8 @@ public:
     bool upload(const MapModel& map, const std::vector<sf::Color>& fills, const Box& reachable);
     // Rebuilds only the small selection outline (one commune's rings). nullopt clears it.
     void set_selection(const MapModel& map, std::optional<size_t> commune);
+    // The same outline around several communes at once (the presenter shows a promotion's districts together).
+    void set_selection(const MapModel& map, const std::vector<size_t>& communes);
 
     // Draws into `target` (whose size must match the camera viewport). `ui_scale` scales line widths
     // (1 at 1080 px, 2 at 4K).

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include "ui/text_audit.hpp"
+
 namespace qmi::ui {
 
 AttractCard make_attract_card(const District& d, const Content& content, const UiText& text, Lang lang) {
@@ -22,9 +24,12 @@ AttractCard make_attract_card(const District& d, const Content& content, const U
     return c;
 }
 
-std::string fit_one_line(ImFont* font, float size, const std::string& s, float max_width) {
-    if (!font || font->CalcTextSizeA(size, 1e9f, 0, s.c_str()).x <= max_width) return s;
-    static const std::string kEllipsis = "\xE2\x80\xA6";  // U+2026, in the French glyph ranges
+namespace {
+
+const std::string kEllipsis = "\xE2\x80\xA6";  // U+2026, in the French glyph ranges
+
+// The longest start of `s` that fits `max_width` with "…" after it, and the "…".
+std::string cut_with_ellipsis(ImFont* font, float size, const std::string& s, float max_width) {
     const float budget = max_width - font->CalcTextSizeA(size, 1e9f, 0, kEllipsis.c_str()).x;
     // Binary search on code point boundaries (UTF-8 continuation bytes are 10xxxxxx).
     std::vector<size_t> cuts;
@@ -42,6 +47,49 @@ std::string fit_one_line(ImFont* font, float size, const std::string& s, float m
     std::string out = s.substr(0, lo < cuts.size() ? cuts[lo] : s.size());
     while (!out.empty() && out.back() == ' ') out.pop_back();
     return out + kEllipsis;
+}
+
+}  // namespace
+
+std::string fit_one_line(ImFont* font, float size, const std::string& s, float max_width) {
+    if (!font || font->CalcTextSizeA(size, 1e9f, 0, s.c_str()).x <= max_width) return s;
+    std::string out = cut_with_ellipsis(font, size, s, max_width);
+    note_ellipsised(s, out);  // the proof sheet reports it: the end of this text is not on screen
+    return out;
+}
+
+std::vector<std::string> fit_lines(ImFont* font, float size, const std::string& s, float max_width, int max_lines) {
+    std::vector<std::string> lines;
+    if (!font || s.empty() || max_lines < 1) return lines;
+    const float scale = size / font->FontSize;
+    const char* p = s.c_str();
+    const char* const end = p + s.size();
+    while (p < end) {
+        if (static_cast<int>(lines.size()) == max_lines - 1) {
+            // The last line takes the rest, cut if it is longer.
+            std::string rest(p, end);
+            std::replace(rest.begin(), rest.end(), '\n', ' ');
+            if (font->CalcTextSizeA(size, 1e9f, 0, rest.c_str()).x > max_width) {
+                rest = cut_with_ellipsis(font, size, rest, max_width);
+                std::string shown;
+                for (const std::string& l : lines) shown += l + " ";
+                note_ellipsised(s, shown + rest);  // the proof sheet reports it
+            }
+            lines.push_back(std::move(rest));
+            break;
+        }
+        const char* cut = font->CalcWordWrapPositionA(scale, p, end, max_width);
+        if (cut == p) {  // not even one character fits: take one, never loop
+            ++cut;
+            while (cut < end && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80) ++cut;
+        }
+        std::string line(p, cut);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\n')) line.pop_back();
+        lines.push_back(std::move(line));
+        p = cut;
+        while (p < end && (*p == ' ' || *p == '\n')) ++p;
+    }
+    return lines;
 }
 
 Rect draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, const Rect* keep_visible) {

@@ -6,6 +6,7 @@
 // buttons; its text wraps, never cut.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/content.hpp"
 #include "ui/theme.hpp"
@@ -26,6 +27,9 @@ AttractCard make_attract_card(const District& district, const Content& content, 
 
 // Cuts `s` (UTF-8) so that it fits `max_width` px in `font` at `size`, ending with "…" when cut.
 std::string fit_one_line(ImFont* font, float size, const std::string& s, float max_width);
+// `s` word-wrapped into lines of at most `max_width` px, at most `max_lines` of them; the last one ends with "…"
+// when the text needs more. Line breaks in `s` are kept.
+std::vector<std::string> fit_lines(ImFont* font, float size, const std::string& s, float max_width, int max_lines);
 
 // Draws the card over the bottom of layout.map_area, or over its top when the bottom would hide `keep_visible`
 // (the highlighted district on screen, e.g. Athis-Mons at the Métropole's southern tip). Returns where it drew: a

@@ -163,8 +163,10 @@ void text_block(const std::string& s, float x0, float x1, float y, const Rect& w
 }
 
 // A main line (`main_font`, ink) over a secondary one (`second_font`, muted), both wrapped inside [x0, x1] and
-// centred vertically in `r` as one block; an empty secondary line takes no room. The header (title, subtitle) and
-// the banner (countdown sentence, call window name) are laid out this way.
+// centred vertically in `r` as one block; an empty secondary line takes no room. When the block is taller than the
+// strip (a sentence wrapped over two lines above a long list of communes on a 1366x768 screen), the secondary line
+// falls back to fine print rather than run out of the strip. The header (title, subtitle) and the banner (countdown
+// sentence, call window name) are laid out this way.
 void two_line_block(const std::string& main, ImFont* main_font, const std::string& second, ImFont* second_font,
                     float spacing, float x0, float x1, const Rect& r, const WidgetContext& ctx) {
     const float width = std::max(1.0f, x1 - x0);
@@ -172,8 +174,15 @@ void two_line_block(const std::string& main, ImFont* main_font, const std::strin
     const float main_h = wrapped_height(main, width);
     ImGui::PopFont();
     ImGui::PushFont(second_font);
-    const float second_h = second.empty() ? 0.0f : wrapped_height(second, width);
+    float second_h = second.empty() ? 0.0f : wrapped_height(second, width);
     ImGui::PopFont();
+    const float room = r.height() - ctx.layout.padding;  // the strip's padding, half of it above, half below
+    if (main_h + spacing + second_h > room && ctx.fonts.small && second_font != ctx.fonts.small) {
+        second_font = ctx.fonts.small;
+        ImGui::PushFont(second_font);
+        second_h = wrapped_height(second, width);
+        ImGui::PopFont();
+    }
     if (second.empty()) spacing = 0;
     float y = r.min.y + std::max(0.0f, (r.height() - main_h - second_h - spacing) * 0.5f);
     ImGui::PushFont(main_font);

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "ui/text_audit.hpp"
 #include "ui/touch_button.hpp"
 
 namespace qmi::ui {
@@ -130,6 +131,7 @@ DistrictListResult draw_district_list(const DistrictListModel& model, const Widg
     ImGui::SetCursorScreenPos(ImVec2(r.min.x, r.min.y - ImGui::GetScrollY() + geo.content_height));
     ImGui::Dummy(ImVec2(1, 1));
     const ImGuiIO& io = ImGui::GetIO();
+    note_finger_scroll();  // a list longer than its place is reached by scrolling (proof sheet: not a cut)
     if (ImGui::GetScrollMaxY() > 0 && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
         ImGui::IsMouseDragging(0, L.gap) && io.MouseDelta.y != 0.0f)
         ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);

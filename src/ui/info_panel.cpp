@@ -26,22 +26,6 @@ std::string territory_label(const Membership& membership, const std::string& cod
     return {};
 }
 
-std::string promotion_text(const Content& content, int number, Lang lang, const UiText& text) {
-    std::string label;
-    const Promotion* p = content.find_promotion(number);
-    if (p && !p->name.empty()) label = p->name.in(lang);
-    else if (number == 1) label = text.get("panel.promotion_first", lang);
-    else if (number == 2) label = text.get("panel.promotion_second", lang);
-    else label = text.get("panel.promotion", lang) + " " + std::to_string(number);
-    if (p && p->launched_year) label += " · " + std::to_string(*p->launched_year);
-    return label;
-}
-
-std::string status_text(const PromotionStatus& s, const UiText& text, Lang lang) {
-    if (s.state == PromotionStatus::State::Running) return text.get("panel.promotion_running", lang);
-    if (s.date) return text.format("panel.promotion_ended", lang, {{"when", format_partial_date_when(*s.date, lang)}});
-    return text.get("panel.promotion_ended_undated", lang);
-}
 
 std::string to_confirm_text(bool stale, const Provenance& p, const UiText& text, Lang lang) {
     if (!stale) return "";
@@ -91,9 +75,9 @@ PanelText make_text(const PanelModel& m, const Content& content, const UiText& t
     DateSpan span;
     if (d) {
         span.add(d->provenance);
-        t.promotion = promotion_text(content, m.promotion, lang, text);
+        t.promotion = promotion_label(content, m.promotion, lang, text);
         if (const Promotion* p = content.find_promotion(d->promotion); p && p->status) {
-            t.promotion_status = status_text(*p->status, text, lang);
+            t.promotion_status = promotion_status_text(*p->status, text, lang);
             t.promotion_to_confirm = to_confirm_text(is_stale(content, FactKind::Promotion, p->status->provenance, now),
                                                      p->status->provenance, text, lang);
             span.add(p->status->provenance);
@@ -172,6 +156,23 @@ PanelText make_text(const PanelModel& m, const Content& content, const UiText& t
 }
 
 }  // namespace
+
+std::string promotion_label(const Content& content, int number, Lang lang, const UiText& text) {
+    std::string label;
+    const Promotion* p = content.find_promotion(number);
+    if (p && !p->name.empty()) label = p->name.in(lang);
+    else if (number == 1) label = text.get("panel.promotion_first", lang);
+    else if (number == 2) label = text.get("panel.promotion_second", lang);
+    else label = text.get("panel.promotion", lang) + " " + std::to_string(number);
+    if (p && p->launched_year) label += " · " + std::to_string(*p->launched_year);
+    return label;
+}
+
+std::string promotion_status_text(const PromotionStatus& s, const UiText& text, Lang lang) {
+    if (s.state == PromotionStatus::State::Running) return text.get("panel.promotion_running", lang);
+    if (s.date) return text.format("panel.promotion_ended", lang, {{"when", format_partial_date_when(*s.date, lang)}});
+    return text.get("panel.promotion_ended_undated", lang);
+}
 
 std::string as_of_text(const PartialDate& oldest, const PartialDate& newest, const UiText& text, Lang lang) {
     const std::string from = format_partial_date(oldest, lang), to = format_partial_date(newest, lang);
@@ -268,16 +269,17 @@ IntroModel make_intro_model(const Content& content, const UiText& text, date::sy
         t.how = text.get("intro.how", lang);
         t.description = p.description.in(lang);
         t.sources = text.get("panel.sources", lang);
+        if (!content.timeline.empty()) t.timeline = text.get("timeline.open", lang);
         DateSpan span;
         span.add(p.description.provenance);
         span.add(p.operators.provenance);
         for (const Promotion& promo : p.promotions) {
             IntroText::Promo out;
             out.color = promotion_color(promo.number);
-            out.name = promotion_text(content, promo.number, lang, text);
+            out.name = promotion_label(content, promo.number, lang, text);
             span.add(promo.provenance);
             if (promo.status) {
-                out.status = status_text(*promo.status, text, lang);
+                out.status = promotion_status_text(*promo.status, text, lang);
                 out.to_confirm = to_confirm_text(is_stale(content, FactKind::Promotion, promo.status->provenance, now),
                                                  promo.status->provenance, text, lang);
                 span.add(promo.status->provenance);
@@ -322,10 +324,10 @@ void field(const PanelLine& l, const WidgetContext& ctx) {
 
 }  // namespace
 
-PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx, PanelOutput* out) {
+PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx, PanelOutput* out, bool closable) {
     const PanelText& t = model.in(ctx.lang);
     panel::begin(ctx);
-    const bool close = panel::title_row(t.title, ctx.fonts.title, t.close, ctx);
+    const bool close = panel::title_row(t.title, ctx.fonts.title, closable ? t.close : std::string(), ctx);
     if (model.kind == PanelModel::Kind::District) {
         ImGui::PushFont(ctx.fonts.body_bold);
         panel::color_chip(model.promotion_color, ctx.theme.chip, ctx.theme);
@@ -378,14 +380,16 @@ PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ct
     return sources ? PanelResult::ShowSources : PanelResult::None;
 }
 
-PanelResult draw_intro_panel(const IntroModel& model, const WidgetContext& ctx) {
+PanelResult draw_intro_panel(const IntroModel& model, const WidgetContext& ctx, Rect* timeline_button) {
     const IntroText& t = model.in(ctx.lang);
     panel::begin(ctx);
     ImGui::PushFont(ctx.fonts.title);
     panel::wrapped(t.hint);
     ImGui::PopFont();
     ImGui::Separator();
-    panel::begin_body(panel::footer_height(t.as_of, t.sources, ctx));
+    // The timeline beside the sources: both tell where the facts come from, one in time, one in documents.
+    const std::vector<std::string> buttons = {t.timeline, t.sources};
+    panel::begin_body(panel::footer_height(t.as_of, buttons, ctx));
     // Short and scannable first (what to do, the two promotions and where they stand); the programme's story after
     // them, for whoever keeps reading.
     if (!t.how.empty()) {
@@ -414,9 +418,12 @@ PanelResult draw_intro_panel(const IntroModel& model, const WidgetContext& ctx) 
     for (const IntroText::Promo& promo : t.promotions)
         for (const std::string& s : promo.summary) panel::wrapped_colored(s, ctx.theme.text_muted);
     panel::end_body(ctx);
-    const bool sources = panel::footer(t.as_of, t.sources, ctx);
+    std::vector<Rect> rects;
+    const int pressed = panel::footer(t.as_of, buttons, ctx, &rects);
     ImGui::End();
-    return sources ? PanelResult::ShowSources : PanelResult::None;
+    if (timeline_button) *timeline_button = rects[0];
+    if (pressed == 0) return PanelResult::ShowTimeline;
+    return pressed == 1 ? PanelResult::ShowSources : PanelResult::None;
 }
 
 }  // namespace qmi::ui

@@ -113,18 +113,23 @@ std::optional<PanelModel> make_panel_model(std::string_view insee, const Content
 std::string arrondissement_text(const Arrondissement& a, Lang lang);
 
 // Close: the close button was released (the app clears the selection). ShowSources: the "Sources" button was
-// released (the app shows draw_sources_view for this card until it returns Close).
-enum class PanelResult { None, Close, ShowSources, ShowNearby };
+// released (the app shows draw_sources_view for this card until it returns Close). ShowTimeline: the introduction's
+// "Chronologie" button was released (the app shows the timeline view until it returns close). ShowNearby: a
+// nearest-district button of a town without a district was tapped (PanelOutput::nearby_insee names it).
+enum class PanelResult { None, Close, ShowSources, ShowTimeline, ShowNearby };
 
-// Draws the panel for `model` in Layout::panel. Call between ImGui::NewFrame() and ImGui::Render(), once per frame
-// while a town is selected.
 // What the card drew that the caller may need besides the result: the nearest-district buttons (tests aim at them
 // through --state-out) and, with ShowNearby, the one that was tapped.
 struct PanelOutput {
     std::string nearby_insee;                            // ShowNearby: the district to open
     std::vector<std::pair<std::string, Rect>> nearby;    // INSEE, button on screen
 };
-PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx, PanelOutput* out = nullptr);
+
+// Draws the panel for `model` in Layout::panel. Call between ImGui::NewFrame() and ImGui::Render(), once per frame
+// while a town is selected. `closable` false: no close button (the presenter's tour shows the card; it moves on
+// with the tour, not with a tap).
+PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ctx, PanelOutput* out = nullptr,
+                                bool closable = true);
 
 // What the panel area shows when nothing is selected: the invitation to touch the map, the programme in a few
 // lines, the promotions with their colours and status. Built once per content / ui-text load, like PanelModel.
@@ -142,14 +147,22 @@ struct IntroText {
     std::vector<Promo> promotions;
     std::string as_of;        // "Informations datées de février 2024 à février 2025" (fixed footer)
     std::string sources;      // "Sources" button label
+    std::string timeline;     // "Chronologie" button label; "" when the content has no timeline
 };
 struct IntroModel {
     IntroText fr, en;
     const IntroText& in(Lang lang) const { return lang == Lang::En ? en : fr; }
 };
 IntroModel make_intro_model(const Content& content, const UiText& text, date::sys_seconds now);
-// Returns ShowSources on the frame the "Sources" button is released, else None.
-PanelResult draw_intro_panel(const IntroModel& model, const WidgetContext& ctx);
+// Returns ShowSources or ShowTimeline on the frame that button is released, else None. `timeline_button`
+// (optional) receives where "Chronologie" was drawn (empty when it was not).
+PanelResult draw_intro_panel(const IntroModel& model, const WidgetContext& ctx, Rect* timeline_button = nullptr);
+
+// "1re promotion · 2022": the promotion's name from the content (else "Première promotion", ...), with its launch
+// year when known.
+std::string promotion_label(const Content& content, int number, Lang lang, const UiText& text);
+// "Accompagnement terminé le 13 février 2025" / "Accompagnement en cours".
+std::string promotion_status_text(const PromotionStatus& status, const UiText& text, Lang lang);
 
 // "Informations à jour : février 2024" when `oldest` == `newest`, else "Informations datées de février 2024 à
 // juillet 2025" (panel.as_of / panel.as_of_range).

@@ -104,6 +104,15 @@ SourcesModel make_sources_model(const Content& content, const Membership& member
     return m;
 }
 
+SourcesModel make_sources_model(const Content& content, const Membership& membership, const UiText& text,
+                                const std::vector<FactRef>& facts) {
+    SourcesModel m;
+    const std::vector<SourceUse> uses = sources_used(content, facts);
+    m.fr = make_text(content, membership, text, Lang::Fr, uses, "", ArrondissementSource::None);
+    m.en = make_text(content, membership, text, Lang::En, uses, "", ArrondissementSource::None);
+    return m;
+}
+
 SourcesResult draw_sources_view(const SourcesModel& model, const WidgetContext& ctx) {
     const SourcesText& t = model.in(ctx.lang);
     panel::begin(ctx);

@@ -13,6 +13,7 @@
 #include <date/date.h>
 
 #include "core/content.hpp"
+#include "core/facts.hpp"
 #include "core/map_model.hpp"
 #include "core/membership.hpp"
 #include "core/ui_text.hpp"
@@ -47,6 +48,11 @@ struct SourcesModel {
 SourcesModel make_sources_model(const Content& content, const Membership& membership, const UiText& text,
                                 std::string_view insee, date::sys_seconds now,
                                 ArrondissementSource arrondissements = ArrondissementSource::None);
+
+// The sources of `facts` (what a presenter's card shows: a promotion, the calls), then the map's and the
+// membership's attributions. The banner and the QR code are not on screen then: their sources are not added.
+SourcesModel make_sources_model(const Content& content, const Membership& membership, const UiText& text,
+                                const std::vector<FactRef>& facts);
 
 enum class SourcesResult { None, Close };
 

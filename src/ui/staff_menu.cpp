@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include <cfloat>
 #include <cmath>
 
 #include <imgui.h>
@@ -136,14 +137,24 @@ PinPadResult draw_pin_pad(size_t digit_count, const PinPadView& view, const Widg
     return result;
 }
 
-StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) {
+StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx, StaffMenuPlaces* places) {
     const Layout& l = ctx.layout;
-    const float button_h = std::max(l.touch_min, 72.0f * l.scale);
+    const float button_h = l.touch_min;  // >= 18 mm: staff use fingers too
     const float width = 900.0f * l.scale;
-    const float district_rows = static_cast<float>((s.districts.size() + 3) / 4);
+    // The district buttons: as many columns as the longest name allows, so that no name is cut.
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    float longest = 0;
+    for (const std::string& d : s.districts) {
+        ImFont* f = ctx.fonts.body_bold ? ctx.fonts.body_bold : ImGui::GetFont();
+        longest = std::max(longest, f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, d.c_str()).x);
+    }
+    const float inner = width - 2 * l.padding;
+    const float cell = longest + 2 * ImGui::GetStyle().FramePadding.x;
+    const size_t columns = std::clamp<size_t>(static_cast<size_t>((inner + gap) / (cell + gap)), 1, 5);
+    const float district_rows = static_cast<float>((s.districts.size() + columns - 1) / columns);
     const float height = 2 * l.padding + ctx.fonts.sizes.title * 2 +
-                         (s.to_review.empty() ? 11 : 13) * (ctx.fonts.sizes.body * 1.4f) +
-                         (4 + district_rows) * button_h + 7 * l.margin;
+                         (s.to_review.empty() ? 13 : 15) * (ctx.fonts.sizes.body * 1.4f) +
+                         (5 + district_rows) * button_h + 8 * l.margin;
     begin_card("##qmi_staff_menu", ImVec2(width, height), ctx);
     StaffMenuResult result;
     const std::string& none = ctx.text.get("staff.none", ctx.lang);
@@ -169,7 +180,11 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
     ImGui::Separator();
     row("staff.version", s.app_version);
     row("staff.content_version", or_none(s.content_version));
+    if (s.content_old) ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(palette::warning));
     row("staff.content_published", or_none(s.content_published));
+    if (s.content_old) ImGui::PopStyleColor();
+    row("staff.kiosk_time", or_none(s.kiosk_time));
+    row("staff.touch", or_none(s.touch));
     row("staff.content_source", or_none(s.content_source));
     row("staff.live_updates", or_none(s.live_updates));
     row("staff.fps", fps);
@@ -191,11 +206,16 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
 
     ImGui::Dummy(ImVec2(1, l.margin * 0.5f));
     ImGui::PushFont(ctx.fonts.body_bold);
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float bw = (width - 2 * l.padding - gap) / 2;
     auto button = [&](const char* key, StaffMenuResult::Kind kind) {
         if (ImGui::Button(ctx.text.get(key, ctx.lang).c_str(), ImVec2(bw, button_h))) result = {kind};
     };
+    // What staff come for at an event first: walk the audience through the programme, or show its timeline.
+    button("staff.present", StaffMenuResult::StartTour);
+    if (places) places->present = Rect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+    ImGui::SameLine();
+    button("staff.timeline", StaffMenuResult::ShowTimeline);
+    if (places) places->timeline = Rect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     button("staff.reload", StaffMenuResult::Reload);
     ImGui::SameLine();
     button(s.windowed ? "staff.fullscreen" : "staff.windowed", StaffMenuResult::ToggleWindowed);
@@ -207,12 +227,6 @@ StaffMenuResult draw_staff_menu(const StaffStatus& s, const WidgetContext& ctx) 
         // Jump to a district: the menu closes and its card opens (a presenter answering a question).
         ImGui::Dummy(ImVec2(1, l.margin * 0.25f));
         ImGui::TextUnformatted(ctx.text.get("staff.show_district", ctx.lang).c_str());
-        // As many columns as the longest name allows, so that no name is cut.
-        float longest = 0;
-        for (const std::string& d : s.districts) longest = std::max(longest, ImGui::CalcTextSize(d.c_str()).x);
-        const float inner = width - 2 * l.padding;
-        const float cell = longest + 2 * ImGui::GetStyle().FramePadding.x;
-        const size_t columns = std::clamp<size_t>(static_cast<size_t>((inner + gap) / (cell + gap)), 1, 5);
         const float dw = (inner - (columns - 1) * gap) / columns;
         for (size_t i = 0; i < s.districts.size(); ++i) {
             if (i % columns) ImGui::SameLine();

@@ -1,5 +1,5 @@
 // Staff screens drawn over the kiosk: the PIN pad (after the hidden corner hold, core/staff_access) and the staff
-// menu (exit, reload content, status, windowed mode). Pure drawing: the app owns StaffAccess and acts on the
+// menu (guided tour, timeline, exit, reload content, status, windowed mode). Pure drawing: the app owns StaffAccess and acts on the
 // results. Every button is at least Layout::touch_min (>= 9 mm on the glass) square, digits are big.
 #pragma once
 #include <string>
@@ -34,7 +34,10 @@ PinPadResult draw_pin_pad(size_t digit_count, const PinPadView& view, const Widg
 struct StaffStatus {
     std::string app_version;        // "0.1.0"
     std::string content_version;    // Content::version
-    std::string content_published;  // Content::published
+    std::string content_published;  // when the content was published, for people, with its age
+    bool content_old = false;       // published long ago: shown in red
+    std::string kiosk_time;         // the kiosk's own time (the countdown depends on it), Paris
+    std::string touch;              // the touch screen found, or that the mouse is used
     std::string content_source;     // "bundled" | "cache" | "feed"
     std::string live_updates;       // live content feed status, one line; "" = not available in this build
     float fps = 0;                  // frames drawn per second over the last second
@@ -48,11 +51,16 @@ struct StaffStatus {
 };
 
 struct StaffMenuResult {
-    enum Kind { None, Exit, Reload, ToggleWindowed, Close, StartAttract, ShowDistrict };
+    enum Kind { None, Exit, Reload, ToggleWindowed, Close, StartAttract, ShowDistrict, StartTour, ShowTimeline };
     Kind kind = None;
     int district = -1;  // ShowDistrict: index into StaffStatus::districts
 };
 
-StaffMenuResult draw_staff_menu(const StaffStatus& status, const WidgetContext& ctx);
+// Where the menu drew the buttons that start something for an audience (--state-out reports them).
+struct StaffMenuPlaces {
+    Rect present;   // "Présentation guidée"
+    Rect timeline;  // "Chronologie"
+};
+StaffMenuResult draw_staff_menu(const StaffStatus& status, const WidgetContext& ctx, StaffMenuPlaces* places = nullptr);
 
 }  // namespace qmi::ui

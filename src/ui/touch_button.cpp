@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/text_audit.hpp"
 #include "ui/theme.hpp"
 
 namespace qmi::ui {
@@ -81,6 +82,7 @@ float button_text(const std::string& text, ImFont* font, const Rect& box, ImU32 
         }
         shown += ellipsis;
         w = ImGui::CalcTextSize(shown.c_str()).x;
+        note_ellipsised(text, shown);  // the proof sheet reports it
     }
     const float x = centred ? box.min.x + (box.width() - w) / 2 : box.min.x;
     ImGui::SetCursorScreenPos(ImVec2(std::round(x), std::round(box.min.y + (box.height() - size) / 2)));

@@ -1,4 +1,4 @@
-// What every overlay widget needs to draw itself, bundled so that D's loop passes one thing per call.
+// What every overlay widget needs to draw itself, bundled so that a frame passes one thing per call.
 // All members are references to objects that live as long as the app (or until a reload rebuilds them).
 #pragma once
 #include "core/text.hpp"

@@ -172,3 +172,25 @@ TEST_CASE("the countdown summary (qmi-kiosk --countdown): the banner sentence, t
     none.programme.page_url.reset();
     CHECK(call_summary(none, text(), Lang::En, utc(2026, 12, 2)).find("qr: none\n") != std::string::npos);
 }
+
+TEST_CASE("each window's own state, whatever the others do: upcoming, open, last day, closed, a month window only planned", "[call_state]") {
+    const Content& c = bundled();
+    const CallWindow& phase1 = c.call_windows[0];  // 13 May - 16 June 2024, days
+    CHECK(window_status(phase1, utc(2024, 5, 12, 21, 59)) == WindowStatus::Upcoming);  // 23:59 Paris
+    CHECK(window_status(phase1, utc(2024, 5, 12, 22, 0)) == WindowStatus::Open);       // midnight Paris
+    CHECK(window_status(phase1, utc(2024, 6, 15, 22, 0)) == WindowStatus::LastDay);
+    CHECK(window_status(phase1, utc(2024, 6, 16, 21, 59)) == WindowStatus::LastDay);
+    CHECK(window_status(phase1, utc(2024, 6, 16, 22, 0)) == WindowStatus::Closed);
+    // While phase 1 is open, phase 2 is still upcoming: the banner only speaks of the open one.
+    CHECK(window_status(c.call_windows[1], utc(2024, 5, 20)) == WindowStatus::Upcoming);
+    CallWindow month = phase1;
+    month.precision = DatePrecision::Month;
+    month.opens = date::local_days{date::year{2025} / 1 / 1};
+    month.closes = date::local_days{date::year{2025} / 2 / 28} + std::chrono::hours{23} + std::chrono::minutes{59} +
+                   std::chrono::seconds{59};
+    CHECK(window_status(month, utc(2024, 12, 1)) == WindowStatus::Planned);
+    CHECK(window_status(month, utc(2025, 1, 15)) == WindowStatus::Planned);  // never "open": its days are unknown
+    CHECK(window_status(month, utc(2025, 3, 1)) == WindowStatus::Closed);
+    CHECK(std::string(window_status_badge_key(WindowStatus::LastDay)) == "badge.last_day");
+    CHECK(text().get(window_status_badge_key(WindowStatus::Planned), Lang::En) == "Planned");
+}

@@ -35,7 +35,7 @@ TEST_CASE("district list model: the 10 districts under their promotions, in cont
     CHECK(m.groups[0].color == ui::palette::promotion_1);
     CHECK(m.groups[1].color == ui::palette::promotion_2);
     CHECK(m.groups[0].heading.fr == "1re promotion \xC2\xB7 2022");
-    CHECK(contains(m.groups[0].heading.en, "First promotion"));
+    CHECK(contains(m.groups[0].heading.en, "1st promotion"));
     CHECK(m.groups[0].districts[0].name == "Sceaux");
     for (const auto& g : m.groups)
         for (const auto& d : g.districts) CHECK(RepoData::get().content.find_district(d.insee));
@@ -103,7 +103,7 @@ TEST_CASE("district list: the district on the card is drawn as the chosen (accen
     CHECK(one > 0);
     ui.set_lang(Lang::En);
     const std::string en = ui.frame([&] { ui::draw_district_list(model(), ui.ctx()); });
-    CHECK(contains(en, "First promotion"));
+    CHECK(contains(en, "1st promotion"));
     CHECK(contains(en, "Issy-les-Moulineaux"));
 }
 

@@ -73,7 +73,7 @@ TEST_CASE("panel model of a fully published district: Athis-Mons") {
     CHECK(fr.note.empty());
 
     const ui::PanelText& en = m.in(Lang::En);
-    CHECK(en.promotion == "Second promotion · 2024");
+    CHECK(en.promotion == "2nd promotion · 2024");
     REQUIRE(find_line(en, "Challenge"));
     CHECK(find_line(en, "Challenge")->value == "Develop a sports and health hub in the town of Athis-Mons");
     CHECK(en.as_of == "Information dated February 2024 to September 2024");
