@@ -21,6 +21,7 @@
 #include "app/frame_loop.hpp"
 #include "app/kiosk.hpp"
 #include "app/process_stats.hpp"
+#include "app/screen_surface.hpp"
 #include "app/startup.hpp"
 #include "app/x_display.hpp"
 
@@ -150,6 +151,10 @@ int run_bench(const Options& o, const RenderSetup& setup) {
     draw_complete_frame(kiosk, window);
     window.display();
     const double first = t0.seconds();
+    // Then frames as on the kiosk's screen: only what changed is repainted and presented.
+    render::Presenter presenter;
+    presenter.attach(window, setup.copy_present);
+    kiosk.window_exposed();
     const char* gl_renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
     if (!gl_renderer) gl_renderer = "?";
 
@@ -157,6 +162,8 @@ int run_bench(const Options& o, const RenderSetup& setup) {
     FrameClock clock = FrameClock::real();
     BenchFeedLoad* feed = nullptr;  // --bench-feed: content updates are taken and applied like in the kiosk
     std::vector<double> swap_ms;
+    // A frame counts when it changed the screen: with nothing new since the last one (the loop ran faster than the
+    // script's 60 events a second) it paints and presents nothing.
     auto run_pass = [&](InputScript script, const std::function<void(double now)>& presented) {
         InputGatherer input(nullptr, std::move(script), 0.0, "");
         const double end = input.replay_end();
@@ -170,8 +177,12 @@ int run_bench(const Options& o, const RenderSetup& setup) {
             }
         };
         hooks.stop = [&](double now) { return input.replay_finished() && now >= end; };
-        hooks.presented = presented;
-        run_frames(kiosk, clock, input, {&window, [&window] { window.display(); }}, DrawPolicy::EveryFrame, hooks);
+        hooks.presented = [&presented](double now, const render::Frame& f) {
+            if (!f.empty()) presented(now);
+        };
+        Surface surface = screen_surface(window, presenter, input, setup);
+        surface.wait = nullptr;  // every frame is drawn: the loop never sleeps
+        run_frames(kiosk, clock, input, surface, DrawPolicy::EveryFrame, hooks);
     };
     const ui::Rect area = kiosk.layout().map_area;
     auto frame_times = [&](std::vector<double>& out) {
@@ -190,7 +201,7 @@ int run_bench(const Options& o, const RenderSetup& setup) {
     // Second pass: the same motion with glFinish between phases, which serialises the pipeline: it only serves to
     // split the cost.
     render::PhaseTimes t;
-    std::vector<double> ph_fill, ph_borders, ph_quad, ph_widgets_cpu, ph_labels_cpu, ph_labels_gl, ph_widgets_gl,
+    std::vector<double> ph_fill, ph_borders, ph_widgets_cpu, ph_labels_cpu, ph_labels_gl, ph_widgets_gl,
         ph_present, timed_frames;
     int map_renders = 0;
     kiosk.set_phase_times(&t);
@@ -198,7 +209,7 @@ int run_bench(const Options& o, const RenderSetup& setup) {
         auto last = std::make_shared<double>(-1);
         run_pass(pan_pinch_script(area, std::max(2.0, o.bench_seconds / 2), clock.now()), [&](double) {
             const Stopwatch p0;
-            glFinish();
+            presenter.finish(window);
             t.present_ms = p0.ms();
             const double now = clock.now();
             if (*last >= 0) timed_frames.push_back((now - *last) * 1000.0);
@@ -208,7 +219,6 @@ int run_bench(const Options& o, const RenderSetup& setup) {
                 ph_fill.push_back(t.map_fill_ms);
                 ph_borders.push_back(t.map_borders_ms);
             }
-            ph_quad.push_back(t.map_quad_ms);
             ph_widgets_cpu.push_back(t.widgets_cpu_ms);
             ph_labels_cpu.push_back(t.labels_cpu_ms);
             ph_labels_gl.push_back(t.labels_gl_ms);
@@ -222,6 +232,7 @@ int run_bench(const Options& o, const RenderSetup& setup) {
     // is the time from there until that frame has been presented. One frame means "the very next frame".
     std::vector<double> latency;
     run_pass(drag_script(area, 2.0, clock.now()), [&](double frame_start) {
+        presenter.finish(window);  // on screen, not just queued
         latency.push_back((clock.now() - frame_start) * 1000.0);
     });
 
@@ -241,9 +252,10 @@ int run_bench(const Options& o, const RenderSetup& setup) {
     const double floor_rss = field(floor, "floor_peak_rss_kib");
     const long peak = peak_rss_kib();
     const double latency_ms = percentile(latency, 50);
-    std::printf("qmi-kiosk --bench %ux%u, map %s, window %ux MSAA requested (got %u), OpenGL renderer: %s\n", w, h,
-                setup.map_cache ? "4x MSAA in the map layer cache" : "drawn directly (QMI_MAP_CACHE=0)",
+    std::printf("qmi-kiosk --bench %ux%u, %s, window %ux MSAA requested (got %u), OpenGL renderer: %s\n", w, h,
+                setup.partial_frames ? "frames repaint what changed" : "frames painted whole (QMI_FULL_FRAMES=1)",
                 setup.target_msaa, window.getSettings().antialiasingLevel, gl_renderer);
+    std::printf("  present: %s\n", presenter.describe().c_str());
     std::printf("  floor (bare window, same settings): first frame %.3f s, peak RSS %.1f MB, empty frame median %.2f ms\n",
                 floor_first, floor_rss / 1024.0, field(floor, "floor_frame_ms"));
     std::printf("  kiosk: data loaded %.3f s (map %.3f s, %s), prepared %.3f s, first complete frame %.3f s "
@@ -266,16 +278,15 @@ int run_bench(const Options& o, const RenderSetup& setup) {
         std::printf("    %-34s median %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%zu frames)\n", name,
                     percentile(v, 50), percentile(v, 95), percentile(v, 99), v.size());
     };
-    std::printf("  phases (second pass, glFinish between phases; %zu frames, map layer rendered in %d of them):\n",
+    std::printf("  phases (second pass, glFinish between phases; %zu frames, the map drawn in %d of them):\n",
                 timed_frames.size(), map_renders);
     phase("map fill (when rendered)", ph_fill);
     phase("map borders (when rendered)", ph_borders);
-    phase("map layer quad", ph_quad);
     phase("ImGui widgets, CPU", ph_widgets_cpu);
     phase("map labels, CPU", ph_labels_cpu);
     phase("map labels, GL", ph_labels_gl);
     phase("ImGui widgets, GL", ph_widgets_gl);
-    phase("resolve + swap (display)", ph_present);
+    phase("present (finish)", ph_present);
     phase("whole frame (timed pass)", timed_frames);
     if (!o.bench_feed.empty()) {
         std::printf("  with the content feed downloading %s: %s\n", o.bench_feed.c_str(), feed_summary.c_str());

@@ -2,7 +2,7 @@
 // --tap the taps (generated mouse input, through the same path as a visitor's), with --select the commune is
 // selected first. Input runs on a virtual clock (1/60 s per frame), so the same inputs give the same picture on any
 // machine; --capture-at T:FILE.png also writes the frame at virtual time T and what is on screen then (FILE.png.json):
-// several moments of one run, through one map layer cache. --state-out writes what is on screen as JSON.
+// several moments of one run, each painted in the same frame painter. --state-out writes what is on screen as JSON.
 #include "app/modes.hpp"
 
 #include <algorithm>

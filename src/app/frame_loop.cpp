@@ -1,9 +1,17 @@
 #include "app/frame_loop.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <thread>
 
 namespace qmi::app {
+
+namespace {
+// The longest an idle loop sleeps without input: timers without a deadline of their own (attract mode starting, the
+// staff corner's hold, live updates arriving) act within a quarter of a second, and an idle kiosk wakes 4 times a
+// second, which costs nothing measurable.
+constexpr std::chrono::milliseconds kCap{250};
+}  // namespace
 
 FrameClock FrameClock::real() { return FrameClock(false, 0); }
 FrameClock FrameClock::fixed_step(double step) { return FrameClock(true, step); }
@@ -22,6 +30,15 @@ void FrameClock::sleep(std::chrono::milliseconds d) {
     if (!fixed_ && d.count() > 0) std::this_thread::sleep_for(d);
 }
 
+std::chrono::milliseconds idle_sleep(std::chrono::milliseconds kiosk_wait, double now, double next_scripted,
+                                     std::chrono::milliseconds cap) {
+    std::chrono::milliseconds d = std::min(kiosk_wait, cap);
+    const double until_script = next_scripted - now;
+    if (until_script < static_cast<double>(d.count()) / 1000)
+        d = std::chrono::milliseconds(static_cast<long>(std::max(0.0, std::ceil(until_script * 1000))));
+    return std::max(d, std::chrono::milliseconds(0));
+}
+
 void run_frames(Kiosk& kiosk, FrameClock& clock, InputGatherer& input, const Surface& surface, DrawPolicy policy,
                 const FrameHooks& hooks) {
     FrameInput in;
@@ -33,6 +50,7 @@ void run_frames(Kiosk& kiosk, FrameClock& clock, InputGatherer& input, const Sur
         input.gather(now, in);
         if (in.resized) kiosk.resize(in.resized->x, in.resized->y);
         if (in.focus_lost) kiosk.focus_lost();
+        if (in.focus_gained) kiosk.window_exposed();
         kiosk.handle(in.events);
         kiosk.update(now, dt);
         if (hooks.between_frames) hooks.between_frames(now);
@@ -40,15 +58,20 @@ void run_frames(Kiosk& kiosk, FrameClock& clock, InputGatherer& input, const Sur
 
         const bool draw = policy != DrawPolicy::OnDemand || kiosk.wants_frame() || kiosk.idle_wait().count() <= 0;
         if (!draw) {
-            // Nothing changes until the next input or the banner's next tick: wait, but poll input every 16 ms.
-            clock.sleep(std::min(kiosk.idle_wait(), std::chrono::milliseconds(16)));
+            // Nothing changes until the next input, the banner's next tick or the map's sharp frame: sleep.
+            if (surface.wait) {
+                surface.wait(idle_sleep(kiosk.idle_wait(), clock.now(), input.next_scripted(), kCap));
+            } else {
+                clock.sleep(std::min(kiosk.idle_wait(), std::chrono::milliseconds(16)));
+            }
             continue;
         }
-        kiosk.build_frame(dt);
-        if (policy != DrawPolicy::Headless && surface.target) {
-            kiosk.render(*surface.target);
-            if (surface.present) surface.present();
-            if (hooks.presented) hooks.presented(now);
+        const bool paint = policy != DrawPolicy::Headless && surface.target;
+        kiosk.build_frame(dt, paint && surface.back_buffer ? surface.back_buffer() : BackBuffer{});
+        if (paint) {
+            const render::Frame f = kiosk.render(*surface.target, surface.scroll);
+            if (surface.present) surface.present(f);
+            if (hooks.presented) hooks.presented(now, f);
         }
         kiosk.apply_actions();
     }

@@ -44,17 +44,30 @@ enum class DrawPolicy {
 // Where presented frames go (OnDemand, EveryFrame).
 struct Surface {
     sf::RenderTarget* target = nullptr;
-    std::function<void()> present;
+    // What the target holds when a frame starts (the screen: render::Presenter's answer). Empty: unknown, every
+    // frame painted whole.
+    std::function<BackBuffer()> back_buffer;
+    // Moves the window's pixels before a frame is painted (a map dragged by whole pixels). Empty: never.
+    FramePainter::Scroll scroll;
+    // Shows what the frame painted (an empty frame: nothing changed).
+    std::function<void(const render::Frame&)> present;
+    // Sleeps at most `d`, waking as soon as input may have arrived. Empty: the clock sleeps, 16 ms at a time.
+    std::function<void(std::chrono::milliseconds d)> wait;
 };
 
 struct FrameHooks {
     std::function<void(double now)> between_frames;  // live content, watchdog, window changes
     std::function<bool(double now)> stop;            // leave the loop (end of a script, a stop signal)
-    std::function<void(double now)> presented;       // after present (figures)
+    std::function<void(double now, const render::Frame& f)> presented;  // after present (figures)
 };
 
 void run_frames(Kiosk& kiosk, FrameClock& clock, InputGatherer& input, const Surface& surface, DrawPolicy policy,
                 const FrameHooks& hooks);
+
+// How long an idle loop may sleep: until the kiosk's next change by itself, the next scripted event, and at most
+// `cap` (timers that have no deadline of their own: attract mode's start, the staff corner, live updates).
+std::chrono::milliseconds idle_sleep(std::chrono::milliseconds kiosk_wait, double now, double next_scripted,
+                                     std::chrono::milliseconds cap);
 
 // One frame that shows everything at once, rendered into `target` (not presented): an ImGui window measures itself
 // in the first frame it appears, so the widgets run twice before the frame is rendered. First frames, captures.

@@ -1,5 +1,8 @@
 #include "app/input_gatherer.hpp"
 
+#include <limits>
+
+#include <poll.h>
 #include <spdlog/spdlog.h>
 
 namespace qmi::app {
@@ -60,6 +63,7 @@ void InputGatherer::gather(double now, FrameInput& out) {
     out.events.clear();
     out.resized.reset();
     out.focus_lost = false;
+    out.focus_gained = false;
     auto push = [&](InputEvent e) {
         if (recorder_) recorder_->add(e, now);
         out.events.push_back(std::move(e));
@@ -118,6 +122,7 @@ void InputGatherer::gather(double now, FrameInput& out) {
                     break;
                 case sf::Event::Resized: out.resized = sf::Vector2u(ev.size.width, ev.size.height); break;
                 case sf::Event::LostFocus: out.focus_lost = true; break;
+                case sf::Event::GainedFocus: out.focus_gained = true; break;
                 default: break;
             }
         }
@@ -128,6 +133,22 @@ void InputGatherer::gather(double now, FrameInput& out) {
             out.events.push_back(std::move(e));
         }
     }
+}
+
+double InputGatherer::next_scripted() const {
+    return replay_ ? replay_->next_time() : std::numeric_limits<double>::infinity();
+}
+
+void InputGatherer::wait(std::chrono::milliseconds d, int window_fd, int window_queued) {
+    const bool fresh = window_queued > 0 && window_queued != stale_queued_;
+    stale_queued_ = window_queued;
+    if (fresh || (touch_ && touch_->events_queued()) || d.count() <= 0) return;
+    pollfd fds[2];
+    nfds_t n = 0;
+    if (window_fd >= 0) fds[n++] = {window_fd, POLLIN, 0};
+    if (touch_ && touch_->connection_fd() >= 0) fds[n++] = {touch_->connection_fd(), POLLIN, 0};
+    // A signal (SIGTERM) interrupts it: the loop then sees the stop at once.
+    ::poll(fds, n, static_cast<int>(d.count()));
 }
 
 std::string InputGatherer::save_recording() const {

@@ -2,6 +2,7 @@
 // scripts (--replay, or input a mode generates), all turned into core InputEvents on ONE loop clock (seconds), in
 // arrival order; --record writes them back out. Nothing after this file sees an SFML event.
 #pragma once
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@ struct FrameInput {
     std::vector<InputEvent> events;          // pointer (touch + left mouse button), wheel, key, close; in order
     std::optional<sf::Vector2u> resized;     // the window's new size, when it changed
     bool focus_lost = false;                 // fingers and buttons in flight are gone
+    bool focus_gained = false;               // what had the focus may have drawn over the window
 };
 
 class InputGatherer {
@@ -38,6 +40,13 @@ public:
     bool replaying() const { return replay_.has_value(); }
     bool replay_finished() const { return !replay_ || replay_->finished(); }
     double replay_end() const { return replay_ ? replay_->end_time() : 0; }
+    // Loop time of the next scripted event (+infinity: none).
+    double next_scripted() const;
+    // Sleeps at most `d`, less when input arrives: on the touch connection, or on the window's X connection
+    // `window_fd` (-1: none) whose Xlib queue holds `window_queued` events. SFML leaves events of other windows
+    // (a window closed by the staff's full-screen toggle) in that queue for good, so only a change of the count
+    // means new input.
+    void wait(std::chrono::milliseconds d, int window_fd, int window_queued);
     // Touch is the current input: the cursor stays hidden (it also stays hidden in kiosk mode).
     bool touch_recent(double now) const { return touch_ && touch_->suppress_mouse(now); }
     std::string touch_description() const { return touch_ ? touch_->description() : "touch: no window"; }
@@ -52,6 +61,7 @@ private:
     std::optional<InputRecorder> recorder_;
     std::string record_path_;
     std::vector<PointerEvent> touch_buf_;
+    int stale_queued_ = 0;  // the window's queued events at the last wait
 };
 
 }  // namespace qmi::app

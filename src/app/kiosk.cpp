@@ -83,7 +83,8 @@ void Kiosk::make_views() {
     map_.reset();  // holds a reference into data_
     widgets_.reset();  // its ImGui context first: a new one must not attach to the old context
     widgets_ = std::make_unique<Widgets>(*data_);
-    map_ = std::make_unique<MapView>(data_->map, setup_.map_cache);
+    map_ = std::make_unique<MapView>(data_->map);
+    painter_.forget();  // new views: nothing on the target is theirs
 }
 
 void Kiosk::prepare(unsigned width, unsigned height) {
@@ -116,6 +117,7 @@ bool Kiosk::init_gpu() {
 }
 
 void Kiosk::resize(unsigned width, unsigned height) {
+    painter_.forget();  // a new window of the same size holds nothing either
     if (width == width_ && height == height_) return;
     prepare(width, height);
 }
@@ -217,7 +219,13 @@ void Kiosk::flush_pending_tap(double now) {
     }
 }
 
+void Kiosk::window_exposed() {
+    painter_.forget();
+    redraw(1);
+}
+
 void Kiosk::focus_lost() {
+    painter_.forget();
     map_->cancel_input();
     widgets_->release_pointer();
     redraw();
@@ -657,25 +665,25 @@ ScreenState Kiosk::screen_state() const {
     return s;
 }
 
-void Kiosk::build_frame(double dt) {
+void Kiosk::build_frame(double dt, const BackBuffer& back) {
     frame_times_.push_back(now_);
     while (!frame_times_.empty() && frame_times_.front() < now_ - 1.0) frame_times_.erase(frame_times_.begin());
     if (staff_screen_ == StaffScreen::Menu) status_ = staff_status();
+    map_->upload_pending();  // new fills: before the painter compares what the map shows
+    const render::PixelRect screen{0, 0, static_cast<int>(width_), static_cast<int>(height_)};
+    const render::MapQuality quality = painter_.begin(*map_, screen, back, now_);
     render::PhaseClock clock(phase_times_ != nullptr);
     widgets_->begin_frame(static_cast<float>(dt));
     map_->set_language(lang_);
-    map_->draw_labels(widgets_->background(), phase_times_);
+    map_->draw_labels(widgets_->background(), quality == render::MapQuality::Moving, phase_times_);
     actions_ = widgets_->draw(screen_state());
     widgets_->end_frame();
     if (phase_times_) phase_times_->widgets_cpu_ms = clock.lap() - phase_times_->labels_cpu_ms;
     if (frames_owed_ > 0) --frames_owed_;
 }
 
-void Kiosk::render(sf::RenderTarget& target) {
-    render::PhaseClock clock(phase_times_ != nullptr);
-    map_->render(target, phase_times_);
-    if (phase_times_) clock.lap();
-    widgets_->render(phase_times_);
+render::Frame Kiosk::render(sf::RenderTarget& target, const FramePainter::Scroll& scroll) {
+    return painter_.paint(target, *map_, *widgets_, scroll, phase_times_);
 }
 
 void Kiosk::apply_actions() {
@@ -788,10 +796,16 @@ bool Kiosk::wants_frame() const {
     const float hint = hint_.opacity(now_);
     if (hint > 0 && hint < 1) return true;  // fading in or out
     const bool toast_fading = toast_ && now_ >= toast_->until - 0.5 && now_ < toast_->until + 0.1;
+    if (staff_.corner_hold(now_)) return true;  // the staff corner's ring fills up
     return frames_owed_ > 0 || toast_fading || map_->wants_frame() || widgets_->wants_frame();
 }
 
-std::chrono::milliseconds Kiosk::idle_wait() const { return widgets_->idle_wait(clock_.now_precise()); }
+std::chrono::milliseconds Kiosk::idle_wait() const {
+    std::chrono::milliseconds ms = widgets_->idle_wait(clock_.now_precise());
+    if (const std::optional<double> rest = painter_.rest_due(now_))  // the sharp map once the view rests
+        ms = std::min(ms, std::chrono::milliseconds(static_cast<long>(std::ceil(*rest * 1000))));
+    return ms;
+}
 
 nlohmann::json Kiosk::state() const {
     nlohmann::json j;

@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/kiosk_clock.hpp"
+#include "app/frame_painter.hpp"
 #include "app/kiosk_data.hpp"
 #include "app/live_updates.hpp"
 #include "app/map_view.hpp"
@@ -55,21 +56,29 @@ public:
 
     // One frame's input, in arrival order.
     void handle(const std::vector<InputEvent>& events);
-    // The window lost the focus: fingers and buttons are dropped.
+    // The window lost the focus: fingers and buttons are dropped, and the next frame is painted whole (whatever
+    // took the focus may have drawn over the window).
     void focus_lost();
+    // The window's pixels may not be the last frame's (it got the focus back from something drawn over it): the
+    // next frame is painted whole.
+    void window_exposed();
     // Timers (staff corner, PIN pad, attract mode) and animations at loop time `now` (seconds).
     void update(double now, double dt);
-    // The ImGui frame: widgets draw the current state; what they return waits for apply_actions().
-    void build_frame(double dt);
-    // Draws the map and the last built frame into `target` (cleared first). Does not present.
-    void render(sf::RenderTarget& target);
+    // The ImGui frame: widgets draw the current state; what they return waits for apply_actions(). `back`: what the
+    // target render() will paint holds (the default: unknown, a still picture, so everything is painted at rest).
+    // GL context active.
+    void build_frame(double dt, const BackBuffer& back = {});
+    // Paints into `target` what the last built frame changes on it (everything, for a BackBuffer{}), and returns the
+    // rectangles painted (app/frame_painter.hpp). Does not present.
+    render::Frame render(sf::RenderTarget& target, const FramePainter::Scroll& scroll = {});
     // Applies what the widgets returned in the last built frame. Between frames, GL context active (a staff reload
     // rebuilds the views).
     void apply_actions();
 
     // Another frame is needed now (animation, queued input, state changed since the last frame).
     bool wants_frame() const;
-    // How long the screen stays the same by itself (the banner countdown ticks): the loop may sleep that long.
+    // How long the screen stays the same by itself (the banner countdown ticks, the map's sharp frame once the view
+    // rests): the loop may sleep that long.
     std::chrono::milliseconds idle_wait() const;
 
     bool quit() const { return quit_; }
@@ -154,6 +163,7 @@ private:
     std::unique_ptr<Widgets> widgets_;
     std::unique_ptr<MapView> map_;
     std::vector<UiAction> actions_;  // returned by the last built frame
+    FramePainter painter_;
     render::PhaseTimes* phase_times_ = nullptr;
 
     std::optional<ui::PanelModel> panel_;      // card of the selected commune

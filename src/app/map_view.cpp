@@ -12,8 +12,7 @@
 
 namespace qmi::app {
 
-MapView::MapView(const MapModel& map, bool use_layer_cache)
-    : map_(map), use_layer_cache_(use_layer_cache), hit_(map) {}
+MapView::MapView(const MapModel& map) : map_(map), hit_(map) {}
 
 void MapView::prepare(unsigned width, unsigned height, const ScreenRect& area, float ui_scale, float px_per_mm,
                       LabelFont font, const std::vector<size_t>& districts) {
@@ -82,7 +81,6 @@ bool MapView::init_gpu(const std::vector<sf::Color>& fills) {
     fills_ = fills;
     if (!renderer_.upload(map_, fills_, reachable_world())) return false;
     set_outline();
-    cache_.invalidate();
     gpu_ready_ = true;
     upload_pending_ = false;
     return true;
@@ -145,10 +143,7 @@ void MapView::apply(const GestureAction& a, std::vector<MapTap>& taps) {
     }
 }
 
-bool MapView::wants_frame() const {
-    return camera_.animating() || gestures_.gliding() ||
-           (use_layer_cache_ && cache_.needs_crisp_frame(camera_));  // the view came to rest: draw it crisp
-}
+bool MapView::wants_frame() const { return camera_.animating() || gestures_.gliding(); }
 
 void MapView::select(std::optional<size_t> commune, bool animate, std::optional<size_t> arrondissement) {
     if (commune && *commune >= map_.communes.size()) commune.reset();
@@ -180,10 +175,9 @@ void MapView::set_highlight(std::optional<size_t> commune) {
     outline_changed();
 }
 
-// The outline is drawn inside the cached map layer: every change of what is outlined must re-render it.
+// The renderer's outline changes at once (a new generation): the next frame repaints the map.
 void MapView::outline_changed() {
     if (gpu_ready_) set_outline();
-    cache_.invalidate();
 }
 
 // What is outlined: the selection, else the commune attract mode presents, else the presenter's group.
@@ -271,9 +265,8 @@ ScreenRect MapView::screen_box(size_t commune) const {
     return {a.x, a.y, c.x - a.x, c.y - a.y};
 }
 
-void MapView::draw_labels(ImDrawList* draw_list, render::PhaseTimes* times) {
+void MapView::draw_labels(ImDrawList* draw_list, bool moving, render::PhaseTimes* times) {
     const auto start = std::chrono::steady_clock::now();
-    const bool moving = use_layer_cache_ && cache_.moving(camera_);
     render::draw_arrondissement_labels(draw_list, arrondissement_labels_, arrondissement_texts_[lang_ == Lang::En],
                                        camera_, font_.font, font_.size, area_, moving);
     render::draw_map_labels(draw_list, labels_, map_, camera_, font_.font, font_.size, area_, selected_, moving);
@@ -282,20 +275,16 @@ void MapView::draw_labels(ImDrawList* draw_list, render::PhaseTimes* times) {
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-void MapView::render(sf::RenderTarget& target, render::PhaseTimes* times) {
-    target.setActive(true);
-    if (upload_pending_) {
-        renderer_.upload(map_, fills_, reachable_world());
-        set_outline();
-        cache_.invalidate();
-        upload_pending_ = false;
-    }
-    target.resetGLStates();  // ImGui's GL calls of the previous frame bypassed SFML's state cache
-    target.clear(render::clear_color());
-    if (times) times->map_rendered = false;
-    if (!use_layer_cache_ || !cache_.draw(target, renderer_, camera_, ui_scale_, times))
-        renderer_.draw(target, camera_, ui_scale_, times);
-    target.setActive(true);  // ImGui draws into whatever framebuffer is bound: the target's, not the cache's
+void MapView::upload_pending() {
+    if (!upload_pending_) return;
+    renderer_.upload(map_, fills_, reachable_world());
+    set_outline();
+    upload_pending_ = false;
+}
+
+void MapView::draw(sf::RenderTarget& target, const render::PixelRect& clip, render::MapQuality quality,
+                   render::PhaseTimes* times) {
+    renderer_.draw(target, camera_, ui_scale_, clip, quality, times);
 }
 
 }  // namespace qmi::app

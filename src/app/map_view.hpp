@@ -1,10 +1,11 @@
-// The map on screen: camera, gesture recognizer, hit index, renderer with its layer cache, commune labels, and the
+// The map on screen: camera, gesture recognizer, hit index, renderer, commune labels, and the
 // outline of the selected (or presented) commune. It takes pointer and wheel events in screen pixels and reports
 // what the visitor did with the map (taps); what a tap means (open a card, wake the kiosk) is the Kiosk's decision.
 //
 //   prepare()  CPU only (viewport, camera fit, label layout): may run on another thread while the window comes up
 //   init_gpu() uploads the geometry, with the target's GL context active
-//   per frame: on_pointer / on_wheel ... update(now, dt) -> taps ... draw_labels() into ImGui ... render(target)
+//   per frame: on_pointer / on_wheel ... update(now, dt) -> taps ... draw_labels() into ImGui ... draw(target, clip)
+// What a frame repaints of it, and at which quality, is app/frame_painter's decision.
 #pragma once
 #include <optional>
 #include <utility>
@@ -19,7 +20,6 @@
 #include "core/label_layout.hpp"
 #include "core/map_model.hpp"
 #include "core/pointer_event.hpp"
-#include "render/map_layer_cache.hpp"
 #include "render/map_renderer.hpp"
 #include "render/phase_times.hpp"
 
@@ -53,8 +53,8 @@ struct CameraView {
 
 class MapView {
 public:
-    // `map` must outlive the view. `use_layer_cache` false draws the map directly every frame (diagnosis).
-    MapView(const MapModel& map, bool use_layer_cache);
+    // `map` must outlive the view.
+    explicit MapView(const MapModel& map);
 
     // Display size, the rectangle the map owns (widgets never draw there), ui scale (line widths, label padding)
     // and the physical density (gesture thresholds). `districts`: communes that get a label whatever the zoom.
@@ -62,7 +62,7 @@ public:
                  LabelFont font, const std::vector<size_t>& districts);
     // With the target's GL context active. False (logged) when the geometry cannot be uploaded.
     bool init_gpu(const std::vector<sf::Color>& fills);
-    // New commune fills (content changed): uploaded by the next render(), which has the GL context.
+    // New commune fills (content changed): uploaded by the next draw(), which has the GL context.
     void set_fills(std::vector<sf::Color> fills);
 
     // A finger (or the mouse button) that goes down inside the map area drives the map until it lifts; others are
@@ -74,7 +74,7 @@ public:
 
     // Advances gestures to `now` and the camera by `dt`; returns the taps recognised, in order.
     std::vector<MapTap> update(double now, double dt);
-    // True while something moves by itself (easing, inertia) or the last frame needs a crisp redraw.
+    // True while something moves by itself (easing, inertia).
     bool wants_frame() const;
 
     // `arrondissement` (a tap in Paris): zoomed in (from kArrondissementBorderMinZoom), the camera stays while that
@@ -117,10 +117,17 @@ public:
     // Language of the arrondissement numbers ("8e" / "8th"); the layout fits both.
     void set_language(Lang lang) { lang_ = lang; }
 
-    // The labels go into ImGui's background draw list (over the map, under every widget).
-    void draw_labels(ImDrawList* draw_list, render::PhaseTimes* times);
-    // Clears `target` and draws fills and borders (through the layer cache unless it is off).
-    void render(sf::RenderTarget& target, render::PhaseTimes* times);
+    // The labels go into ImGui's background draw list (over the map, under every widget). `moving`: the lighter
+    // halo of a map in motion (render/map_labels.hpp).
+    void draw_labels(ImDrawList* draw_list, bool moving, render::PhaseTimes* times);
+    // Uploads new fills or geometry if some wait (GL context active): before a frame decides what it repaints.
+    void upload_pending();
+    // Draws fills and borders inside `clip` (target pixels), over what the target was cleared with
+    // (render::clear_color()), nothing outside.
+    void draw(sf::RenderTarget& target, const render::PixelRect& clip, render::MapQuality quality,
+              render::PhaseTimes* times);
+    // Changes whenever what draw() shows changes for the same camera (fills, outline): see MapRenderer.
+    uint64_t generation() const { return renderer_.generation(); }
 
     const Camera& camera() const { return camera_; }
     Camera& camera() { return camera_; }
@@ -137,7 +144,6 @@ private:
     bool in_area(ScreenPos p) const;
 
     const MapModel& map_;
-    bool use_layer_cache_;
     Camera camera_;
     ScreenRect area_;
     Box bounds_;  // the Métropole and a thin frame: what the overview shows
@@ -154,7 +160,6 @@ private:
     bool manipulated_ = false;
 
     render::MapRenderer renderer_;
-    render::MapLayerCache cache_;
     std::vector<sf::Color> fills_;
     bool gpu_ready_ = false;
     bool upload_pending_ = false;

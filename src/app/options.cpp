@@ -60,7 +60,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& o) {
     cli.add_flag("--fetch-maps", o.fetch_maps,
                  "Download the commune contours into maps/cache (used by kiosk/setup) and exit");
     cli.add_flag("-v,--verbose", o.verbose, "Debug logging");
-    cli.add_option("--msaa", o.msaa, "Multisample antialiasing samples: 0, 2, 4 (default), 8; for diagnosis")
+    cli.add_option("--msaa", o.msaa, "Multisample antialiasing samples of the window: 0 (default: the map antialiases its own lines), 2, 4, 8; for diagnosis")
         ->check(CLI::IsMember({0u, 2u, 4u, 8u}));
 
     cli.add_option("--replay", o.replay,

@@ -28,7 +28,7 @@ struct Options {
     bool check_config = false;
     bool fetch_maps = false;
     bool verbose = false;
-    unsigned msaa = 4;                   // --msaa: antialiasing samples (diagnosis on slow GPUs)
+    unsigned msaa = 0;                   // --msaa: window samples (diagnosis; the map antialiases its own lines)
     std::string replay;                  // --replay FILE: input script (core/input_script.hpp) played at its times
     std::string record;                  // --record FILE: live input written as an input script on exit
     std::string state_out;               // --state-out FILE.json (with --screenshot): what is on screen

@@ -7,8 +7,13 @@ namespace qmi::app {
 
 RenderSetup render_setup(const Options& o) {
     RenderSetup r;
-    if (const char* env = std::getenv("QMI_MAP_CACHE"); env && std::string(env) == "0") r.map_cache = false;
-    r.target_msaa = r.map_cache ? 0 : o.msaa;
+    r.target_msaa = o.msaa;
+    auto on = [](const char* name) {
+        const char* v = std::getenv(name);
+        return v && *v && std::string(v) != "0";
+    };
+    r.partial_frames = !on("QMI_FULL_FRAMES");
+    r.copy_present = !on("QMI_PRESENT_SWAP");
     return r;
 }
 

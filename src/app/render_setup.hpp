@@ -1,8 +1,7 @@
 // How the kiosk gets its antialiasing, decided in one place for every mode (kiosk, replay, screenshot, bench).
-// The map is drawn through its layer cache (src/render/map_layer_cache), which carries the 4x MSAA itself: the
-// window or offscreen target then needs no samples of its own (ImGui antialiases its shapes), which saves about
-// 50 MB and a resolve per frame on a software renderer. QMI_MAP_CACHE=0 (diagnosis) draws the map straight into a
-// target with --msaa samples instead.
+// The map's lines antialias themselves (src/render/line_mesh.hpp) and ImGui antialiases its shapes, so the window
+// or offscreen target needs no samples of its own: a multisampled target costs a software renderer four samples
+// on every pixel and about 50 MB at 1080p. --msaa N (diagnosis) asks for N samples anyway.
 #pragma once
 #include <SFML/Window/ContextSettings.hpp>
 
@@ -11,8 +10,11 @@
 namespace qmi::app {
 
 struct RenderSetup {
-    bool map_cache = true;     // KioskView::set_map_cache
     unsigned target_msaa = 0;  // samples of the window / offscreen target
+    // Diagnosis switches (environment): QMI_FULL_FRAMES=1 paints every frame whole; QMI_PRESENT_SWAP=1 presents
+    // by swapping buffers instead of copying the repainted region (render/presenter.hpp).
+    bool partial_frames = true;
+    bool copy_present = true;
 };
 
 RenderSetup render_setup(const Options& o);

@@ -12,6 +12,7 @@
 #include "app/kiosk.hpp"
 #include "app/live_updates.hpp"
 #include "app/metrics_writer.hpp"
+#include "app/screen_surface.hpp"
 #include "app/startup.hpp"
 #include "app/stop_signals.hpp"
 #include "app/watchdog.hpp"
@@ -67,6 +68,11 @@ int run_on_screen(const Options& o, const RenderSetup& setup, Stopwatch process)
     watchdog.ready();
     spdlog::info("first complete frame {}x{} after {:.3f} s ({}x MSAA)", window.getSize().x, window.getSize().y,
                  process.seconds(), window.getSettings().antialiasingLevel);
+    // Later frames repaint only what changed and present only that (render/presenter.hpp).
+    // The first frame was swapped: the back buffer may hold anything, so the next frame is painted whole.
+    render::Presenter presenter;
+    presenter.attach(window, setup.copy_present);
+    kiosk.window_exposed();
 
     // Live content and map updates on their own thread, started after the first frame: the network never delays
     // the start. A replayed script must see the same content every run, so --replay runs without them.
@@ -127,6 +133,7 @@ int run_on_screen(const Options& o, const RenderSetup& setup, Stopwatch process)
             windowed = kiosk.windowed();
             if (const std::string e = input.save_recording(); !e.empty()) spdlog::error("--record: {}", e);
             open_window(window, o, windowed, setup);
+            presenter.attach(window, setup.copy_present);
             kiosk.resize(window.getSize().x, window.getSize().y);
             input = InputGatherer(&window, std::nullopt, now, "");
             kiosk.set_touch(input.touch_device() ? input.touch_description() : "");
@@ -138,7 +145,7 @@ int run_on_screen(const Options& o, const RenderSetup& setup, Stopwatch process)
     hooks.stop = [&](double now) {
         return stop_signal() != 0 || (input.replaying() && input.replay_finished() && now >= stop_at);
     };
-    run_frames(kiosk, clock, input, {&window, [&window] { window.display(); }}, DrawPolicy::OnDemand, hooks);
+    run_frames(kiosk, clock, input, screen_surface(window, presenter, input, setup), DrawPolicy::OnDemand, hooks);
 
     if (const int sig = stop_signal()) spdlog::info("stopping on signal {}", sig);
     watchdog.stopping();

@@ -1,6 +1,7 @@
 #include "input/replay.hpp"
 
 #include <cmath>
+#include <limits>
 
 #include "core/atomic_file.hpp"
 
@@ -48,5 +49,10 @@ void InputRecorder::add(InputEvent e, double loop_t) {
 }
 
 std::string InputRecorder::save(const std::string& path) const { return write_file_atomically(path, text()); }
+
+double InputReplay::next_time() const {
+    if (finished()) return std::numeric_limits<double>::infinity();
+    return start_t_ + events_[next_].t;
+}
 
 }  // namespace qmi

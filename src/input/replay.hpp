@@ -30,6 +30,8 @@ public:
     bool finished() const { return next_ >= events_.size(); }
     // Loop time of the last event.
     double end_time() const;
+    // Loop time of the next event poll() will deliver (an idle loop sleeps until then); +infinity when finished.
+    double next_time() const;
     size_t delivered() const { return next_; }
 
 private:

@@ -191,4 +191,13 @@ void XiTouchSource::poll(std::vector<PointerEvent>& out, double now_s) {
 
 bool XiTouchSource::suppress_mouse(double now_s) const { return !down_.empty() || now_s - last_touch_s_ < 0.5; }
 
+int XiTouchSource::connection_fd() const {
+    if (!impl_->dpy || status_ == TouchStatus::NoXInput2 || status_ == TouchStatus::WindowRefused) return -1;
+    return ConnectionNumber(impl_->dpy);
+}
+
+bool XiTouchSource::events_queued() const {
+    return connection_fd() >= 0 && XEventsQueued(impl_->dpy, QueuedAlready) > 0;
+}
+
 }  // namespace qmi

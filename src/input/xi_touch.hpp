@@ -67,6 +67,10 @@ public:
     // True while a finger is down and for 0.5 s after the last touch event.
     bool suppress_mouse(double now_s) const;
     int fingers_down() const { return static_cast<int>(down_.size()); }
+    // The connection's file descriptor, for a loop that sleeps in poll() until input arrives (-1: none), and
+    // whether Xlib already holds events read from it (poll() would not wake for those).
+    int connection_fd() const;
+    bool events_queued() const;
 
 private:
     void query_devices();

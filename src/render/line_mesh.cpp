@@ -28,9 +28,15 @@ sf::Color pack_distance(double metres) {
                      static_cast<sf::Uint8>((d >> 16) & 0xFF), 255);
 }
 
-// Miter vector (scaled by the half width) at b, between the segments a->b and b->c. At the open ends of a polyline
-// a == b or b == c, and the vector is the plain normal.
-V2 miter_at(V2 a, V2 b, V2 c, double half_width) {
+// The side of the line a vertex lies on, in its colour's alpha byte (see line_mesh.hpp).
+sf::Color on_side(sf::Color c, bool left) {
+    c.a = left ? 255 : 0;
+    return c;
+}
+
+// Miter vector at b, between the segments a->b and b->c, for a half width of 1: its component across either
+// segment is 1. At the open ends of a polyline a == b or b == c, and the vector is the plain normal.
+V2 miter_at(V2 a, V2 b, V2 c) {
     V2 d0 = unit({b.x - a.x, b.y - a.y});
     V2 d1 = unit({c.x - b.x, c.y - b.y});
     if (d0.x == 0 && d0.y == 0) d0 = d1;
@@ -40,7 +46,7 @@ V2 miter_at(V2 a, V2 b, V2 c, double half_width) {
     if (m.x == 0 && m.y == 0) m = n0;  // the line turns back on itself
     const double cos_half = m.x * n0.x + m.y * n0.y;
     const double len = cos_half > 1.0 / kMiterLimit ? 1.0 / cos_half : kMiterLimit;
-    return {m.x * len * half_width, m.y * len * half_width};
+    return {m.x * len, m.y * len};
 }
 
 // Points without consecutive duplicates; for a closed line, without the repeated last point.
@@ -55,8 +61,8 @@ std::vector<V2> clean(const std::vector<Vec2>& pts, bool closed) {
     return p;
 }
 
-void append_line(std::vector<sf::Vertex>& out, const std::vector<Vec2>& pts, bool closed, float half_width_px,
-                 sf::Color color, bool dashed) {
+void append_line(std::vector<sf::Vertex>& out, const std::vector<Vec2>& pts, bool closed, sf::Color color,
+                 bool dashed) {
     const std::vector<V2> p = clean(pts, closed);
     const size_t n = p.size();
     if (n < (closed ? 3u : 2u)) return;
@@ -65,31 +71,30 @@ void append_line(std::vector<sf::Vertex>& out, const std::vector<Vec2>& pts, boo
     for (size_t i = 0; i < n; ++i) {
         const V2 a = closed ? p[(i + n - 1) % n] : p[i == 0 ? 0 : i - 1];
         const V2 c = closed ? p[(i + 1) % n] : p[i + 1 == n ? i : i + 1];
-        miter[i] = miter_at(a, p[i], c, half_width_px);
+        miter[i] = miter_at(a, p[i], c);
     }
 
-    const size_t segments = closed ? n : n - 1;
+    // One triangle strip along the line: left and right corner of every point, the first point again at the end of
+    // a ring. The first and last vertices are repeated, so that strips of successive lines join through degenerate
+    // (empty) triangles and a whole buffer of lines is ONE strip: two vertices per point instead of six per segment.
     // No reserve() here: called once per ring, an exact reserve would reallocate the whole buffer every time.
+    const size_t points = closed ? n + 1 : n;
     double along = 0;
-    for (size_t i = 0; i < segments; ++i) {
-        const size_t j = (i + 1) % n;
-        const double seg = std::hypot(p[j].x - p[i].x, p[j].y - p[i].y);
-        const sf::Color ca = dashed ? pack_distance(along) : color;
-        const sf::Color cb = dashed ? pack_distance(along + seg) : color;
-        along += seg;
-        const sf::Vector2f a(static_cast<float>(p[i].x), static_cast<float>(p[i].y));
-        const sf::Vector2f b(static_cast<float>(p[j].x), static_cast<float>(p[j].y));
-        const sf::Vector2f ma(static_cast<float>(miter[i].x), static_cast<float>(miter[i].y));
-        const sf::Vector2f mb(static_cast<float>(miter[j].x), static_cast<float>(miter[j].y));
-        // Same position for both sides; the shader pushes them apart along +-miter.
-        const sf::Vertex a_left(a, ca, ma), a_right(a, ca, -ma);
-        const sf::Vertex b_left(b, cb, mb), b_right(b, cb, -mb);
-        out.push_back(a_left);
-        out.push_back(a_right);
-        out.push_back(b_left);
-        out.push_back(b_left);
-        out.push_back(a_right);
-        out.push_back(b_right);
+    for (size_t k = 0; k < points; ++k) {
+        const size_t i = k % n;
+        if (k > 0) {
+            const size_t h = (k - 1) % n;
+            along += std::hypot(p[i].x - p[h].x, p[i].y - p[h].y);
+        }
+        const sf::Color c = dashed ? pack_distance(along) : color;
+        const sf::Vector2f at(static_cast<float>(p[i].x), static_cast<float>(p[i].y));
+        const sf::Vector2f m(static_cast<float>(miter[i].x), static_cast<float>(miter[i].y));
+        // Same position and miter for both sides; the shader pushes them apart along +-miter by the side in alpha.
+        const sf::Vertex left(at, on_side(c, true), m), right(at, on_side(c, false), m);
+        if (k == 0) out.push_back(left);
+        out.push_back(left);
+        out.push_back(right);
+        if (k + 1 == points) out.push_back(right);
     }
 }
 
@@ -103,8 +108,8 @@ Key edge_key(const Vec2& a, const Vec2& b) {
 
 }  // namespace
 
-void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, float half_width_px, sf::Color color) {
-    append_line(out, ring, true, half_width_px, color, false);
+void append_ring(std::vector<sf::Vertex>& out, const Ring& ring, sf::Color color) {
+    append_line(out, ring, true, color, false);
 }
 
 std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings) {
@@ -146,50 +151,60 @@ std::vector<Polyline> unique_edges(const std::vector<const Ring*>& rings) {
     return out;
 }
 
-void append_polyline(std::vector<sf::Vertex>& out, const Polyline& line, float half_width_px, sf::Color color) {
-    append_line(out, line.points, line.closed, half_width_px, color, false);
+void append_polyline(std::vector<sf::Vertex>& out, const Polyline& line, sf::Color color) {
+    append_line(out, line.points, line.closed, color, false);
 }
 
-void append_hairline(std::vector<sf::Vertex>& out, const Polyline& line, sf::Color color) {
-    for (size_t i = 0; i + 1 < line.points.size(); ++i) {
-        out.emplace_back(sf::Vector2f(static_cast<float>(line.points[i].x), static_cast<float>(line.points[i].y)),
-                         color);
-        out.emplace_back(
-            sf::Vector2f(static_cast<float>(line.points[i + 1].x), static_cast<float>(line.points[i + 1].y)), color);
-    }
-}
-
-void append_dashed(std::vector<sf::Vertex>& out, const Polyline& line, float half_width_px) {
-    append_line(out, line.points, line.closed, half_width_px, sf::Color::Black, true);
+void append_dashed(std::vector<sf::Vertex>& out, const Polyline& line) {
+    append_line(out, line.points, line.closed, sf::Color::Black, true);
 }
 
 // GLSL 1.20 with the fixed-function attributes SFML feeds (gl_Vertex, gl_Color, gl_MultiTexCoord0).
 // World -> clip through SFML's matrices; the offset is added in clip space, scaled by w, i.e. in screen pixels.
 // World y is north and clip y is up, and the map transform is a uniform scale, so a world-space miter keeps its
-// direction on screen.
+// direction on screen. `across` is the signed distance from the centre line in pixels: exact at the corners (the
+// miter's component across the segment is 1) and affine in between, so the interpolated value is exact everywhere.
+// Coverage of a one-pixel box filter centred at distance d from a line of half width h: the overlap of
+// [d - 0.5, d + 0.5] with [-h, h], i.e. min(h + 0.5 - d, 2h) clamped to [0, 1].
 const char* const kLineVertexShader = R"(#version 120
 uniform vec2 px_to_ndc;
-uniform float width_scale;
+uniform float half_width;
+uniform float fringe;
+varying float across;
 void main() {
     vec4 p = gl_ModelViewProjectionMatrix * gl_Vertex;
-    p.xy += gl_MultiTexCoord0.xy * width_scale * px_to_ndc * p.w;
+    float side = gl_Color.a > 0.5 ? 1.0 : -1.0;
+    float reach = half_width + fringe;
+    p.xy += side * reach * gl_MultiTexCoord0.xy * px_to_ndc * p.w;
     gl_Position = p;
-    gl_FrontColor = gl_Color;
+    across = side * reach;
+    gl_FrontColor = vec4(gl_Color.rgb, 1.0);
 }
 )";
 
 const char* const kLineFragmentShader = R"(#version 120
-void main() { gl_FragColor = gl_Color; }
+uniform float half_width;
+uniform float fringe;
+varying float across;
+void main() {
+    float cover = fringe > 0.0 ? clamp(min(half_width + 0.5 - abs(across), 2.0 * half_width), 0.0, 1.0) : 1.0;
+    gl_FragColor = vec4(gl_Color.rgb, cover);
+}
 )";
 
 const char* const kDashedVertexShader = R"(#version 120
 uniform vec2 px_to_ndc;
-uniform float width_scale;
+uniform float half_width;
+uniform float fringe;
+varying float across;
 varying float along_m;
 void main() {
     vec4 p = gl_ModelViewProjectionMatrix * gl_Vertex;
-    p.xy += gl_MultiTexCoord0.xy * width_scale * px_to_ndc * p.w;
+    float side = gl_Color.a > 0.5 ? 1.0 : -1.0;
+    float reach = half_width + fringe;
+    p.xy += side * reach * gl_MultiTexCoord0.xy * px_to_ndc * p.w;
     gl_Position = p;
+    across = side * reach;
     vec3 c = floor(gl_Color.rgb * 255.0 + 0.5);
     along_m = c.r + c.g * 256.0 + c.b * 65536.0;
 }
@@ -199,10 +214,14 @@ const char* const kDashedFragmentShader = R"(#version 120
 uniform vec4 color;
 uniform float px_per_m;
 uniform float dash_px;
+uniform float half_width;
+uniform float fringe;
+varying float across;
 varying float along_m;
 void main() {
     if (mod(along_m * px_per_m / dash_px, 2.0) > 1.0) discard;  // the gap half of each period
-    gl_FragColor = color;
+    float cover = fringe > 0.0 ? clamp(min(half_width + 0.5 - abs(across), 2.0 * half_width), 0.0, 1.0) : 1.0;
+    gl_FragColor = vec4(color.rgb, color.a * cover);
 }
 )";
 

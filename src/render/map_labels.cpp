@@ -44,12 +44,9 @@ void draw_map_labels(ImDrawList* dl, const LabelLayout& layout, const MapModel& 
         // A light halo keeps dark text readable over the blue and vermillion fills and over borders.
         // Four offsets, not eight: each copy is a quad per glyph, and on a software rasteriser the diagonals cost as
         // much as the rest of the map for no visible gain at this halo width.
-        if (moving) {
-            dl->AddText(font, size_px, ImVec2(x0 + h, y0 + h), halo, b, e);
-        } else {
+        if (!moving)
             for (const ImVec2 d : {ImVec2(-h, 0), ImVec2(h, 0), ImVec2(0, -h), ImVec2(0, h)})
                 dl->AddText(font, size_px, ImVec2(x0 + d.x, y0 + d.y), halo, b, e);
-        }
         dl->AddText(font, size_px, ImVec2(x0, y0), l.highlighted || is_selected ? ink : muted, b, e);
     });
     dl->PopClipRect();

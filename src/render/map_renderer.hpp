@@ -1,7 +1,13 @@
 // Draws the map: commune fills, then borders (commune < territory < department < Métropole, each thicker; departments
-// dashed), then the selected commune's outline. Everything is built and uploaded ONCE (upload()); a frame is a handful of draw calls
-// with a different transform, whatever the zoom. Line widths are constant in screen pixels (see line_mesh.hpp).
+// dashed), then, with a selection, a white veil over all that, the selected communes again and their outline. Everything is built and uploaded ONCE (upload()); a frame is a handful
+// of draw calls with a different transform, whatever the zoom. Line widths are constant in screen pixels and lines
+// are antialiased by their own fringe (see line_mesh.hpp), so no target needs multisampling.
+//
+// On a software rasteriser the cost of a frame is its pixels and its triangles, so draw() only touches the pixels of
+// `clip` (scissor), only sends the lines near them (line_set.hpp) and, while the view moves, leaves out the many
+// faint borders of the communes around the Métropole.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -12,7 +18,9 @@
 #include "core/camera.hpp"
 #include "core/content.hpp"
 #include "core/map_model.hpp"
+#include "render/line_set.hpp"
 #include "render/phase_times.hpp"
+#include "render/screen_damage.hpp"
 
 namespace qmi::render {
 
@@ -20,9 +28,15 @@ namespace qmi::render {
 // context communes faded. Colours come from the shared palette (ui/theme.hpp) so the legend matches the map.
 std::vector<sf::Color> commune_fills(const MapModel& map, const Content& content);
 
-// What the target is cleared with before draw(): the faded colour of the context communes, which therefore need no
+// What the map area is cleared with before draw(): the faded colour of the context communes, which therefore need no
 // fill triangles of their own.
 sf::Color clear_color();
+
+// How much a frame of the map is worth. Full: everything, what a visitor reads when the map rests. Moving (pan, pinch,
+// glide, easing): without the faint 1-px borders of the ~1,000 communes around the Métropole (about 25,000 line
+// segments, a quarter of a frame's cost at the overview on llvmpipe); they come back with the Full frame 0.15 s after
+// the view stops (render/map_redraw.hpp). The Métropole's own lines are drawn, antialiased, in both.
+enum class MapQuality { Full, Moving };
 
 // The arrondissement borders are drawn from this many times the overview's scale up (at the overview Paris is a
 // few hundred pixels wide: twenty cells of thin lines would only be noise there).
@@ -35,42 +49,55 @@ public:
     // Context communes entirely outside `reachable` (the largest world area any allowed view can show) are left
     // out: on a software rasteriser every triangle costs, and most of Île-de-France is never on screen.
     bool upload(const MapModel& map, const std::vector<sf::Color>& fills, const Box& reachable);
-    // Rebuilds only the small selection outline (one commune's rings). nullopt clears it.
+    // Rebuilds only the small selection (one commune's rings and triangles): while it is set, every other commune
+    // is dimmed (ui::dimmed()) and the selection outlined. nullopt clears it.
     void set_selection(const MapModel& map, std::optional<size_t> commune);
     // The same outline around several communes at once (the presenter shows a promotion's districts together).
     void set_selection(const MapModel& map, const std::vector<size_t>& communes);
+    // Changes whenever upload() or set_selection() changed what draw() shows: a frame that drew generation g shows
+    // the same map as another one with the same camera and generation.
+    uint64_t generation() const { return generation_; }
 
-    // Draws into `target` (whose size must match the camera viewport). `ui_scale` scales line widths
-    // (1 at 1080 px, 2 at 4K).
-    void draw(sf::RenderTarget& target, const Camera& camera, float ui_scale, PhaseTimes* times = nullptr);
-    // One horizontal band of the view centred on world point `center` at `scale` pixels per metre over a layer of
-    // `layer` pixels (the map layer cache renders a layer larger than the screen): `target` receives the layer's
-    // rows [top, top + target height). The transform and projection are the layer's own, only the viewport moves,
-    // so the bands put together give the picture a layer-sized target would get (at 1080p, a few hundred edge
-    // pixels differ by one MSAA sample of coverage). `times`: bench phase timings, or nullptr.
-    void draw_band(sf::RenderTarget& target, sf::Vector2u layer, unsigned top, Vec2 center, double scale,
-                   float ui_scale, PhaseTimes* times = nullptr);
+    // Draws the map for `camera` (whose viewport must be the target's size) inside `clip` (target pixels, y down),
+    // nothing outside, over what the caller cleared it with (clear_color()). `ui_scale` scales line widths (1 at
+    // 1080 px, 2 at 4K). `times`: bench phase timings, or nullptr.
+    void draw(sf::RenderTarget& target, const Camera& camera, float ui_scale, const PixelRect& clip,
+              MapQuality quality, PhaseTimes* times = nullptr);
 
-    size_t vertex_count() const {
-        return fill_count_ + line_count_ + dashed_count_ + hairline_count_ + arrondissement_count_;
-    }
+    size_t vertex_count() const;
     // Paris's arrondissement borders (MapModel::arrondissement_borders, uploaded by upload()) are drawn only at
     // scales (px/m) from `scale` up; +inf (the default) never.
-    void set_arrondissement_min_scale(double scale) { arrondissement_min_scale_ = scale; }
+    void set_arrondissement_min_scale(double scale) {
+        if (scale != arrondissement_min_scale_) ++generation_;
+        arrondissement_min_scale_ = scale;
+    }
 
 private:
+    struct FillChunk {
+        Box bbox;
+        size_t first = 0, count = 0;
+    };
+    // One set of lines and how it is drawn: half width in pixels at ui scale 1 (scaled with the ui or not).
+    struct Lines {
+        LineSet set;
+        float half_width = 0;
+        bool scaled = true;
+    };
+    void draw_lines(sf::RenderTarget& target, const Lines& lines, sf::Shader& shader, sf::RenderStates states,
+                    const Box& visible, double scale, float ui_scale);
+
     sf::VertexBuffer fills_{sf::Triangles, sf::VertexBuffer::Static};
-    sf::VertexBuffer lines_{sf::Triangles, sf::VertexBuffer::Static};
-    sf::VertexBuffer dashed_{sf::Triangles, sf::VertexBuffer::Static};
-    sf::VertexBuffer hairlines_{sf::Lines, sf::VertexBuffer::Static};  // context commune borders
-    size_t hairline_count_ = 0;
-    sf::VertexBuffer selection_{sf::Triangles, sf::VertexBuffer::Static};
-    sf::VertexBuffer arrondissement_lines_{sf::Triangles, sf::VertexBuffer::Static};  // inside Paris, thin
-    size_t arrondissement_count_ = 0;
+    std::vector<FillChunk> fill_chunks_;
+    size_t fill_count_ = 0;
+    Lines communes_, territories_, metropole_, departments_, context_;
+    Lines arrondissements_;                      // inside Paris, thin, from arrondissement_min_scale_
     double arrondissement_min_scale_ = 1e300;
-    size_t fill_count_ = 0, line_count_ = 0, selection_count_ = 0, dashed_count_ = 0;
-    size_t outline_first_ = 0;  // lines_ holds commune and territory borders, then from here the Métropole outline
+    bool selection_has_arrondissements_ = false;  // Paris is selected: its lines go over its fill again
+    Lines selection_casing_, selection_outline_, selection_accent_;
+    std::vector<sf::Color> fill_colors_;         // what upload() filled each commune with
+    std::vector<sf::Vertex> selected_fills_;     // the selected communes' triangles, drawn over the dimming veil
     sf::Shader line_shader_, dashed_shader_;
+    uint64_t generation_ = 0;
     bool ready_ = false;
 };
 

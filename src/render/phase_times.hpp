@@ -8,10 +8,9 @@
 namespace qmi::render {
 
 struct PhaseTimes {
-    double map_fill_ms = 0;     // commune fills and context hairlines (cache re-render frames only)
-    double map_borders_ms = 0;  // extruded and dashed borders, selection outline (cache re-render frames only)
-    bool map_rendered = false;  // this frame re-rendered the map cache (or drew the map directly, cache off)
-    double map_quad_ms = 0;     // drawing the cached map layer onto the target (one textured quad)
+    double map_fill_ms = 0;     // commune fills (frames that draw the map)
+    double map_borders_ms = 0;  // context, extruded and dashed borders, selection outline (frames that draw the map)
+    bool map_rendered = false;  // this frame drew the map (a frame that only changed widgets does not)
     double widgets_cpu_ms = 0;  // ImGui NewFrame + widget code (panel, banner, legend)
     double labels_cpu_ms = 0;   // building the map labels' draw list
     double labels_gl_ms = 0;    // rasterising the labels (ImGui background draw list)

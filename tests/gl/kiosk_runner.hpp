@@ -113,6 +113,12 @@ inline Run run_under_xvfb(const std::string& kiosk_args, const std::string& scre
     return run_with_display("\"" QMI_KIOSK_EXE "\" " + kiosk_args, screen);
 }
 
+// The same for another executable (a test binary re-running itself as a child on the display).
+inline Run run_under_xvfb_exe(const std::string& exe, const std::string& args,
+                              const std::string& screen = "1920x1080x24") {
+    return run_with_display("\"" + exe + "\" " + args, screen);
+}
+
 // The density the kiosk reads from Xvfb (DisplayWidth / DisplayWidthMM): kXvfbDpi, the millimetres rounded to
 // whole ones by Xvfb. A layout computed with it is the one the kiosk drew.
 inline float xvfb_px_per_mm(int screen_width_px) {

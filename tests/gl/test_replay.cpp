@@ -272,7 +272,7 @@ TEST_CASE("replay: attract mode flies to each district and its card never hides 
                   kOrange[2], 6) > 2000);
 }
 
-TEST_CASE("replay: consecutive attract steps each outline their own district (one map layer cache)") {
+TEST_CASE("replay: consecutive attract steps in one run each outline their own district") {
     qmi::gltest::require_xvfb_and_map(kRoot);
     // Idle 3 s, a 1.5 s glide to the overview, then a new district every attract_step_s (8 s by default).
     const double steps[3] = {6.0, 14.0, 22.0};

@@ -143,7 +143,7 @@ TEST_CASE("portrait 1080x1920 also shows the whole Métropole") {
     check_whole_metropole_visible(img, layout);
 }
 
-TEST_CASE("selecting a district (91027) zooms to it, outlines it and fills the panel, and English differs") {
+TEST_CASE("selecting a district (91027) zooms to it, dims the rest, outlines it and fills the panel, and English differs") {
     namespace pal = qmi::ui::palette;
     const Image none = screenshot("none", "");
     const Image fr = screenshot("fr-91027", "--select 91027");
@@ -164,6 +164,12 @@ TEST_CASE("selecting a district (91027) zooms to it, outlines it and fills the p
     CHECK(find(fr, pal::selection_accent, layout.map_area, 12).count > 200);
     // Zoomed in: Athis-Mons alone now shows more orange than all six second-promotion districts of the overview.
     CHECK(find(fr, pal::promotion_2, layout.map_area).count > 2 * find(none, pal::promotion_2, layout.map_area).count);
+    // Everything but the selection recedes under the white veil: the plain grey of the other communes is gone from
+    // the map, their dimmed grey is everywhere.
+    const float map_px = layout.map_area.width() * layout.map_area.height();
+    CHECK(find(none, pal::other_commune, layout.map_area, 3).count > map_px / 6);
+    CHECK(find(fr, pal::other_commune, layout.map_area, 3).count < map_px / 100);
+    CHECK(find(fr, qmi::ui::dimmed(pal::other_commune), layout.map_area, 3).count > map_px / 3);
     const ColourStats sel = find(fr, pal::selection_accent, layout.map_area, 12);
     // Large enough to read, small enough that its neighbours stay in view for orientation.
     const float span = std::max((sel.x1 - sel.x0) / layout.map_area.width(), (sel.y1 - sel.y0) / layout.map_area.height());
