@@ -19,6 +19,10 @@ struct ContentViews {
     ui::LegendModel legend;               // promotions and their colours
     ui::DistrictListModel districts;      // the always-visible list of the districts, by promotion
     std::optional<ui::PanelModel> panel;  // the card of `selected`, rebuilt from the new facts; nullopt if none
+    // The districts of the call the banner names (open, last day or announced), ringed on the map in the banner
+    // badge's colour; the legend then has an entry for the ring. Empty when no call concerns particular districts.
+    std::vector<size_t> call_communes;
+    ui::Rgba8 call_color;
 };
 
 // `selected`: index into data.map.communes of the commune whose card is open, if any. `now`: the kiosk's clock

@@ -98,6 +98,7 @@ void Kiosk::prepare(unsigned width, unsigned height) {
     if (!views_until_) views_until_ = next_views_change(clock_.now());
     prepare_map();
     ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now());
+    map_->set_call(views.call_communes, sf::Color(views.call_color.r, views.call_color.g, views.call_color.b));
     widgets_->set_content(std::move(views.intro), std::move(views.legend), std::move(views.districts), &search_index_);
     hint_.show(now_);
     if (tour_) show_step(true);  // the camera was fitted anew: back to what the step shows
@@ -188,6 +189,15 @@ void Kiosk::on_key(const KeyChord& k, double t) {
         case KeyAction::Pass: break;
     }
     if (!attract_.on_other_input(t)) return;
+    if (search_open_ && staff_screen_ == StaffScreen::None) {
+        std::string chosen;
+        if (widgets_->search_key(k, chosen)) {
+            search_typed_ = true;
+            if (!chosen.empty()) choose_commune(chosen, true);
+            redraw();
+        }
+        return;
+    }
     if (staff_screen_ != StaffScreen::PinPad) return;
     staff_.pin_pad_activity(t);
     if (k.key.size() == 1 && k.key[0] >= '0' && k.key[0] <= '9' && pin_digits_.size() < 12) pin_digits_ += k.key;
@@ -296,6 +306,7 @@ std::optional<date::sys_seconds> Kiosk::next_views_change(date::sys_seconds now)
 
 void Kiosk::refresh_views() {
     ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now(), arrondissement_);
+    map_->set_call(views.call_communes, sf::Color(views.call_color.r, views.call_color.g, views.call_color.b));
     widgets_->set_content(std::move(views.intro), std::move(views.legend), std::move(views.districts), &search_index_);
     panel_ = std::move(views.panel);
     views_until_ = next_views_change(clock_.now());
@@ -618,6 +629,7 @@ void Kiosk::set_content(Content content, ContentSource source) {
     ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now(), arrondissement_);
     views_until_ = next_views_change(clock_.now());
     sources_.reset();
+    map_->set_call(views.call_communes, sf::Color(views.call_color.r, views.call_color.g, views.call_color.b));
     widgets_->set_content(std::move(views.intro), std::move(views.legend), std::move(views.districts), &search_index_);
     panel_ = std::move(views.panel);
     map_->set_fills(render::commune_fills(data_->map, data_->content));

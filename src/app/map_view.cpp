@@ -81,6 +81,7 @@ bool MapView::init_gpu(const std::vector<sf::Color>& fills) {
     fills_ = fills;
     if (!renderer_.upload(map_, fills_, reachable_world())) return false;
     set_outline();
+    renderer_.set_call(map_, call_, call_color_);
     gpu_ready_ = true;
     upload_pending_ = false;
     return true;
@@ -178,6 +179,13 @@ void MapView::set_highlight(std::optional<size_t> commune) {
 // The renderer's outline changes at once (a new generation): the next frame repaints the map.
 void MapView::outline_changed() {
     if (gpu_ready_) set_outline();
+}
+
+void MapView::set_call(std::vector<size_t> communes, sf::Color color) {
+    if (communes == call_ && color == call_color_) return;
+    call_ = std::move(communes);
+    call_color_ = color;
+    if (gpu_ready_) renderer_.set_call(map_, call_, call_color_);
 }
 
 // What is outlined: the selection, else the commune attract mode presents, else the presenter's group.
@@ -279,6 +287,7 @@ void MapView::upload_pending() {
     if (!upload_pending_) return;
     renderer_.upload(map_, fills_, reachable_world());
     set_outline();
+    renderer_.set_call(map_, call_, call_color_);
     upload_pending_ = false;
 }
 

@@ -88,6 +88,8 @@ public:
     // Communes outlined together when nothing is selected or highlighted (the presenter shows a promotion's
     // districts); empty clears it.
     void set_group(std::vector<size_t> communes);
+    // The districts of the call the banner names, ringed in `color` (empty: none).
+    void set_call(std::vector<size_t> communes, sf::Color color);
     // Glide to show all of `communes` together (a promotion's districts, the calls').
     void fly_to_show(const std::vector<size_t>& communes, double seconds);
     // Glide back to the whole Métropole, fingers dropped.
@@ -168,6 +170,8 @@ private:
     std::optional<size_t> selected_arrondissement_;  // the tap's, when Paris was selected by one
     std::optional<size_t> highlight_;
     std::vector<size_t> group_;
+    std::vector<size_t> call_;
+    sf::Color call_color_;
 };
 
 }  // namespace qmi::app

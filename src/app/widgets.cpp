@@ -324,6 +324,22 @@ void Widgets::render(render::PhaseTimes* times) {
         ui::imgui_gl_render();
 }
 
+bool Widgets::search_key(const KeyChord& k, std::string& chosen) {
+    if (k.ctrl || k.alt || k.system) return false;
+    if (k.key.size() == 1 && k.key[0] >= 'A' && k.key[0] <= 'Z') {
+        keyboard_.type(k.key);
+    } else if (k.key == "Space") {
+        keyboard_.type(" ");
+    } else if (k.key == "Backspace") {
+        keyboard_.backspace();
+    } else if (k.key == "Enter") {
+        if (!keyboard_.matches().empty()) chosen = keyboard_.matches().front().insee;
+    } else {
+        return false;
+    }
+    return true;
+}
+
 bool Widgets::wants_frame() const { return glue_.has_pending_input() || settle_frames_ > 0; }
 
 std::chrono::milliseconds Widgets::idle_wait(std::chrono::system_clock::time_point now) const {

@@ -154,6 +154,9 @@ public:
     bool on_pointer(const PointerEvent& e);
     void on_wheel(const WheelEvent& e);
     void release_pointer();  // see ImGuiGlue::release
+    // A key of a physical keyboard while the search is open (staff demoing on a laptop): letters and Space type,
+    // Backspace erases, Enter picks the first match (its INSEE code in `chosen`). False: not the search's key.
+    bool search_key(const KeyChord& k, std::string& chosen);
     // True when a widget drawn in the last frame lies under `p`: a finger going down there is the widget's.
     bool covers(ScreenPos p) const;
     // Where the attract card was drawn in the last frame, if it was.

@@ -164,10 +164,36 @@ bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fill
 size_t MapRenderer::vertex_count() const {
     size_t n = fill_count_;
     for (const Lines* l : {&communes_, &territories_, &metropole_, &departments_, &context_, &arrondissements_,
-                           &selection_casing_, &selection_outline_, &selection_accent_})
+                           &call_casing_, &call_ring_, &selection_casing_, &selection_outline_, &selection_accent_})
         n += l->set.vertex_count();
     n += selected_fills_.size();
     return n;
+}
+
+namespace {
+std::vector<Polyline> rings_of(const MapModel& map, const std::vector<size_t>& communes) {
+    std::vector<Polyline> rings;
+    for (size_t commune : communes) {
+        if (commune >= map.communes.size()) continue;
+        for (const Polygon& poly : map.communes[commune].polygons) {
+            rings.push_back({poly.outer, true, 0});
+            for (const Ring& h : poly.holes) rings.push_back({h, true, 0});
+        }
+    }
+    return rings;
+}
+}  // namespace
+
+void MapRenderer::set_call(const MapModel& map, const std::vector<size_t>& communes, sf::Color color) {
+    ++generation_;
+    call_casing_ = call_ring_ = Lines{};
+    const std::vector<Polyline> rings = rings_of(map, communes);
+    if (rings.empty()) return;
+    namespace pal = ui::palette;
+    call_casing_.set.build(rings, LineSet::Style::Solid, to_sf(pal::selection_casing));
+    call_casing_.half_width = pal::call_casing_width / 2;
+    call_ring_.set.build(rings, LineSet::Style::Solid, color);
+    call_ring_.half_width = pal::call_ring_width / 2;
 }
 
 void MapRenderer::set_selection(const MapModel& map, std::optional<size_t> commune) {
@@ -182,14 +208,10 @@ void MapRenderer::set_selection(const MapModel& map, const std::vector<size_t>& 
     for (size_t commune : communes)
         if (commune < map.communes.size() && map.communes[commune].insee == "75056") selection_has_arrondissements_ = true;
     namespace pal = ui::palette;
-    std::vector<Polyline> rings;
+    const std::vector<Polyline> rings = rings_of(map, communes);
     for (size_t commune : communes) {
         if (commune >= map.communes.size()) continue;
         const CommuneShape& c = map.communes[commune];
-        for (const Polygon& poly : c.polygons) {
-            rings.push_back({poly.outer, true, 0});
-            for (const Ring& h : poly.holes) rings.push_back({h, true, 0});
-        }
         // Drawn again over the veil that dims everything else, in its own colour.
         const sf::Color color = commune < fill_colors_.size() ? fill_colors_[commune] : clear_color();
         for (const Vec2& p : c.triangles)
@@ -278,6 +300,8 @@ void MapRenderer::draw(sf::RenderTarget& target, const Camera& camera, float ui_
 
     // The Métropole outline goes over the departments' dashes where they coincide.
     draw_lines(target, metropole_, line_shader_, states, visible, s, ui_scale);
+    draw_lines(target, call_casing_, line_shader_, states, visible, s, ui_scale);
+    draw_lines(target, call_ring_, line_shader_, states, visible, s, ui_scale);
     if (!selected_fills_.empty()) {
         // Something is selected: everything else is seen through a white veil (ui::dimmed()), the selection is the
         // one saturated shape left, in its own colour, outlined.

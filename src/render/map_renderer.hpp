@@ -54,7 +54,9 @@ public:
     void set_selection(const MapModel& map, std::optional<size_t> commune);
     // The same outline around several communes at once (the presenter shows a promotion's districts together).
     void set_selection(const MapModel& map, const std::vector<size_t>& communes);
-    // Changes whenever upload() or set_selection() changed what draw() shows: a frame that drew generation g shows
+    // The districts of the call the banner names, ringed in `color` (ui::palette::call_ring_width); empty clears.
+    void set_call(const MapModel& map, const std::vector<size_t>& communes, sf::Color color);
+    // Changes whenever upload(), set_selection() or set_call() changed what draw() shows: a frame that drew generation g shows
     // the same map as another one with the same camera and generation.
     uint64_t generation() const { return generation_; }
 
@@ -93,6 +95,7 @@ private:
     Lines arrondissements_;                      // inside Paris, thin, from arrondissement_min_scale_
     double arrondissement_min_scale_ = 1e300;
     bool selection_has_arrondissements_ = false;  // Paris is selected: its lines go over its fill again
+    Lines call_casing_, call_ring_;
     Lines selection_casing_, selection_outline_, selection_accent_;
     std::vector<sf::Color> fill_colors_;         // what upload() filled each commune with
     std::vector<sf::Vertex> selected_fills_;     // the selected communes' triangles, drawn over the dimming veil

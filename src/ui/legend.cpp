@@ -63,6 +63,17 @@ void draw_swatch(ImDrawList* dl, const LegendEntry& e, ImVec2 p, float w, float 
             dl->AddLine(ImVec2(p.x, y), ImVec2(p.x + w, y), to_u32(e.color), e.line_width * s);
             break;
         }
+        case LegendEntry::Swatch::Ring: {
+            // As on the map: a district's fill, its white casing, the ring in the state's colour.
+            const ImVec2 q(p.x + w, p.y + h);
+            dl->AddRectFilled(p, q, to_u32(palette::promotion_2), 4.0f * s);
+            const float inset = palette::call_casing_width * 0.5f * s;
+            dl->AddRect(ImVec2(p.x + inset * 0.5f, p.y + inset * 0.5f), ImVec2(q.x - inset * 0.5f, q.y - inset * 0.5f),
+                        to_u32(palette::selection_casing), 4.0f * s, 0, palette::call_casing_width * 0.5f * s);
+            dl->AddRect(ImVec2(p.x + inset * 0.5f, p.y + inset * 0.5f), ImVec2(q.x - inset * 0.5f, q.y - inset * 0.5f),
+                        to_u32(e.color), 4.0f * s, 0, e.line_width * 0.5f * s);
+            break;
+        }
         case LegendEntry::Swatch::DashedLine: {
             const float y = std::round(p.y + h * 0.5f);
             const float dash = palette::department_dash_length * s;

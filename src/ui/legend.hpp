@@ -17,7 +17,7 @@
 namespace qmi::ui {
 
 struct LegendEntry {
-    enum class Swatch { Fill, SolidLine, DashedLine };
+    enum class Swatch { Fill, SolidLine, DashedLine, Ring };  // Ring: the call's districts (a ringed fill)
     Swatch swatch = Swatch::Fill;
     Rgba8 color;
     float line_width = 0;  // px at ui scale 1, lines only

@@ -71,6 +71,11 @@ inline constexpr Rgba8 selection_casing{0xFF, 0xFF, 0xFF};
 inline constexpr Rgba8 selection_accent{0xCC, 0x79, 0xA7};
 inline constexpr float selection_outline_width = 6.0f;
 inline constexpr float selection_casing_width = 10.0f;
+// The districts of the call the banner names: a ring in the badge's colour (state_upcoming, state_open,
+// state_last_day) inside a white casing, which keeps it apart from the district's own fill (the last day's
+// vermillion on a vermillion district) and from the near-black selection outline.
+inline constexpr float call_ring_width = 4.0f;
+inline constexpr float call_casing_width = 9.0f;
 // While a commune is selected every other fill is seen through this veil (dimmed()): the selection is the only
 // saturated shape left. 60 % keeps the neighbours' hues recognisable and puts the grey communes 3.6:1 away from a
 // selected district.

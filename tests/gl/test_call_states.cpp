@@ -58,7 +58,7 @@ long count(const Image& img, qmi::ui::Rgba8 c, const qmi::ui::Rect& r, int tol =
 
 }  // namespace
 
-TEST_CASE("on screen: the state badge's colour in each state, vermillion only on the last day, the QR card always") {
+TEST_CASE("on screen: the state badge's colour in each state, vermillion only on the last day, the call's districts ringed in it, the QR card always") {
     namespace pal = qmi::ui::palette;
     const qmi::ui::Layout layout = qmi::ui::make_layout(ImVec2(1920, 1080), qmi::gltest::xvfb_px_per_mm(1920));
     const qmi::ui::Rect& banner = layout.banner;
@@ -82,5 +82,20 @@ TEST_CASE("on screen: the state badge's colour in each state, vermillion only on
         else CHECK(vermillion < 50);
         // The QR card: its modules are the only pure black in its card.
         CHECK(count(img, pal::qr_dark, layout.qr, 8) > 2000);
+        // While a call names its districts (announced, open, last day), they are ringed on the map in the badge's
+        // colour (three districts, a 4 px ring: thousands of pixels) and the legend says what the ring means;
+        // after the last call nothing is ringed.
+        const long ring = count(img, c.badge, layout.map_area, 4);
+        const long key = count(img, c.badge, layout.legend, 4);
+        INFO("ring pixels " << ring << ", legend " << key);
+        if (std::string(c.name) == "after") {
+            for (const qmi::ui::Rgba8 k : {pal::state_upcoming, pal::state_open, pal::state_last_day}) {
+                CHECK(count(img, k, layout.map_area, 4) < 50);
+                CHECK(count(img, k, layout.legend, 4) == 0);
+            }
+        } else {
+            CHECK(ring > 1000);
+            CHECK(key > 20);
+        }
     }
 }

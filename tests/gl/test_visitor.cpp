@@ -150,6 +150,26 @@ TEST_CASE("visitor: search 'epinay' on the on-screen keyboard, then a tap on the
     CHECK(r.state["search_open"] == false);
 }
 
+TEST_CASE("visitor: with the search open, a physical keyboard types too and Enter opens the first match") {
+    require_xvfb_and_map(kRoot);
+    const qmi::ui::Layout l = layout_1080();
+    std::string s = tap(0.5, 1, l.search.center().x, l.search.center().y);  // opens the keyboard
+    double t = 1.0;
+    for (const char* c : {"E", "P", "I", "X", "Backspace", "N", "A", "Y", "Enter"}) {
+        s += "{\"t\":" + std::to_string(t) + ",\"type\":\"key\",\"key\":\"" + c + "\"}\n";
+        t += 0.2;
+    }
+    const Result r = replay("search-keys", s, "--replay-tail 1");
+    INFO("state: " << r.state.dump());
+    CHECK(r.state["selected"] == "93031");
+    CHECK(r.state["search_open"] == false);
+    // Without the search open, letters do nothing.
+    const Result idle = replay("keys-no-search", "{\"t\":0.5,\"type\":\"key\",\"key\":\"E\"}\n"
+                                                  "{\"t\":0.7,\"type\":\"key\",\"key\":\"Enter\"}\n");
+    CHECK(idle.state["selected"].is_null());
+    CHECK(idle.state["search_open"] == false);
+}
+
 TEST_CASE("visitor: the district list opens a district, Home goes back to the whole Métropole, + and − zoom") {
     require_xvfb_and_map(kRoot);
     const qmi::ui::Layout l = layout_1080();
