@@ -5,10 +5,10 @@
 namespace qmi::app {
 
 ContentViews make_content_views(const Content& content, const KioskData& data, std::optional<size_t> selected,
-                                date::sys_seconds now) {
+                                date::sys_seconds now, std::optional<size_t> arrondissement) {
     ContentViews v;
     v.intro = ui::make_intro_model(content, data.text, now);
-    v.legend = ui::make_legend_model(content, data.membership, data.text);
+    v.legend = ui::make_legend_model(content, data.membership, data.text, data.map.arrondissements_source);
     // The banner's own verdict (the same function), so that the map never rings districts the banner does not name.
     const ui::BannerModel banner = ui::make_banner_model(content, data.text, Lang::Fr, now);
     for (const std::string& insee : banner.highlighted)
@@ -23,7 +23,7 @@ ContentViews make_content_views(const Content& content, const KioskData& data, s
     v.districts = ui::make_district_list_model(content, data.text);
     if (selected && *selected < data.map.communes.size())
         v.panel = ui::make_panel_model(data.map.communes[*selected].insee, content, data.membership, data.text, now,
-                                       &data.map);
+                                       &data.map, arrondissement);
     return v;
 }
 

@@ -27,8 +27,9 @@ struct ContentViews {
 
 // `selected`: index into data.map.communes of the commune whose card is open, if any. `now`: the kiosk's clock
 // (what calls are open, which facts are past their review date).
+// `arrondissement`: index into data.map.arrondissements of the one a tap on Paris landed in (its card names it).
 ContentViews make_content_views(const Content& content, const KioskData& data, std::optional<size_t> selected,
-                                date::sys_seconds now);
+                                date::sys_seconds now, std::optional<size_t> arrondissement = std::nullopt);
 
 // Map communes (indices into map.communes, Métropole members only) that are innovation districts in `content`:
 // they get the promotion fill and a label.

@@ -9,6 +9,7 @@
 
 #include "app/content_views.hpp"
 #include "app/staff_status.hpp"
+#include "core/arrondissements.hpp"
 #include "core/content_store.hpp"
 #include "core/call_state.hpp"
 #include "core/staleness.hpp"
@@ -273,6 +274,7 @@ void Kiosk::update(double now, double dt) {
                 timeline_open_ = false;
                 lang_ = start_lang_;
                 panel_.reset();
+                arrondissement_.reset();
                 sources_.reset();
                 close_search(false);
                 before_tap_.reset();
@@ -303,7 +305,7 @@ std::optional<date::sys_seconds> Kiosk::next_views_change(date::sys_seconds now)
 }
 
 void Kiosk::refresh_views() {
-    ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now());
+    ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now(), arrondissement_);
     map_->set_call(views.call_communes, sf::Color(views.call_color.r, views.call_color.g, views.call_color.b));
     widgets_->set_content(std::move(views.intro), std::move(views.legend), std::move(views.districts), &search_index_);
     panel_ = std::move(views.panel);
@@ -333,7 +335,7 @@ void Kiosk::on_tap(const MapTap& tap) {
         toast_.reset();
         if (before_tap_) {
             const BeforeTap b = *before_tap_;
-            select(b.selected, false);
+            select(b.selected, false, b.arrondissement);
             map_->set_view(b.view);
             before_tap_.reset();
         }
@@ -341,22 +343,24 @@ void Kiosk::on_tap(const MapTap& tap) {
         return;
     }
     // A tap on a Métropole commune opens its card; anywhere else on the map closes the card.
-    before_tap_ = BeforeTap{map_->selected(), map_->view()};
+    before_tap_ = BeforeTap{map_->selected(), arrondissement_, map_->view()};
     if (tap.commune) pending_tap_ = {*tap.commune, now_};
     // Outside the Métropole nothing opens: say so briefly, where the finger is, rather than do nothing.
     toast_.reset();
     if (!tap.commune) toast_ = Toast{"map.outside_hint", tap.pos, now_ + kToast_s};
-    select(tap.commune, true);
+    select(tap.commune, true, tap.arrondissement);
 }
 
-void Kiosk::select(std::optional<size_t> commune, bool animate) {
+void Kiosk::select(std::optional<size_t> commune, bool animate, std::optional<size_t> arrondissement) {
     if (commune && *commune >= data_->map.communes.size()) commune.reset();
+    if (!commune || (arrondissement && *arrondissement >= data_->map.arrondissements.size())) arrondissement.reset();
+    arrondissement_ = arrondissement;
     panel_.reset();
     sources_.reset();
     if (commune)
         panel_ = ui::make_panel_model(data_->map.communes[*commune].insee, data_->content, data_->membership,
-                                      data_->text, clock_.now(), &data_->map);
-    map_->select(commune, animate);
+                                      data_->text, clock_.now(), &data_->map, arrondissement);
+    map_->select(commune, animate, arrondissement);
     redraw();
 }
 
@@ -594,6 +598,7 @@ void Kiosk::reload() {
         return;
     }
     const std::optional<size_t> selected = map_->selected();
+    const std::optional<size_t> arrondissement = arrondissement_;
     data_ = std::make_unique<KioskData>(std::move(*fresh));
     make_views();
     attract_.set_district_count(static_cast<int>(data_->content.districts.size()));
@@ -606,7 +611,7 @@ void Kiosk::reload() {
     }
     prepare(width_, height_);
     if (!init_gpu()) last_error_ = "reload: GPU upload failed";
-    if (selected && !tour_) select(selected, false);
+    if (selected && !tour_) select(selected, false, arrondissement);
     reload_result_ = data_->text.get("staff.reload_ok", lang_) + " (" + data_->content.version + ")";
     spdlog::info("staff reload: content {} ({})", data_->content.version, content_source_name(data_->content_source));
 }
@@ -621,7 +626,7 @@ void Kiosk::set_content(Content content, ContentSource source) {
     card_commune_.reset();
     map_->set_highlight(std::nullopt);
     search_index_ = CommuneSearch(data_->membership, data_->content);
-    ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now());
+    ContentViews views = make_content_views(data_->content, *data_, map_->selected(), clock_.now(), arrondissement_);
     views_until_ = next_views_change(clock_.now());
     sources_.reset();
     map_->set_call(views.call_communes, sf::Color(views.call_color.r, views.call_color.g, views.call_color.b));
@@ -681,6 +686,7 @@ void Kiosk::build_frame(double dt, const BackBuffer& back) {
     const render::MapQuality quality = painter_.begin(*map_, screen, back, now_);
     render::PhaseClock clock(phase_times_ != nullptr);
     widgets_->begin_frame(static_cast<float>(dt));
+    map_->set_language(lang_);
     map_->draw_labels(widgets_->background(), quality == render::MapQuality::Moving, phase_times_);
     actions_ = widgets_->draw(screen_state());
     widgets_->end_frame();
@@ -718,7 +724,8 @@ void Kiosk::apply_actions() {
                     sources_ = ui::make_sources_model(data_->content, data_->membership, data_->text, step_->facts);
                 else
                     sources_ = ui::make_sources_model(data_->content, data_->membership, data_->text,
-                                                      panel_ ? panel_->insee : std::string(), clock_.now());
+                                                      panel_ ? panel_->insee : std::string(), clock_.now(),
+                                                      data_->map.arrondissements_source);
                 break;
             case UiAction::CloseSources: sources_.reset(); break;
             case UiAction::ClosePanel:
@@ -817,6 +824,15 @@ nlohmann::json Kiosk::state() const {
     const std::optional<size_t> sel = map_->selected();
     j["selected"] = sel ? nlohmann::json(data_->map.communes[*sel].insee) : nlohmann::json(nullptr);
     j["panel_title"] = sel ? nlohmann::json(data_->map.communes[*sel].name) : nlohmann::json(nullptr);
+    // The arrondissement the card names (a tap in Paris), as the card says it in the current language.
+    if (sel && arrondissement_ && *arrondissement_ < data_->map.arrondissements.size()) {
+        const Arrondissement& a = data_->map.arrondissements[*arrondissement_];
+        j["arrondissement"] = {{"insee", a.insee}, {"number", a.number}, {"name", a.name},
+                               {"usage_name", a.usage_name}, {"card", ui::arrondissement_text(a, lang_)}};
+    } else {
+        j["arrondissement"] = nullptr;
+    }
+    j["arrondissements_loaded"] = data_->map.arrondissements.size();
     j["zoom_scale"] = map_->camera().scale() / map_->camera().min_scale();
     j["attract_active"] = attract_.active();
     j["highlighted"] = card_ ? nlohmann::json(card_->district) : nlohmann::json(nullptr);
@@ -841,6 +857,12 @@ nlohmann::json Kiosk::state() const {
     for (const auto& [commune, box] : map_->visible_labels())
         labels.push_back({{"insee", data_->map.communes[commune].insee}, {"rect", rect(to_rect(box))}});
     j["labels"] = labels;
+    nlohmann::json numbers = nlohmann::json::array();
+    for (const auto& [i, box] : map_->visible_arrondissement_labels())
+        numbers.push_back({{"insee", data_->map.arrondissements[i].insee},
+                           {"text", ordinal(data_->map.arrondissements[i].number, lang_)},
+                           {"rect", rect(to_rect(box))}});
+    j["arrondissement_labels"] = numbers;
     const ui::Layout& l = widgets_->layout();
     j["controls"] = {{"language", rect(l.language)}, {"search", rect(l.search)}, {"district_list", rect(l.district_list)},
                      {"map_controls", rect(l.map_controls)}, {"qr", rect(l.qr)}, {"panel", rect(l.panel)},

@@ -136,7 +136,8 @@ private:
     void note_input(double t);
     void note_selection(size_t commune);
     void flush_pending_tap(double now);
-    void select(std::optional<size_t> commune, bool animate);
+    // `arrondissement`: the one a tap in Paris landed in (its card names it); nullopt from the list, the search...
+    void select(std::optional<size_t> commune, bool animate, std::optional<size_t> arrondissement = std::nullopt);
     void present_district(int district);
     void prepare_map();
     void show_step(bool move_map);
@@ -181,8 +182,10 @@ private:
     std::optional<ui::AttractCard> card_;      // what attract mode presents
     std::optional<size_t> card_commune_;
     std::optional<size_t> wake_target_;        // the district a waking touch landed on (card or outline)
+    std::optional<size_t> arrondissement_;     // of the selection (Paris tapped on the map), else nullopt
     struct BeforeTap {
         std::optional<size_t> selected;
+        std::optional<size_t> arrondissement;
         CameraView view;
     };
     std::optional<BeforeTap> before_tap_;      // undone if the tap turns out to be half of a double tap

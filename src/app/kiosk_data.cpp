@@ -36,6 +36,7 @@ std::string repair_before_start(const std::filesystem::path& root, const Setting
     fetch.departments = departments;
     fetch.refresh = true;
     fetch.prebuild_model = false;  // load_map builds right after
+    fetch.arrondissements = false; // optional: never delays a start
     fetch.connect_timeout_s = 5;
     fetch.total_timeout_s = 20;    // per department; the systemd start timeout is 60 s
     const auto sources = net::map_sources(root, net::effective_map_source(settings));
@@ -130,8 +131,11 @@ KioskDataLoad load_kiosk_data(const std::filesystem::path& root, bool need_map,
             out.warnings.push_back("map: " + std::string(map_origin_name(map.origin)) + " on screen; damaged " +
                                    "contour file(s) of department(s) " + joined(map.repair) + " refetched in the " +
                                    "background from the map source");
+        // Paris without its arrondissements: one line, and the kiosk starts as it would without them.
+        if (!map.arrondissements_note.empty()) out.warnings.push_back("map: " + map.arrondissements_note);
         d.map = std::move(*map.model);
         d.map_repair = std::move(map.repair);
+        d.map_repair_arrondissements = map.repair_arrondissements;
     }
     out.data = std::move(d);
     return out;
@@ -157,6 +161,8 @@ ConfigErrors check_config(const std::filesystem::path& root) {
     if (m.membership) {
         const MapLoad map = load_map(root, to_map_membership(*m.membership), {.write_cache = false});
         add(map.errors);
+        // A damaged arrondissements file is an error to fix (a missing one is a choice: the map is fine without).
+        add(map.arrondissement_errors);
         if (!map.model)
             all.push_back({"maps/cache/map-model.bin", "",
                            map.repair.empty() ? "the map cannot be built"

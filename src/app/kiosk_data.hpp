@@ -31,6 +31,9 @@ struct KioskData {
     // Departments whose cached contour file is damaged (MapLoad::repair): the map above is the last good model or
     // was built without them; LiveUpdates refetches them in the background.
     std::vector<std::string> map_repair;
+    // maps/cache/arrondissements-75.geojson is missing or damaged (the map has no arrondissements, or the last good
+    // model's): LiveUpdates fetches it in the background.
+    bool map_repair_arrondissements = false;
 };
 
 struct KioskDataLoad {

@@ -65,6 +65,7 @@ LiveUpdates::LiveUpdates(const std::filesystem::path& root, const KioskData& dat
         mo.sources = net::map_sources(root, net::effective_map_source(data.settings));
         mo.membership = to_map_membership(membership_);
         mo.repair = data.map_repair;
+        mo.repair_arrondissements = data.map_repair_arrondissements;
         mo.repair_first_run = tuning.map_repair_delay;
         mo.period = std::chrono::seconds(data.settings.map_update_period_s);
         mo.first_run = net::map_refresh_first_run(root, mo.period, mo.first_run);

@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <spdlog/spdlog.h>
 
+#include "core/arrondissements.hpp"
 #include "core/camera_gestures.hpp"
 #include "render/map_labels.hpp"
 
@@ -44,7 +45,23 @@ void MapView::prepare(unsigned width, unsigned height, const ScreenRect& area, f
         map_, districts,
         [font](std::string_view t) { return font.font ? render::measure_label(font.font, font.size, t) : Vec2{0, 0}; },
         opt);
-    if (selected_) select(selected_, false);
+    auto measure = [font](std::string_view t) {
+        return font.font ? render::measure_label(font.font, font.size, t) : Vec2{0, 0};
+    };
+    arrondissement_labels_ = layout_arrondissement_labels(
+        map_, labels_,
+        [&](int n) {
+            const Vec2 fr = measure(french_ordinal(n)), en = measure(english_ordinal(n));
+            return Vec2{std::max(fr.x, en.x), std::max(fr.y, en.y)};
+        },
+        opt);
+    for (const Lang lang : {Lang::Fr, Lang::En}) {
+        std::vector<std::string>& texts = arrondissement_texts_[lang == Lang::En];
+        texts.clear();
+        for (const Arrondissement& a : map_.arrondissements) texts.push_back(ordinal(a.number, lang));
+    }
+    renderer_.set_arrondissement_min_scale(camera_.min_scale() * render::kArrondissementBorderMinZoom);
+    if (selected_) select(selected_, false, selected_arrondissement_);
     upload_pending_ = gpu_ready_;  // what is reachable changed with the display size
 }
 
@@ -116,19 +133,38 @@ std::vector<MapTap> MapView::update(double now, double dt) {
 
 void MapView::apply(const GestureAction& a, std::vector<MapTap>& taps) {
     switch (a.kind) {
-        case GestureAction::Tap: taps.push_back({MapTap::Tap, commune_at(a.pos), a.pos}); break;
-        case GestureAction::DoubleTap: taps.push_back({MapTap::DoubleTap, commune_at(a.pos), a.pos}); break;
+        case GestureAction::Tap:
+        case GestureAction::DoubleTap: {
+            MapTap tap{a.kind == GestureAction::Tap ? MapTap::Tap : MapTap::DoubleTap, commune_at(a.pos), {}, a.pos};
+            if (tap.commune && map_.communes[*tap.commune].insee == "75056") tap.arrondissement = arrondissement_at(a.pos);
+            taps.push_back(tap);
+            break;
+        }
         default: break;  // PanBy and ZoomAt went to the camera together (apply_camera_gestures)
     }
 }
 
 bool MapView::wants_frame() const { return camera_.animating() || gestures_.gliding(); }
 
-void MapView::select(std::optional<size_t> commune, bool animate) {
+void MapView::select(std::optional<size_t> commune, bool animate, std::optional<size_t> arrondissement) {
     if (commune && *commune >= map_.communes.size()) commune.reset();
+    if (!commune || (arrondissement && *arrondissement >= map_.arrondissements.size())) arrondissement.reset();
     selected_ = commune;
+    selected_arrondissement_ = arrondissement;
     if (commune) {
-        camera_.ease_to_show(map_.communes[*commune].bbox, area_);
+        // Zoomed in far enough to see the arrondissements, the visitor stays with the one they touched: the camera
+        // stays while it is in view, else shows it with its neighbours. Anywhere else (the overview), Paris as
+        // any commune.
+        const bool close = camera_.scale() >= camera_.min_scale() * render::kArrondissementBorderMinZoom;
+        if (arrondissement && close) {
+            const Box& b = map_.arrondissements[*arrondissement].bbox;
+            const Vec2 tl = camera_.world_to_screen({b.min.x, b.max.y}), br = camera_.world_to_screen({b.max.x, b.min.y});
+            const bool in_view = tl.x >= area_.x && tl.y >= area_.y && br.x <= area_.x + area_.w &&
+                                 br.y <= area_.y + area_.h;
+            if (!in_view) camera_.ease_to_show(b, area_);
+        } else {
+            camera_.ease_to_show(map_.communes[*commune].bbox, area_);
+        }
         if (!animate) camera_.finish_easing();
     }
     outline_changed();
@@ -183,6 +219,19 @@ std::optional<size_t> MapView::commune_at(ScreenPos p) const {
     return hit_.commune_at(camera_.screen_to_world({p.x, p.y}), true);
 }
 
+std::optional<size_t> MapView::arrondissement_at(ScreenPos p) const {
+    if (!in_area(p)) return std::nullopt;
+    return qmi::arrondissement_at(map_, camera_.screen_to_world({p.x, p.y}));
+}
+
+std::vector<std::pair<size_t, ScreenRect>> MapView::visible_arrondissement_labels() const {
+    std::vector<std::pair<size_t, ScreenRect>> out;
+    for_each_visible_label(arrondissement_labels_, camera_, area_, std::nullopt, [&](const VisibleLabel& v) {
+        out.push_back({v.label->commune, ScreenRect{v.box.min.x, v.box.min.y, v.box.width(), v.box.height()}});
+    });
+    return out;
+}
+
 std::vector<std::pair<size_t, ScreenRect>> MapView::visible_labels() const {
     std::vector<std::pair<size_t, ScreenRect>> out;
     for_each_visible_label(labels_, camera_, area_, selected_, [&](const VisibleLabel& v) {
@@ -226,6 +275,8 @@ ScreenRect MapView::screen_box(size_t commune) const {
 
 void MapView::draw_labels(ImDrawList* draw_list, bool moving, render::PhaseTimes* times) {
     const auto start = std::chrono::steady_clock::now();
+    render::draw_arrondissement_labels(draw_list, arrondissement_labels_, arrondissement_texts_[lang_ == Lang::En],
+                                       camera_, font_.font, font_.size, area_, moving);
     render::draw_map_labels(draw_list, labels_, map_, camera_, font_.font, font_.size, area_, selected_, moving);
     if (times)
         times->labels_cpu_ms =

@@ -34,12 +34,14 @@ struct LabelFont {
     float size = 0;  // px
 };
 
-// A tap on the map: the commune under the finger (a Métropole member or nothing). A double tap reports its first
-// tap at once (a single tap must act at once), then DoubleTap: the Kiosk undoes what the first tap did and zooms.
+// A tap on the map: the commune under the finger (a Métropole member or nothing) and, in Paris, the arrondissement.
+// A double tap reports its first tap at once (a single tap must act at once), then DoubleTap: the Kiosk undoes what
+// the first tap did and zooms.
 struct MapTap {
     enum Kind { Tap, DoubleTap };
     Kind kind = Tap;
     std::optional<size_t> commune;  // index into MapModel::communes
+    std::optional<size_t> arrondissement;  // index into MapModel::arrondissements: set only when commune is Paris
     ScreenPos pos;
 };
 
@@ -75,7 +77,10 @@ public:
     // True while something moves by itself (easing, inertia).
     bool wants_frame() const;
 
-    void select(std::optional<size_t> commune, bool animate);
+    // `arrondissement` (a tap in Paris): zoomed in (from kArrondissementBorderMinZoom), the camera stays while that
+    // arrondissement is in view, else shows it with its neighbours, rather than the whole of Paris: a visitor who
+    // zoomed in to read the numbers stays close. The outline is Paris's.
+    void select(std::optional<size_t> commune, bool animate, std::optional<size_t> arrondissement = std::nullopt);
     std::optional<size_t> selected() const { return selected_; }
     // The commune attract mode presents: outlined like a selection (a selection wins).
     void set_highlight(std::optional<size_t> commune);
@@ -105,8 +110,14 @@ public:
     void set_view(const CameraView& v);
     // The Métropole commune under a screen point of the map area, if any (a name on the map counts as its commune).
     std::optional<size_t> commune_at(ScreenPos p) const;
+    // The arrondissement under a screen point of the map area when that point is in Paris (arrondissement_at).
+    std::optional<size_t> arrondissement_at(ScreenPos p) const;
     // The labels the current view shows: commune and screen box (x0, y0, x1, y1), in drawing order.
     std::vector<std::pair<size_t, ScreenRect>> visible_labels() const;
+    // The arrondissement numbers the current view shows: index into MapModel::arrondissements and screen box.
+    std::vector<std::pair<size_t, ScreenRect>> visible_arrondissement_labels() const;
+    // Language of the arrondissement numbers ("8e" / "8th"); the layout fits both.
+    void set_language(Lang lang) { lang_ = lang; }
 
     // The labels go into ImGui's background draw list (over the map, under every widget). `moving`: the lighter
     // halo of a map in motion (render/map_labels.hpp).
@@ -141,6 +152,9 @@ private:
     float ui_scale_ = 1;
     HitIndex hit_;
     LabelLayout labels_;
+    LabelLayout arrondissement_labels_;
+    std::vector<std::string> arrondissement_texts_[2];  // "8e" (French), "8th" (English), by arrondissement
+    Lang lang_ = Lang::Fr;
     LabelFont font_;
     GestureRecognizer gestures_;
     std::vector<PointerId> fingers_;  // pointers that went down inside the map area
@@ -153,6 +167,7 @@ private:
     bool upload_pending_ = false;
 
     std::optional<size_t> selected_;
+    std::optional<size_t> selected_arrondissement_;  // the tap's, when Paris was selected by one
     std::optional<size_t> highlight_;
     std::vector<size_t> group_;
     std::vector<size_t> call_;

@@ -64,4 +64,40 @@ std::vector<ContourBytes> read_contour_files(const std::filesystem::path& root);
 std::vector<DepartmentCheck> check_contour_files(const std::vector<ContourBytes>& files,
                                                  const MapMembership& membership);
 
+// ---- the arrondissements of Paris (optional) ------------------------------------------------------------------
+// <root>/maps/cache/arrondissements-75.geojson: the 20 municipal arrondissements, drawn inside Paris. Optional: without
+// a valid file the kiosk draws Paris as one shape. The same one check for the fetcher and the start-up.
+
+std::filesystem::path arrondissements_cache_file(const std::filesystem::path& root);
+inline constexpr const char* kArrondissementsLabel = "maps/cache/arrondissements-75.geojson";
+
+// The arrondissements are 75101 (1st) .. 75120 (20th).
+inline constexpr int kArrondissementCount = 20;
+// The largest, the 12th with the Bois de Vincennes, is 7.7 km across.
+inline constexpr double kMaxArrondissementExtentKm = 10;
+// The longest segment of the City of Paris's file is 0.75 km (the 16th, along the Bois de Boulogne); the official
+// contours are finer. A wrong digit in the second decimal of a coordinate moves a point 0.7 to 1.1 km: two
+// segments longer than this.
+inline constexpr double kMaxArrondissementEdgeKm = 2;
+// nom_usage goes on the card; the longest, "Batignolles-Monceau", is 19 bytes.
+inline constexpr size_t kMaxArrondissementNameBytes = 60;
+
+// Exactly the 20 codes 75101..75120, each once; nom_usage (optional) a plain name; coordinates inside Paris's
+// bounding box (with about 1 km of margin:
+// swapped axes, projected metres, another city are refused); plausible shapes (extent, segment length as above).
+// Empty result = acceptable.
+ConfigErrors validate_arrondissements(const GeoCollection& contours, const std::string& file);
+
+// Parse + validate_arrondissements of `bytes` (the cached file or a download). `contours` only when it passed.
+struct ArrondissementsCheck {
+    std::string file;
+    std::optional<GeoCollection> contours;
+    ConfigErrors errors;
+    bool ok() const { return contours.has_value(); }
+};
+ArrondissementsCheck check_arrondissements(std::string_view bytes, const std::string& file);
+
+// The bytes of the cached file (same caps and rules as read_contour_files); `department` is "75".
+ContourBytes read_arrondissements_file(const std::filesystem::path& root);
+
 }  // namespace qmi

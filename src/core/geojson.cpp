@@ -126,9 +126,16 @@ GeoParse parse_feature_collection(std::string_view text, const std::string& file
             result.errors.push_back({file, path + "/properties/nom", "expected a non-empty string"});
             continue;
         }
+        // Optional: the City of Paris names its arrondissements ("Élysée"); the geo API has no such property.
+        auto usage = props->find("nom_usage");
+        if (usage != props->end() && !usage->is_null() && !usage->is_string()) {
+            result.errors.push_back({file, path + "/properties/nom_usage", "expected a string"});
+            continue;
+        }
         GeoFeature feature;
         feature.code = code->get<std::string>();
         feature.name = nom->get<std::string>();
+        if (usage != props->end() && usage->is_string()) feature.usage_name = usage->get<std::string>();
         auto geometry = f.find("geometry");
         if (geometry == f.end()) {
             result.errors.push_back({file, path + "/geometry", "missing geometry"});

@@ -1,4 +1,4 @@
-// Commune contours as published (GeoJSON FeatureCollection, properties code/nom, Polygon or MultiPolygon in WGS84
+// Commune contours as published (GeoJSON FeatureCollection, properties code/nom (and the optional nom_usage), Polygon or MultiPolygon in WGS84
 // lon/lat), read into plain structs. Anything malformed becomes a ConfigError, never an exception: the file may be
 // truncated, hostile or simply not what the server was supposed to send.
 #pragma once
@@ -21,6 +21,7 @@ struct GeoPolygon {
 struct GeoFeature {
     std::string code;  // INSEE code, properties.code
     std::string name;  // properties.nom
+    std::string usage_name;  // properties.nom_usage when the file gives one ("Élysée" for 75108), else ""
     std::vector<GeoPolygon> polygons;
 };
 

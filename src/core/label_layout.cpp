@@ -94,8 +94,8 @@ bool ring_meets_box(const Ring& ring, const Box& r) {
     return false;
 }
 
-bool edges_meet_box(const CommuneShape& c, const Box& r) {
-    for (const Polygon& poly : c.polygons) {
+bool edges_meet_box(const std::vector<Polygon>& polygons, const Box& r) {
+    for (const Polygon& poly : polygons) {
         if (ring_meets_box(poly.outer, r)) return true;
         for (const Ring& h : poly.holes)
             if (ring_meets_box(h, r)) return true;
@@ -103,8 +103,8 @@ bool edges_meet_box(const CommuneShape& c, const Box& r) {
     return false;
 }
 
-bool contains_point(const CommuneShape& c, Vec2 p) {
-    for (const Polygon& poly : c.polygons)
+bool contains_point(const std::vector<Polygon>& polygons, Vec2 p) {
+    for (const Polygon& poly : polygons)
         if (polygon_contains(poly, p)) return true;
     return false;
 }
@@ -112,13 +112,13 @@ bool contains_point(const CommuneShape& c, Vec2 p) {
 // Does the box cover any part of the commune's fill?
 bool box_meets_fill(const Box& r, const CommuneShape& c) {
     if (c.polygons.empty() || !boxes_meet(r, c.bbox)) return false;
-    return edges_meet_box(c, r) || contains_point(c, r.center());
+    return edges_meet_box(c.polygons, r) || contains_point(c.polygons, r.center());
 }
 
 // Is the box entirely inside the commune's fill? (A commune without geometry holds any label: synthetic maps.)
 bool box_inside_fill(const Box& r, const CommuneShape& c) {
     if (c.polygons.empty()) return true;
-    return contains_point(c, r.center()) && !edges_meet_box(c, r);
+    return contains_point(c.polygons, r.center()) && !edges_meet_box(c.polygons, r);
 }
 
 struct Scales {
@@ -312,6 +312,66 @@ LabelLayout layout_labels(const MapModel& map, const std::vector<size_t>& highli
             out.labels.push_back(inside);
         }
     }
+    return out;
+}
+
+LabelLayout layout_arrondissement_labels(const MapModel& map, const LabelLayout& communes,
+                                         const std::function<Vec2(int number)>& measure,
+                                         const LabelLayoutOptions& options) {
+    LabelLayout out;
+    if (map.arrondissements.empty() || !measure) return out;
+    const double pad = std::max(0.0, options.padding_px);
+    const double ov = options.overview_scale;
+    Scales range;
+    if (ov > 0) range.lo = ov * 0.5;
+    range.hi = options.max_scale > range.lo ? options.max_scale : (ov > 0 ? ov * 1000 : 1e3);
+    const double floor = ov > 0 ? ov * kArrondissementLabelMinZoom : 0;
+
+    // The commune labels are obstacles; Paris's is shown whenever Paris is selected, whatever its own range.
+    std::vector<PlacedLabel> placed;
+    const std::optional<size_t> paris = map.find("75056");
+    for (PlacedLabel l : communes.labels) {
+        if (paris && l.commune == *paris) l.min_scale = 0;
+        placed.push_back(l);
+    }
+    const size_t obstacles = placed.size();
+
+    std::vector<size_t> order(map.arrondissements.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        const double aa = map.arrondissements[a].area_m2, ab = map.arrondissements[b].area_m2;
+        return aa != ab ? aa > ab : a < b;
+    });
+    for (size_t i : order) {
+        const Arrondissement& a = map.arrondissements[i];
+        // Centred on the inscribed circle's centre, or, where another label sits there (Paris's own name lies over
+        // the 1st), on another point well inside the arrondissement: whichever shows first, the centre unless
+        // another shows clearly (by a fifth) earlier.
+        std::vector<Vec2> anchors{a.label_anchor};
+        for (const double fy : {0.3, 0.5, 0.7})
+            for (const double fx : {0.3, 0.5, 0.7}) {
+                const Vec2 q{a.bbox.min.x + fx * a.bbox.width(), a.bbox.min.y + fy * a.bbox.height()};
+                if (contains_point(a.polygons, q)) anchors.push_back(q);
+            }
+        PlacedLabel best;
+        best.min_scale = kInf;
+        for (size_t k = 0; k < anchors.size(); ++k) {
+            PlacedLabel label;
+            label.commune = i;
+            label.anchor = anchors[k];
+            label.size_px = measure(a.number);
+            const double inside = first_scale(range, [&](double s) {
+                const Box b = world_box(label, s, 1);
+                return contains_point(a.polygons, b.center()) && !edges_meet_box(a.polygons, b);
+            });
+            if (!std::isfinite(inside)) continue;
+            label.min_scale = std::max({floor, inside, required_scale(label, placed, pad)});
+            if (label.min_scale < best.min_scale * (k == 0 ? 1.0 : 0.8)) best = label;
+        }
+        if (!std::isfinite(best.min_scale)) continue;  // never fits: no number rather than one over a border
+        placed.push_back(best);
+    }
+    out.labels.assign(placed.begin() + static_cast<std::ptrdiff_t>(obstacles), placed.end());
     return out;
 }
 

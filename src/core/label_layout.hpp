@@ -57,6 +57,23 @@ using MeasureText = std::function<Vec2(std::string_view)>;  // label size in scr
 LabelLayout layout_labels(const MapModel& map, const std::vector<size_t>& highlighted, const MeasureText& measure,
                           const LabelLayoutOptions& options);
 
+// ---- Paris's arrondissement numbers --------------------------------------------------------------------------
+
+// Numbers are for a visitor who zoomed in on Paris: never at the overview, and not before this many times its scale
+// (Paris is then about half the map's width, big enough for twenty numbers to read as a pattern).
+inline constexpr double kArrondissementLabelMinZoom = 2.5;
+
+// The numbers of map.arrondissements ("8e" / "8th": `measure` is given both and the box fits the wider, so one
+// layout serves both languages), placed after the commune labels `communes` so as never to collide with them:
+// PlacedLabel::commune is here an index into map.arrondissements. Each number is centred on its arrondissement's
+// anchor and shown from the smallest scale, at least kArrondissementLabelMinZoom x options.overview_scale, from
+// which its box lies inside its own arrondissement and clear of every number placed before it (bigger
+// arrondissements first) and of every commune label shown at that scale (Paris's own label counts as always
+// shown: it is whenever Paris is selected). Empty when the map has no arrondissements.
+LabelLayout layout_arrondissement_labels(const MapModel& map, const LabelLayout& communes,
+                                         const std::function<Vec2(int number)>& measure,
+                                         const LabelLayoutOptions& options);
+
 // Screen box of a label, given where its anchor lands on screen.
 Box label_box(const PlacedLabel& label, Vec2 anchor_on_screen);
 

@@ -14,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include "core/arrondissements.hpp"
 #include "core/contour_files.hpp"
 #include "core/membership.hpp"
 #include "core/projection.hpp"
@@ -500,9 +501,146 @@ std::optional<MapOutlines> dissolve_outlines(const std::vector<CommuneShape>& co
     return out;
 }
 
+// ---- 6. arrondissements ----------------------------------------------------------------------------------------
+
+namespace {
+
+// Every LineString of `geom` (LineString, MultiLineString or a collection) as an open polyline.
+void collect_lines(Geos& g, const GEOSGeometry* geom, std::vector<std::vector<Vec2>>& out) {
+    if (!geom || GEOSisEmpty_r(g.h, geom)) return;
+    const int type = GEOSGeomTypeId_r(g.h, geom);
+    if (type == GEOS_LINESTRING || type == GEOS_LINEARRING) {
+        std::vector<Vec2> line = read_ring(g, geom);
+        if (line.size() >= 2) out.push_back(std::move(line));
+    } else if (type == GEOS_MULTILINESTRING || type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(g.h, geom);
+        for (int i = 0; i < n; ++i) collect_lines(g, GEOSGetGeometryN_r(g.h, geom, i), out);
+    }
+}
+
+double polyline_length(const std::vector<Vec2>& line) {
+    double len = 0;
+    for (size_t i = 1; i < line.size(); ++i) len += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+    return len;
+}
+
+}  // namespace
+
+std::optional<ArrondissementLayer> build_arrondissements(const ArrondissementContours& input, Vec2 origin,
+                                                         const CommuneShape& paris, ConfigErrors& errors) {
+    const std::string& file = input.file;
+    Projection projection;
+    if (!projection.ok()) {
+        errors.push_back({file, "", projection.error()});
+        return std::nullopt;
+    }
+    Geos geos;
+    Geom paris_geom = make_valid_polygonal(geos, commune_geometry(geos, paris));
+    if (!paris_geom || GEOSisEmpty_r(geos.h, paris_geom.get())) {
+        errors.push_back({file, "", "Paris has no geometry to clip the arrondissements to"});
+        return std::nullopt;
+    }
+    ArrondissementLayer out;
+    std::vector<Geom> shapes;  // each arrondissement as the file draws it (repaired), for the borders
+    bool any_named = false;
+    for (const GeoFeature& f : input.contours.features) {
+        Arrondissement a;
+        a.insee = f.code;
+        a.number = arrondissement_number(f.code);
+        a.name = f.name;
+        a.usage_name = f.usage_name;
+        any_named = any_named || !f.usage_name.empty();
+        std::vector<Polygon> polys;
+        for (const GeoPolygon& gp : f.polygons) {
+            Polygon poly;
+            for (size_t r = 0; r < gp.rings.size(); ++r) {
+                Ring ring = gp.rings[r];
+                if (!projection.to_lambert93(ring)) {
+                    errors.push_back({file, "", f.code + ": positions that cannot be projected"});
+                    return std::nullopt;
+                }
+                for (Vec2& q : ring) q = {q.x - origin.x, q.y - origin.y};
+                (r == 0 ? poly.outer : poly.holes.emplace_back()) = std::move(ring);
+            }
+            polys.push_back(std::move(poly));
+        }
+        Geom shape = make_valid_polygonal(geos, make_multipolygon(geos, polys));
+        Geom clipped =
+            shape ? own(geos, GEOSIntersection_r(geos.h, shape.get(), paris_geom.get())) : own(geos, nullptr);
+        if (clipped)
+            clipped = make_valid_polygonal(
+                geos, make_multipolygon(geos, read_polygons(geos, clipped.get(), kSliverArea)));
+        if (!clipped || GEOSisEmpty_r(geos.h, clipped.get())) {
+            errors.push_back({file, "", f.code + ": nothing of it lies inside Paris (" + geos.last_error + ")"});
+            return std::nullopt;
+        }
+        a.polygons = read_polygons(geos, clipped.get(), 0);
+        double largest = -1;
+        Geom largest_part;
+        for (const Polygon& p : a.polygons) {
+            for (const Vec2& q : p.outer) a.bbox.add(q);
+            std::vector<Ring> rings{p.outer};
+            rings.insert(rings.end(), p.holes.begin(), p.holes.end());
+            Geom part = own(geos, make_polygon(geos, rings));
+            const double area = area_of(geos, part.get());
+            a.area_m2 += area;
+            if (part && area > largest) {
+                largest = area;
+                largest_part = std::move(part);
+            }
+        }
+        a.label_anchor = largest_part ? inscribed_centre(geos, largest_part.get(), largest, 0.01) : a.bbox.center();
+        shapes.push_back(std::move(shape));
+        out.arrondissements.push_back(std::move(a));
+    }
+    std::sort(out.arrondissements.begin(), out.arrondissements.end(),
+              [](const Arrondissement& x, const Arrondissement& y) { return x.number < y.number; });
+    out.source = any_named ? ArrondissementSource::VilleDeParis : ArrondissementSource::IgnAdminExpress;
+
+    // The lines between arrondissements. Union of all boundaries: shared edges once, noded.
+    std::vector<GEOSGeometry*> boundaries;
+    std::vector<const GEOSGeometry*> members;
+    for (const Geom& sh : shapes) {
+        if (!sh) continue;
+        members.push_back(sh.get());
+        if (GEOSGeometry* b = GEOSBoundary_r(geos.h, sh.get())) boundaries.push_back(b);
+    }
+    Geom all = own(geos, GEOSGeom_createCollection_r(geos.h, GEOS_GEOMETRYCOLLECTION, boundaries.data(),
+                                                     static_cast<unsigned>(boundaries.size())));
+    Geom lines = all ? own(geos, GEOSUnaryUnion_r(geos.h, all.get())) : own(geos, nullptr);
+    // Away from the arrondissements' own outer edge and from Paris's outline: only the inner borders are left.
+    Geom outer = dissolve(geos, members);
+    Geom outer_edge = outer ? own(geos, GEOSBoundary_r(geos.h, outer.get())) : own(geos, nullptr);
+    Geom paris_edge = own(geos, GEOSBoundary_r(geos.h, paris_geom.get()));
+    if (!lines || !outer_edge || !paris_edge) {
+        errors.push_back({file, "", "arrondissement borders cannot be built (" + geos.last_error + ")"});
+        return std::nullopt;
+    }
+    Geom near_outer = own(geos, GEOSBuffer_r(geos.h, outer_edge.get(), kArrondissementEdgeM, 4));
+    Geom near_paris = own(geos, GEOSBuffer_r(geos.h, paris_edge.get(), kArrondissementEdgeM, 4));
+    Geom inner = near_outer ? own(geos, GEOSDifference_r(geos.h, lines.get(), near_outer.get())) : own(geos, nullptr);
+    if (inner) inner = own(geos, GEOSIntersection_r(geos.h, inner.get(), paris_geom.get()));
+    if (inner && near_paris) inner = own(geos, GEOSDifference_r(geos.h, inner.get(), near_paris.get()));
+    if (inner) {
+        if (Geom merged = own(geos, GEOSLineMerge_r(geos.h, inner.get()))) inner = std::move(merged);
+        if (Geom simple = own(geos, GEOSTopologyPreserveSimplify_r(geos.h, inner.get(), kArrondissementSimplifyM)))
+            inner = std::move(simple);
+    }
+    if (!inner) {
+        errors.push_back({file, "", "arrondissement borders cannot be built (" + geos.last_error + ")"});
+        return std::nullopt;
+    }
+    std::vector<std::vector<Vec2>> pieces;
+    collect_lines(geos, inner.get(), pieces);
+    for (std::vector<Vec2>& line : pieces)
+        if (polyline_length(line) >= kArrondissementMinBorderM) out.borders.push_back(std::move(line));
+    return out;
+}
+
 // ---- the whole build --------------------------------------------------------------------------------------------
 
-MapBuild build_map(const std::vector<DepartmentContours>& departments, const MapMembership& membership) {
+MapBuild build_map(const std::vector<DepartmentContours>& departments, const MapMembership& membership,
+                   const ArrondissementContours* arrondissements) {
     MapBuild result;
     ConfigErrors& errors = result.errors;
     const std::map<std::string, CommuneGroup> groups = group_communes(departments, membership, errors);
@@ -529,6 +667,21 @@ MapBuild build_map(const std::vector<DepartmentContours>& departments, const Map
     model.territories = std::move(outlines->territories);
     model.departments = std::move(outlines->departments);
     model.metropole = std::move(outlines->metropole);
+    if (arrondissements) {
+        const std::optional<size_t> paris = model.find("75056");
+        std::optional<ArrondissementLayer> layer;
+        if (!paris) {
+            result.arrondissement_errors.push_back({arrondissements->file, "", "the map has no Paris (75056)"});
+        } else {
+            layer = build_arrondissements(*arrondissements, model.origin, model.communes[*paris],
+                                          result.arrondissement_errors);
+        }
+        if (layer) {
+            model.arrondissements = std::move(layer->arrondissements);
+            model.arrondissement_borders = std::move(layer->borders);
+            model.arrondissements_source = layer->source;
+        }
+    }
     result.model = std::move(model);
     return result;
 }

@@ -44,14 +44,24 @@ struct DepartmentContours {
     GeoCollection contours;
 };
 
+// Paris's arrondissements, as read from maps/cache/arrondissements-75.geojson (passed check_arrondissements).
+struct ArrondissementContours {
+    std::string file;  // labels errors
+    GeoCollection contours;
+};
+
 struct MapBuild {
     std::optional<MapModel> model;  // absent when a Métropole member is missing or the geometry cannot be built
     ConfigErrors errors;            // problems found (some may be repaired: the model can exist with errors)
+    // Problems of the optional arrondissements: the model is then built without them (Paris drawn as one shape).
+    ConfigErrors arrondissement_errors;
 };
 
 // Pure and deterministic; thread-safe (own GEOS and PROJ contexts per call). The steps below, in order. The
-// departments should have passed validate_department_contours (contour_files.hpp); build_map does not repeat it.
-MapBuild build_map(const std::vector<DepartmentContours>& departments, const MapMembership& membership);
+// departments should have passed validate_department_contours (contour_files.hpp), the arrondissements
+// check_arrondissements; build_map does not repeat it.
+MapBuild build_map(const std::vector<DepartmentContours>& departments, const MapMembership& membership,
+                   const ArrondissementContours* arrondissements = nullptr);
 
 // ---- the build, step by step (each a pure function, tested on a small synthetic map) ----------------------------
 
@@ -95,5 +105,23 @@ struct MapOutlines {
 };
 std::optional<MapOutlines> dissolve_outlines(const std::vector<CommuneShape>& communes,
                                              const MapMembership& membership, ConfigErrors& errors);
+
+// 6. Paris's arrondissements (optional): projected with the communes' origin, repaired, clipped to Paris's outline
+//    (the commune file is the reference for it: the arrondissements file's own outer edge is more detailed and
+//    differs by up to a few hundred metres), each with its area and label anchor; and the lines to draw between
+//    them: every arrondissement's boundary, without what lies within kArrondissementEdgeM of the arrondissements'
+//    own outer edge or of Paris's outline (so Paris's border is never drawn twice, nor a second, wobbly copy of it),
+//    clipped to Paris, merged into polylines and simplified. nullopt (and errors) when the geometry cannot be built:
+//    the map then has no arrondissements.
+struct ArrondissementLayer {
+    std::vector<Arrondissement> arrondissements;  // in number order
+    std::vector<std::vector<Vec2>> borders;       // open polylines, map coordinates
+    ArrondissementSource source = ArrondissementSource::None;
+};
+inline constexpr double kArrondissementEdgeM = 40;        // "a few tens of metres": wider than the outlines' noise
+inline constexpr double kArrondissementSimplifyM = 5;     // under a pixel at the closest zoom
+inline constexpr double kArrondissementMinBorderM = 60;   // shorter leftovers are corners of the removed outline
+std::optional<ArrondissementLayer> build_arrondissements(const ArrondissementContours& input, Vec2 origin,
+                                                         const CommuneShape& paris, ConfigErrors& errors);
 
 }  // namespace qmi

@@ -167,6 +167,25 @@ std::string encode_map_model(const MapModel& model, std::string_view input_key) 
     p.u32(static_cast<uint32_t>(model.departments.size()));
     for (const Outline& o : model.departments) p.outline(o);
     p.outline(model.metropole);
+    p.u32(static_cast<uint32_t>(model.arrondissements_source));
+    p.u32(static_cast<uint32_t>(model.arrondissements.size()));
+    for (const Arrondissement& a : model.arrondissements) {
+        p.str(a.insee);
+        p.u32(static_cast<uint32_t>(a.number));
+        p.str(a.name);
+        p.str(a.usage_name);
+        p.u32(static_cast<uint32_t>(a.polygons.size()));
+        for (const Polygon& poly : a.polygons) {
+            p.points(poly.outer);
+            p.u32(static_cast<uint32_t>(poly.holes.size()));
+            for (const Ring& h : poly.holes) p.points(h);
+        }
+        p.f64(a.label_anchor.x);
+        p.f64(a.label_anchor.y);
+        p.f64(a.area_m2);
+    }
+    p.u32(static_cast<uint32_t>(model.arrondissement_borders.size()));
+    for (const std::vector<Vec2>& line : model.arrondissement_borders) p.points(line);
 
     Writer out;
     out.out.append(kMagic, sizeof kMagic);
@@ -249,7 +268,38 @@ std::optional<MapModel> decode_map_payload(std::string_view payload, std::string
     const uint32_t nd = r.count(12);
     for (uint32_t i = 0; i < nd && r.ok; ++i) m.departments.push_back(r.outline());
     m.metropole = r.outline();
+    const uint32_t source = r.raw<uint32_t>();
+    if (source > static_cast<uint32_t>(ArrondissementSource::VilleDeParis)) return fail("cache payload inconsistent");
+    m.arrondissements_source = static_cast<ArrondissementSource>(source);
+    const uint32_t na = r.count(16);
+    for (uint32_t i = 0; i < na && r.ok; ++i) {
+        Arrondissement a;
+        a.insee = r.str();
+        a.number = static_cast<int>(r.raw<uint32_t>());
+        a.name = r.str();
+        a.usage_name = r.str();
+        const uint32_t np = r.count(8);
+        for (uint32_t k = 0; k < np && r.ok; ++k) {
+            Polygon poly;
+            poly.outer = r.points();
+            const uint32_t nh = r.count(4);
+            for (uint32_t j = 0; j < nh && r.ok; ++j) poly.holes.push_back(r.points());
+            a.polygons.push_back(std::move(poly));
+        }
+        a.label_anchor.x = r.raw<double>();
+        a.label_anchor.y = r.raw<double>();
+        a.area_m2 = r.raw<double>();
+        for (const Polygon& poly : a.polygons)
+            for (const Vec2& q : poly.outer) a.bbox.add(q);
+        m.arrondissements.push_back(std::move(a));
+    }
+    const uint32_t nb = r.count(4);
+    for (uint32_t i = 0; i < nb && r.ok; ++i) m.arrondissement_borders.push_back(r.points());
     if (!r.ok || r.pos != payload.size()) return fail("cache payload malformed");
+    for (const Arrondissement& a : m.arrondissements)
+        if (a.number < 1 || a.number > 20) return fail("cache payload inconsistent");
+    if (m.arrondissements.empty() != (m.arrondissements_source == ArrondissementSource::None))
+        return fail("cache payload inconsistent");
     if (metropole_count > m.communes.size()) return fail("cache payload inconsistent");
     for (const CommuneShape& c : m.communes)
         if (c.triangles.size() % 3 != 0) return fail("cache payload inconsistent");
@@ -272,7 +322,9 @@ const char* map_origin_name(MapOrigin origin) {
     return "?";
 }
 
-MapLoad load_map(const std::filesystem::path& root, const MapMembership& membership, const MapLoadOptions& options) {
+namespace {
+MapLoad load_map_files(const std::filesystem::path& root, const MapMembership& membership,
+                       const MapLoadOptions& options) {
     MapLoad out;
     const std::vector<ContourBytes> files = read_contour_files(root);
     bool all_read = true;
@@ -280,6 +332,15 @@ MapLoad load_map(const std::filesystem::path& root, const MapMembership& members
     for (const ContourBytes& f : files) {
         all_read = all_read && f.bytes.has_value();
         bytes.push_back(f.bytes.value_or(std::string()));
+    }
+    // The arrondissements are optional: a missing file is a state like any other (its key is that of ""), and
+    // the model cached without them is used as is; only a fetch brings them.
+    const ContourBytes arrondissements = read_arrondissements_file(root);
+    bytes.push_back(arrondissements.bytes.value_or(std::string()));
+    if (!arrondissements.bytes) {
+        out.arrondissements_note = std::string(kArrondissementsLabel) + ": " + arrondissements.error +
+                                   "; Paris is drawn without its arrondissements";
+        out.repair_arrondissements = true;
     }
     const std::string key = map_input_key(bytes, membership);
 
@@ -323,8 +384,34 @@ MapLoad load_map(const std::filesystem::path& root, const MapMembership& members
     for (const std::string& dept : out.repair)
         if (membership.members_in(dept) > 0) return out;  // no map without a Métropole department: say only why
 
-    MapBuild built = build_map(inputs, membership);
+    // The arrondissements through their one check; a damaged file is never built from (and the model built
+    // without it is not cached: the next start must see the damage again, and the repair must be scheduled).
+    std::optional<ArrondissementContours> arr_input;
+    bool arrondissements_damaged = false;
+    if (arrondissements.bytes) {
+        ArrondissementsCheck check = check_arrondissements(*arrondissements.bytes, kArrondissementsLabel);
+        if (check.ok()) {
+            arr_input = ArrondissementContours{check.file, std::move(*check.contours)};
+        } else {
+            arrondissements_damaged = true;
+            out.repair_arrondissements = true;
+            out.arrondissement_errors = check.errors;
+            out.arrondissements_note = check.errors.front().message() +
+                                       (check.errors.size() > 1 ? " (and " + std::to_string(check.errors.size() - 1) +
+                                                                      " more problems)"
+                                                                : std::string()) +
+                                       "; Paris is drawn without its arrondissements";
+        }
+    }
+
+    MapBuild built = build_map(inputs, membership, arr_input ? &*arr_input : nullptr);
     out.errors.insert(out.errors.end(), built.errors.begin(), built.errors.end());
+    if (!built.arrondissement_errors.empty()) {
+        arrondissements_damaged = true;
+        out.arrondissement_errors = built.arrondissement_errors;
+        out.arrondissements_note = built.arrondissement_errors.front().message() +
+                                   "; Paris is drawn without its arrondissements";
+    }
     if (!built.model || (!built.errors.empty() && last_good)) {
         // A build that failed, or one with errors when a complete model exists: keep the last good one.
         if (last_good) {
@@ -347,6 +434,11 @@ MapLoad load_map(const std::filesystem::path& root, const MapMembership& members
     } else if (!out.errors.empty()) {
         out.origin = MapOrigin::Built;
         out.cache_note += "; not written: the build reported errors";
+    } else if (arrondissements_damaged) {
+        // One line says it all (the arrondissements' note): the model is good but must not hide the damage.
+        out.origin = MapOrigin::Built;
+        out.cache_note.clear();
+        out.arrondissements_note += " (map-model.bin is not written until the file is repaired)";
     } else {
         out.origin = MapOrigin::Built;
         if (!options.write_cache) {
@@ -357,6 +449,16 @@ MapLoad load_map(const std::filesystem::path& root, const MapMembership& members
             out.cache_note.clear();
         }
     }
+    return out;
+}
+
+}  // namespace
+
+MapLoad load_map(const std::filesystem::path& root, const MapMembership& membership, const MapLoadOptions& options) {
+    MapLoad out = load_map_files(root, membership, options);
+    // A last good model may hold arrondissements although today's file is missing: Paris is then not drawn
+    // without them (the file is still fetched again).
+    if (out.model && !out.model->arrondissements.empty()) out.arrondissements_note.clear();
     return out;
 }
 

@@ -54,6 +54,24 @@ struct Outline {
     std::vector<Ring> rings;  // every boundary ring (outer and holes), closed
 };
 
+// A municipal arrondissement of Paris (75101..75120), from maps/cache/arrondissements-75.geojson. Optional layer:
+// a map without it draws Paris as one shape.
+struct Arrondissement {
+    std::string insee;       // "75108"
+    int number = 0;          // 8
+    std::string name;        // "Paris 8e Arrondissement" (the file's nom)
+    std::string usage_name;  // "Élysée" (the file's nom_usage); "" when the source does not give it
+    std::vector<Polygon> polygons;  // clipped to Paris's outline from the commune file: what a tap finds
+    Box bbox;
+    Vec2 label_anchor;       // centre of the largest inscribed circle: where its number is drawn
+    double area_m2 = 0;
+};
+
+// Who published the arrondissements that were loaded, for the attribution: the City of Paris's dataset (Open
+// Database Licence; it names the arrondissements: nom_usage) or IGN ADMIN EXPRESS through the geo API (Licence
+// Ouverte; no nom_usage). Told apart by the data itself, so that a copy of either is attributed as what it is.
+enum class ArrondissementSource : uint8_t { None = 0, IgnAdminExpress = 1, VilleDeParis = 2 };
+
 struct MapModel {
     Vec2 origin;                          // Lambert-93 metres subtracted from every coordinate
     std::vector<CommuneShape> communes;   // Métropole members first (sorted by INSEE), then context communes
@@ -63,6 +81,11 @@ struct MapModel {
     Outline metropole;                    // outer boundary of the Métropole
     Box metropole_bbox;
     Box full_bbox;                        // everything, context included
+    // Paris's arrondissements (empty without a valid arrondissements-75.geojson) and the lines between them, inside
+    // Paris and without Paris's own outline: open polylines, ready to draw thinner than the communes' borders.
+    std::vector<Arrondissement> arrondissements;
+    std::vector<std::vector<Vec2>> arrondissement_borders;
+    ArrondissementSource arrondissements_source = ArrondissementSource::None;
 
     std::optional<size_t> find(std::string_view insee) const {
         for (size_t i = 0; i < communes.size(); ++i)

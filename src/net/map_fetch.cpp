@@ -38,13 +38,17 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
     return s;
 }
 
+// The first problem and how many more, as one line.
+std::string first_problem(const ConfigErrors& errors, const std::string& file) {
+    if (errors.empty()) return file + ": unusable";
+    std::string line = errors.front().message();
+    if (errors.size() > 1) line += " (and " + std::to_string(errors.size() - 1) + " more problems)";
+    return line;
+}
+
 // check_department as one line: "" when acceptable, else the first problem and how many more.
 std::string problem_line(const DepartmentCheck& check) {
-    if (check.ok()) return {};
-    if (check.errors.empty()) return check.file + ": unusable";
-    std::string line = check.errors.front().message();
-    if (check.errors.size() > 1) line += " (and " + std::to_string(check.errors.size() - 1) + " more problems)";
-    return line;
+    return check.ok() ? std::string() : first_problem(check.errors, check.file);
 }
 
 // The cached departments among `depts` that fail check_department; `why` names the first.
@@ -87,6 +91,16 @@ std::string map_source_url(std::string_view source, std::string_view department)
     return replace_all(s, "{dept}", department);
 }
 
+std::string arrondissements_source_url(std::string_view source) {
+    const std::string s(source);
+    if (starts_with(s, "https://geo.api.gouv.fr/") || starts_with(s, "http://geo.api.gouv.fr/"))
+        return kOfficialArrondissementsSource;
+    if (s.find("{dept}") != std::string::npos) return {};
+    if (starts_with(s, "http://") || starts_with(s, "https://") || starts_with(s, "file://"))
+        return s + (s.empty() || s.back() == '/' ? "" : "/") + "arrondissements-75.geojson";
+    return file_url(std::filesystem::path(s) / "arrondissements-75.geojson");
+}
+
 std::string effective_map_source(const Settings& settings) {
     if (const char* env = std::getenv("QMI_MAP_SOURCE"); env && *env) return env;
     return settings.map_source;
@@ -96,29 +110,30 @@ bool map_cache_complete(const std::filesystem::path& root, const MapMembership& 
     return damaged_departments(root, ile_de_france_departments(), membership, why).empty();
 }
 
-int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>& sources,
-               const MapMembership& membership, const MapFetchOptions& options) {
+namespace {
+
+FetchRequest map_request(const std::string& url, const MapFetchOptions& options) {
+    FetchRequest req;
+    req.url = url;
+    req.max_bytes = std::min(options.max_bytes, kMaxContourFileBytes);
+    req.connect_timeout_s = options.connect_timeout_s;
+    req.total_timeout_s = options.total_timeout_s;
+    req.ca_file = options.ca_file;
+    req.cancel = options.cancel;
+    req.max_redirects = 3;
+    return req;
+}
+
+int fetch_communes(const std::filesystem::path& root, const std::vector<std::string>& sources,
+                   const MapMembership& membership, const MapFetchOptions& options) {
     const std::vector<std::string>& depts =
         options.departments.empty() ? ile_de_france_departments() : options.departments;
-    auto prebuild = [&] {
-        if (!options.prebuild_model) return;
-        MapLoad load = load_map(root, membership);
-        if (!load.model) {
-            spdlog::warn("map model: cannot build: {}",
-                         load.errors.empty() ? std::string("unknown error") : load.errors.front().message());
-        } else if (load.origin == MapOrigin::Built && load.cache_note.empty()) {
-            spdlog::info("map model: built and cached");
-        } else if (!load.cache_note.empty()) {
-            spdlog::info("map model: {} ({})", map_origin_name(load.origin), load.cache_note);
-        }
-    };
 
     std::string why;
     if (options.refresh) {
         spdlog::info("map contours: refreshing {} department(s) from {} source(s)", depts.size(), sources.size());
     } else if (damaged_departments(root, depts, membership, &why).empty()) {
         spdlog::info("map contours: cache complete in {}, nothing to fetch", (root / "maps" / "cache").string());
-        prebuild();
         return 0;
     } else {
         spdlog::info("map contours: fetching ({})", why);
@@ -128,15 +143,7 @@ int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>
         std::vector<std::string> bodies;
         std::string failure;
         for (const std::string& dept : depts) {
-            FetchRequest req;
-            req.url = map_source_url(source, dept);
-            req.max_bytes = std::min(options.max_bytes, kMaxContourFileBytes);
-            req.connect_timeout_s = options.connect_timeout_s;
-            req.total_timeout_s = options.total_timeout_s;
-            req.ca_file = options.ca_file;
-            req.cancel = options.cancel;
-            req.max_redirects = 3;
-            FetchResult res = http_fetch(req);
+            FetchResult res = http_fetch(map_request(map_source_url(source, dept), options));
             if (!res.ok || res.status != 200) {
                 failure = res.error.empty() ? res.url + ": HTTP " + std::to_string(res.status) : res.error;
                 break;
@@ -161,8 +168,7 @@ int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>
             }
             if (same) {
                 spdlog::info("map contours: refresh from {}: unchanged", source);
-                prebuild();
-                return 0;
+                        return 0;
             }
         }
         // Stage all as "<file>.tmp-<pid>-new" (each written atomically: temp + fsync + rename), so that a full disk
@@ -193,11 +199,79 @@ int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>
         }
         spdlog::info("map contours: {} department(s) from {}{}", depts.size(), source,
                      options.refresh ? " (new contours are used at the next start)" : "");
-        prebuild();
         return 0;
     }
     spdlog::error("map contours: no usable source among {} tried; previous cache kept", sources.size());
     return 1;
+}
+
+}  // namespace
+
+ArrondissementsFetch fetch_arrondissements(const std::filesystem::path& root, const std::vector<std::string>& sources,
+                                           const MapFetchOptions& options) {
+    const std::filesystem::path file = arrondissements_cache_file(root);
+    const ContourBytes cached = read_arrondissements_file(root);
+    const bool cached_ok = cached.bytes && check_arrondissements(*cached.bytes, kArrondissementsLabel).ok();
+    if (cached_ok && !options.refresh) return ArrondissementsFetch::Current;
+    bool offered = false;
+    for (const std::string& source : sources) {
+        const std::string url = arrondissements_source_url(source);
+        if (url.empty()) continue;
+        offered = true;
+        FetchResult res = http_fetch(map_request(url, options));
+        std::string failure;
+        if (!res.ok || res.status != 200) {
+            failure = res.error.empty() ? res.url + ": HTTP " + std::to_string(res.status) : res.error;
+        } else {
+            const ArrondissementsCheck check = check_arrondissements(res.body, res.url);
+            if (!check.ok()) failure = first_problem(check.errors, res.url);
+        }
+        if (!failure.empty()) {
+            spdlog::warn("arrondissements: source {} rejected: {}", source, failure);
+            if (options.cancel && *options.cancel) break;
+            continue;
+        }
+        if (cached.bytes && *cached.bytes == res.body) {
+            spdlog::info("arrondissements: refresh from {}: unchanged", source);
+            return ArrondissementsFetch::Unchanged;
+        }
+        if (std::string write_error = write_file_atomically(file, res.body); !write_error.empty()) {
+            spdlog::error("arrondissements: {}; previous file kept", write_error);
+            return ArrondissementsFetch::Failed;
+        }
+        spdlog::info("arrondissements: {} from {}", kArrondissementsLabel, source);
+        return ArrondissementsFetch::Written;
+    }
+    if (!offered) {
+        spdlog::info("arrondissements: no source among {} serves them; Paris is drawn as one shape", sources.size());
+        return ArrondissementsFetch::NotOffered;
+    }
+    spdlog::warn("arrondissements: no usable source; {}", cached_ok ? "the cached file is kept"
+                                                                     : "Paris is drawn without its arrondissements");
+    return ArrondissementsFetch::Failed;
+}
+
+int fetch_maps(const std::filesystem::path& root, const std::vector<std::string>& sources,
+               const MapMembership& membership, const MapFetchOptions& options) {
+    int rc = 0;
+    if (options.communes) rc = fetch_communes(root, sources, membership, options);
+    if (options.arrondissements && !(options.cancel && *options.cancel)) {
+        const ArrondissementsFetch a = fetch_arrondissements(root, sources, options);
+        if (!options.communes) rc = a == ArrondissementsFetch::Failed ? 1 : 0;
+    }
+    if (rc == 0 && options.prebuild_model) {
+        MapLoad load = load_map(root, membership);
+        if (!load.model) {
+            spdlog::warn("map model: cannot build: {}",
+                         load.errors.empty() ? std::string("unknown error") : load.errors.front().message());
+        } else if (load.origin == MapOrigin::Built && load.cache_note.empty()) {
+            spdlog::info("map model: built and cached");
+        } else if (!load.cache_note.empty()) {
+            spdlog::info("map model: {} ({})", map_origin_name(load.origin), load.cache_note);
+        }
+        if (!load.arrondissements_note.empty()) spdlog::warn("map model: {}", load.arrondissements_note);
+    }
+    return rc;
 }
 
 }  // namespace qmi::net

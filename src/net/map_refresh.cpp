@@ -28,7 +28,8 @@ PeriodicJob map_refresh_job(MapRefreshOptions options) {
     PeriodicJob job;
     job.name = "map refresh";
     job.period = options.period;
-    job.first_run = options.repair.empty() ? options.first_run : options.repair_first_run;
+    const bool repairing = !options.repair.empty() || options.repair_arrondissements;
+    job.first_run = repairing ? options.repair_first_run : options.first_run;
     job.retry_initial = options.retry_initial;
     job.retry_max = options.retry_max;
     if (!options.repair.empty()) {
@@ -36,6 +37,8 @@ PeriodicJob map_refresh_job(MapRefreshOptions options) {
         for (const std::string& d : options.repair) list += (list.empty() ? "" : ", ") + d;
         spdlog::warn("map contours: department(s) {} damaged in the cache, refetching them in the background", list);
     }
+    if (options.repair_arrondissements)
+        spdlog::info("arrondissements: missing or damaged in the cache, fetching them in the background");
     // shared_ptr: PeriodicJob::run is a copyable std::function; `repair` empties once done (one thread runs it).
     auto shared = std::make_shared<MapRefreshOptions>(std::move(options));
     job.run = [shared](const std::atomic<bool>& cancel) {
@@ -43,12 +46,18 @@ PeriodicJob map_refresh_job(MapRefreshOptions options) {
         fetch.cancel = &cancel;
         fetch.refresh = true;  // download even when the cache looks complete; the old cache stays on any failure
         fetch.departments = shared->repair;  // empty: all eight
+        if (!shared->repair.empty() || shared->repair_arrondissements) {
+            // A repair: only what is damaged.
+            fetch.communes = !shared->repair.empty();
+            fetch.arrondissements = shared->repair_arrondissements;
+        }
         // fetch_maps logs its own lines (one per failed source and a summary) and never touches a good cache
         // unless every department asked for downloaded and passed the check.
         const int rc = fetch_maps(shared->root, shared->sources, shared->membership, fetch);
         if (cancel) return JobResult::Cancelled;
         if (rc != 0) return JobResult::Failed;
         shared->repair.clear();
+        shared->repair_arrondissements = false;
         return JobResult::Succeeded;
     };
     return job;

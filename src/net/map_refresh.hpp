@@ -1,5 +1,6 @@
-// The map job of the background thread (BackgroundJobs): repairs damaged contour files soon after start, then
-// re-downloads all eight departments every period. Both go through fetch_maps, which replaces the cache only with
+// The map job of the background thread (BackgroundJobs): repairs damaged contour files (and a missing or damaged
+// arrondissements file) soon after start, then re-downloads all eight departments and the arrondissements every
+// period. Both go through fetch_maps, which replaces the cache only with
 // files that pass the same check as the start-up (and rebuilds map-model.bin from them). A running kiosk keeps
 // drawing the model it loaded: new contours are used at the next start (a hot swap would rebuild meshes, labels
 // and the hit index for a weekly change).
@@ -23,6 +24,9 @@ struct MapRefreshOptions {
     // Departments whose cached file is damaged (MapLoad::repair): fetched alone, `repair_first_run` after start and
     // with backoff until they are repaired; then the periodic refresh of all eight takes over.
     std::vector<std::string> repair;
+    // maps/cache/arrondissements-75.geojson is missing or damaged (MapLoad::repair_arrondissements): fetched like a
+    // damaged department, alone when no department needs repair.
+    bool repair_arrondissements = false;
     std::chrono::milliseconds repair_first_run{std::chrono::seconds{10}};
     std::chrono::milliseconds period{std::chrono::hours{24 * 7}};  // Settings.map_update_period_s
     std::chrono::milliseconds first_run{std::chrono::minutes{2}};  // let the kiosk settle before any download

@@ -52,4 +52,34 @@ void draw_map_labels(ImDrawList* dl, const LabelLayout& layout, const MapModel& 
     dl->PopClipRect();
 }
 
+void draw_arrondissement_labels(ImDrawList* dl, const LabelLayout& layout, const std::vector<std::string>& texts,
+                                const Camera& camera, ImFont* font, float size_px, const ScreenRect& clip,
+                                bool moving) {
+    if (!font || layout.labels.empty()) return;
+    namespace pal = ui::palette;
+    const ImU32 muted = ui::to_u32(pal::ink_muted);
+    const ImU32 halo = ui::to_u32(ui::with_alpha(pal::surface, 235));
+    const float h = std::max(1.0f, size_px / 14.0f);
+    dl->PushClipRect(ImVec2(static_cast<float>(clip.x), static_cast<float>(clip.y)),
+                     ImVec2(static_cast<float>(clip.x + clip.w), static_cast<float>(clip.y + clip.h)), true);
+    for_each_visible_label(layout, camera, clip, std::nullopt, [&](const VisibleLabel& v) {
+        if (v.label->commune >= texts.size()) return;
+        const std::string& text = texts[v.label->commune];
+        const Vec2 size = measure_label(font, size_px, text);
+        // The box fits the wider language: centre this one's text in it.
+        const float x0 = static_cast<float>(v.box.center().x - size.x / 2);
+        const float y0 = static_cast<float>(v.box.center().y - size.y / 2);
+        const char* b = text.data();
+        const char* e = b + text.size();
+        if (moving) {
+            dl->AddText(font, size_px, ImVec2(x0 + h, y0 + h), halo, b, e);
+        } else {
+            for (const ImVec2 d : {ImVec2(-h, 0), ImVec2(h, 0), ImVec2(0, -h), ImVec2(0, h)})
+                dl->AddText(font, size_px, ImVec2(x0 + d.x, y0 + d.y), halo, b, e);
+        }
+        dl->AddText(font, size_px, ImVec2(x0, y0), muted, b, e);
+    });
+    dl->PopClipRect();
+}
+
 }  // namespace qmi::render

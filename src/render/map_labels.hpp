@@ -3,6 +3,8 @@
 // only tests each label's min_scale against the camera and culls what is off the map area.
 #pragma once
 #include <optional>
+#include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -23,5 +25,13 @@ Vec2 measure_label(ImFont* font, float size_px, std::string_view text);
 void draw_map_labels(ImDrawList* draw_list, const LabelLayout& layout, const MapModel& map, const Camera& camera,
                      ImFont* font, float size_px, const ScreenRect& clip, std::optional<size_t> selected,
                      bool moving = false);
+
+// Paris's arrondissement numbers as core::layout_arrondissement_labels placed them; `texts` are theirs in the
+// language on screen ("8e" or "8th", by index into MapModel::arrondissements, made once at load), each centred in
+// its box (sized for the wider language), in the muted ink of the commune names with the same halo. Drawn before
+// the commune labels (they never overlap them).
+void draw_arrondissement_labels(ImDrawList* draw_list, const LabelLayout& layout, const std::vector<std::string>& texts,
+                                const Camera& camera, ImFont* font, float size_px, const ScreenRect& clip,
+                                bool moving = false);
 
 }  // namespace qmi::render

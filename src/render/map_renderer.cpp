@@ -147,6 +147,11 @@ bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fill
     departments_.half_width = pal::department_border_width / 2;
     ok = ok && metropole_.set.build(as_lines(map.metropole.rings), Style::Solid, to_sf(pal::metropole_border));
     metropole_.half_width = pal::metropole_border_width / 2;
+    // Paris's arrondissements: open polylines between them, inside Paris.
+    std::vector<Polyline> arrondissements;
+    for (const std::vector<Vec2>& border : map.arrondissement_borders) arrondissements.push_back({border, false, 0});
+    ok = ok && arrondissements_.set.build(arrondissements, Style::Solid, to_sf(pal::arrondissement_border));
+    arrondissements_.half_width = pal::arrondissement_border_width / 2;
     if (!ok) return false;
 
     spdlog::debug("map renderer: {} fill, {} line, {} dashed, {} context vertices uploaded",
@@ -158,9 +163,8 @@ bool MapRenderer::upload(const MapModel& map, const std::vector<sf::Color>& fill
 
 size_t MapRenderer::vertex_count() const {
     size_t n = fill_count_;
-    for (const Lines* l : {&communes_, &territories_, &metropole_, &departments_, &context_, &call_casing_, &call_ring_,
-                           &selection_casing_,
-                           &selection_outline_, &selection_accent_})
+    for (const Lines* l : {&communes_, &territories_, &metropole_, &departments_, &context_, &arrondissements_,
+                           &call_casing_, &call_ring_, &selection_casing_, &selection_outline_, &selection_accent_})
         n += l->set.vertex_count();
     n += selected_fills_.size();
     return n;
@@ -200,6 +204,9 @@ void MapRenderer::set_selection(const MapModel& map, const std::vector<size_t>& 
     ++generation_;
     selection_casing_ = selection_outline_ = selection_accent_ = Lines{};
     selected_fills_.clear();
+    selection_has_arrondissements_ = false;
+    for (size_t commune : communes)
+        if (commune < map.communes.size() && map.communes[commune].insee == "75056") selection_has_arrondissements_ = true;
     namespace pal = ui::palette;
     const std::vector<Polyline> rings = rings_of(map, communes);
     for (size_t commune : communes) {
@@ -280,6 +287,8 @@ void MapRenderer::draw(sf::RenderTarget& target, const Camera& camera, float ui_
     }
     states.blendMode = sf::BlendAlpha;  // the lines' antialiased fringe
     if (full) draw_lines(target, context_, line_shader_, states, visible, s, ui_scale);
+    const bool arrondissements = s >= arrondissement_min_scale_;
+    if (arrondissements) draw_lines(target, arrondissements_, line_shader_, states, visible, s, ui_scale);
     draw_lines(target, communes_, line_shader_, states, visible, s, ui_scale);
     draw_lines(target, territories_, line_shader_, states, visible, s, ui_scale);
 
@@ -305,6 +314,9 @@ void MapRenderer::draw(sf::RenderTarget& target, const Camera& camera, float ui_
         target.draw(quad, 6, sf::Triangles, plain);
         plain.blendMode = sf::BlendNone;
         target.draw(selected_fills_.data(), selected_fills_.size(), sf::Triangles, plain);
+        // Paris selected: its fill drawn again covered its arrondissements' lines; they go over it again.
+        if (arrondissements && selection_has_arrondissements_)
+            draw_lines(target, arrondissements_, line_shader_, states, visible, s, ui_scale);
     }
     draw_lines(target, selection_casing_, line_shader_, states, visible, s, ui_scale);
     draw_lines(target, selection_outline_, line_shader_, states, visible, s, ui_scale);

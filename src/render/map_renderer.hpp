@@ -38,6 +38,10 @@ sf::Color clear_color();
 // the view stops (render/map_redraw.hpp). The Métropole's own lines are drawn, antialiased, in both.
 enum class MapQuality { Full, Moving };
 
+// The arrondissement borders are drawn from this many times the overview's scale up (at the overview Paris is a
+// few hundred pixels wide: twenty cells of thin lines would only be noise there).
+inline constexpr double kArrondissementBorderMinZoom = 2.0;
+
 class MapRenderer {
 public:
     // Needs an active GL context (the window or render texture that will draw). Returns false, with one log line,
@@ -63,6 +67,12 @@ public:
               MapQuality quality, PhaseTimes* times = nullptr);
 
     size_t vertex_count() const;
+    // Paris's arrondissement borders (MapModel::arrondissement_borders, uploaded by upload()) are drawn only at
+    // scales (px/m) from `scale` up; +inf (the default) never.
+    void set_arrondissement_min_scale(double scale) {
+        if (scale != arrondissement_min_scale_) ++generation_;
+        arrondissement_min_scale_ = scale;
+    }
 
 private:
     struct FillChunk {
@@ -82,6 +92,9 @@ private:
     std::vector<FillChunk> fill_chunks_;
     size_t fill_count_ = 0;
     Lines communes_, territories_, metropole_, departments_, context_;
+    Lines arrondissements_;                      // inside Paris, thin, from arrondissement_min_scale_
+    double arrondissement_min_scale_ = 1e300;
+    bool selection_has_arrondissements_ = false;  // Paris is selected: its lines go over its fill again
     Lines call_casing_, call_ring_;
     Lines selection_casing_, selection_outline_, selection_accent_;
     std::vector<sf::Color> fill_colors_;         // what upload() filled each commune with

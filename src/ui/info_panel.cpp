@@ -1,5 +1,6 @@
 #include "ui/info_panel.hpp"
 
+#include "core/arrondissements.hpp"
 #include "core/nearest_districts.hpp"
 
 #include <algorithm>
@@ -65,7 +66,7 @@ std::optional<PartialDate> district_list_as_of(const Content& content) {
 }
 
 PanelText make_text(const PanelModel& m, const Content& content, const UiText& text, Lang lang, date::sys_seconds now,
-                    const CallConcern& concern) {
+                    const CallConcern& concern, const Arrondissement* arrondissement) {
     PanelText t;
     t.title = m.commune;
     t.close = text.get("panel.close", lang);
@@ -91,6 +92,12 @@ PanelText make_text(const PanelModel& m, const Content& content, const UiText& t
     t.lines.push_back(line(text, lang, "panel.department", m.department, "panel.unknown"));
     if (m.kind != PanelModel::Kind::OutsideCommune)
         t.lines.push_back(line(text, lang, "panel.territory", m.territory, "panel.unknown"));
+    if (arrondissement) {
+        PanelLine a;
+        a.label = text.get("panel.arrondissement", lang);
+        a.value = arrondissement_text(*arrondissement, lang);
+        t.lines.push_back(std::move(a));
+    }
     if (d) {
         const std::string challenge = m.challenge ? m.challenge->in(lang) : std::string();
         PanelLine c = line(text, lang, "panel.challenge", challenge, "panel.challenge_unpublished");
@@ -173,9 +180,15 @@ std::string as_of_text(const PartialDate& oldest, const PartialDate& newest, con
     return text.format("panel.as_of_range", lang, {{"from", from}, {"to", to}});
 }
 
+std::string arrondissement_text(const Arrondissement& a, Lang lang) {
+    std::string s = ordinal(a.number, lang);
+    if (!a.usage_name.empty()) s += " \xE2\x80\x94 " + a.usage_name;  // em dash
+    return s;
+}
+
 std::optional<PanelModel> make_panel_model(std::string_view insee, const Content& content,
                                            const Membership& membership, const UiText& text, date::sys_seconds now,
-                                           const MapModel* map) {
+                                           const MapModel* map, std::optional<size_t> arrondissement) {
     const std::string code = membership.current_code(insee);
     PanelModel m;
     m.insee = code;
@@ -232,8 +245,14 @@ std::optional<PanelModel> make_panel_model(std::string_view insee, const Content
     } else {
         return std::nullopt;
     }
-    m.fr = make_text(m, content, text, Lang::Fr, now, concern);
-    m.en = make_text(m, content, text, Lang::En, now, concern);
+    // Only Paris has arrondissements; an index for any other commune (a stale tap) is ignored.
+    const Arrondissement* arr = nullptr;
+    if (map && arrondissement && *arrondissement < map->arrondissements.size() && code == "75056") {
+        arr = &map->arrondissements[*arrondissement];
+        m.arrondissement = arr->insee;
+    }
+    m.fr = make_text(m, content, text, Lang::Fr, now, concern, arr);
+    m.en = make_text(m, content, text, Lang::En, now, concern, arr);
     const auto boundary = next_window_boundary(content.call_windows, now);
     const auto review = next_review_start(content, now);
     if (boundary && review) m.valid_until = std::min(*boundary, *review);

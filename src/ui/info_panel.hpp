@@ -70,6 +70,9 @@ struct PanelModel {
     std::string commune;     // "Athis-Mons"
     std::string department;  // "Essonne (91)"; the bare code when the name is unknown; "" when unknown
     std::string territory;   // "Grand-Orly Seine Bièvre"; "" outside the Métropole or when unknown
+    // Paris tapped on the map inside an arrondissement: its code ("75108"); "" otherwise (Paris chosen from the list
+    // or the search has no arrondissement). The card then has the line "Arrondissement : 8e — Élysée".
+    std::string arrondissement;
 
     // District only (absent fields stay absent: the texts below say so).
     int promotion = 0;
@@ -100,9 +103,14 @@ struct PanelModel {
 // nullopt when `insee` is neither a member of the Métropole nor (with `map`) a context commune of the map.
 // Former codes are followed ("93059" -> Saint-Denis "93066"). Rebuild it when the selection, the content or the
 // ui text changes, or at valid_until; a language switch needs nothing (both languages are inside).
+// `arrondissement`: index into map->arrondissements of the one the visitor touched (Paris only; needs `map`).
 std::optional<PanelModel> make_panel_model(std::string_view insee, const Content& content,
                                            const Membership& membership, const UiText& text, date::sys_seconds now,
-                                           const MapModel* map = nullptr);
+                                           const MapModel* map = nullptr,
+                                           std::optional<size_t> arrondissement = std::nullopt);
+
+// "8e — Élysée" / "8th — Élysée"; "8e" alone when the source gives no usage name.
+std::string arrondissement_text(const Arrondissement& a, Lang lang);
 
 // Close: the close button was released (the app clears the selection). ShowSources: the "Sources" button was
 // released (the app shows draw_sources_view for this card until it returns Close). ShowTimeline: the introduction's

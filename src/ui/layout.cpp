@@ -32,7 +32,9 @@ constexpr int kGroupSizes[kPromotionGroups] = {4, 6};
 constexpr float kTextCharW = 0.40f;
 constexpr float kFinePrintCharW = 0.36f;
 constexpr float kLongestNameW = 7.2f;
-constexpr int kAttributionChars = 135;
+// The longest attribution: contours, arrondissements ("Arrondissements : IGN – ADMIN EXPRESS (Licence Ouverte)")
+// and membership, joined.
+constexpr int kAttributionChars = 195;
 // The headline: "Quartiers Métropolitains d'Innovation", 37 characters of bold (0.42 of the size each, measured).
 constexpr float kHeadlineChars = 37;
 constexpr float kHeadlineCharW = 0.42f;  // "Contours : IGN – ADMIN EXPRESS, INSEE (Licence Ouverte) · Communes ..."
@@ -83,11 +85,13 @@ void place_hint(Layout& L) {
     L.hint = rect(cx - w / 2, m.max.y - L.margin - h, cx + w / 2, m.max.y - L.margin);
 }
 
-// Attribution strip: one line of fine print when it fits the width, else two.
+// Attribution strip: one line of fine print when it fits the width, else two. Exactly what draw_attribution draws:
+// the lines inside 4 px of padding above and below (at ui scale 1).
+// Every pixel counts on a 19" 5:4 screen, where the strip needs two lines and the map keeps a sixth of the glass.
 float attribution_height(const Layout& L, float width) {
     const float one_line = kAttributionChars * kFinePrintCharW * L.fonts.small;
     const int lines = one_line <= width - 2 * L.padding ? 1 : 2;
-    return std::ceil(lines * L.fonts.small + (lines - 1) * L.gap + L.padding);
+    return std::ceil(lines * L.fonts.small + 8.0f * L.scale);  // one wrapped text: its lines touch
 }
 
 float language_width(const Layout& L) {

@@ -20,7 +20,8 @@ std::string short_source(const std::string& source) {
     return s;
 }
 
-LegendText make_text(const Content& content, const Membership& membership, const UiText& text, Lang lang) {
+LegendText make_text(const Content& content, const Membership& membership, const UiText& text, Lang lang,
+                     ArrondissementSource arrondissements) {
     LegendText t;
     for (const Promotion& p : content.programme.promotions) {
         LegendEntry e;
@@ -41,7 +42,9 @@ LegendText make_text(const Content& content, const Membership& membership, const
     t.contours = text.get("attribution.contours", lang);
     const std::string source = short_source(membership.source());
     if (!source.empty()) t.membership = text.format("attribution.membership", lang, {{"source", source}});
-    t.one_line = t.membership.empty() ? t.contours : t.contours + "  ·  " + t.membership;
+    t.arrondissements = arrondissements_attribution(arrondissements, text, lang);
+    const std::string maps = t.arrondissements.empty() ? t.contours : t.contours + "  ·  " + t.arrondissements;
+    t.one_line = t.membership.empty() ? maps : maps + "  ·  " + t.membership;
     return t;
 }
 
@@ -83,11 +86,21 @@ void draw_swatch(ImDrawList* dl, const LegendEntry& e, ImVec2 p, float w, float 
 
 }  // namespace
 
-LegendModel make_legend_model(const Content& content, const Membership& membership, const UiText& text) {
+LegendModel make_legend_model(const Content& content, const Membership& membership, const UiText& text,
+                              ArrondissementSource arrondissements) {
     LegendModel m;
-    m.fr = make_text(content, membership, text, Lang::Fr);
-    m.en = make_text(content, membership, text, Lang::En);
+    m.fr = make_text(content, membership, text, Lang::Fr, arrondissements);
+    m.en = make_text(content, membership, text, Lang::En, arrondissements);
     return m;
+}
+
+std::string arrondissements_attribution(ArrondissementSource source, const UiText& text, Lang lang) {
+    switch (source) {
+        case ArrondissementSource::None: return {};
+        case ArrondissementSource::IgnAdminExpress: return text.get("attribution.arrondissements_ign", lang);
+        case ArrondissementSource::VilleDeParis: return text.get("attribution.arrondissements_ville_de_paris", lang);
+    }
+    return {};
 }
 
 void draw_legend(const LegendModel& model, const WidgetContext& ctx) {
@@ -176,21 +189,14 @@ void draw_attribution(const LegendModel& model, const WidgetContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text_muted));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.layout.padding, 6.0f * ctx.theme.scale));
+    // Vertical padding and line spacing as layout.cpp's attribution_height reserves them.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.layout.padding, 4.0f * ctx.theme.scale));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ctx.layout.margin, 2.0f * ctx.theme.scale));
     ImGui::Begin("##qmi_attribution", nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar);
     ImGui::PushFont(ctx.fonts.small);
-    // One line when it fits the strip (the layout then reserved one), else one source per line (the layout reserved
-    // two). Wrapping covers the rest.
+    // One line where it fits the width, else wrapped onto the lines layout.cpp reserves (attribution_height).
     ImGui::PushTextWrapPos(0.0f);
-    const bool one_line = ImGui::CalcTextSize(t.one_line.c_str(), t.one_line.c_str() + t.one_line.size()).x <=
-                          ImGui::GetContentRegionAvail().x;
-    if (one_line || t.membership.empty()) {
-        ImGui::TextUnformatted(t.one_line.c_str(), t.one_line.c_str() + t.one_line.size());
-    } else {
-        ImGui::TextUnformatted(t.contours.c_str(), t.contours.c_str() + t.contours.size());
-        ImGui::TextUnformatted(t.membership.c_str(), t.membership.c_str() + t.membership.size());
-    }
+    ImGui::TextUnformatted(t.one_line.c_str(), t.one_line.c_str() + t.one_line.size());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::End();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/content.hpp"
+#include "core/map_model.hpp"
 #include "core/membership.hpp"
 #include "core/ui_text.hpp"
 #include "ui/theme.hpp"
@@ -26,8 +27,9 @@ struct LegendEntry {
 struct LegendText {
     std::vector<LegendEntry> entries;  // promotions (in content order), other communes, outside, borders
     std::string contours;              // "Contours : IGN – ADMIN EXPRESS, INSEE (Licence Ouverte)"
+    std::string arrondissements;       // "Arrondissements : Ville de Paris (ODbL)"; "" when the map has none
     std::string membership;            // "Composition de la Métropole : @etalab/decoupage-administratif 6.0.0"
-    std::string one_line;              // both, joined with " · " (landscape)
+    std::string one_line;              // all, joined with " · ": the strip (wrapped where it does not fit)
 };
 
 struct LegendModel {
@@ -37,7 +39,13 @@ struct LegendModel {
 
 // The membership source line comes from maps/membership.json's "source" (Membership::source()), shortened to the
 // package and version; it is never hard-coded here.
-LegendModel make_legend_model(const Content& content, const Membership& membership, const UiText& text);
+// `arrondissements`: who published the arrondissements the map holds (MapModel::arrondissements_source): the strip
+// names that source, or none.
+LegendModel make_legend_model(const Content& content, const Membership& membership, const UiText& text,
+                              ArrondissementSource arrondissements = ArrondissementSource::None);
+
+// The attribution line of the arrondissements that were loaded ("" for None).
+std::string arrondissements_attribution(ArrondissementSource source, const UiText& text, Lang lang);
 
 // Legend card in Layout::legend (one column in landscape, two in portrait).
 void draw_legend(const LegendModel& model, const WidgetContext& ctx);

@@ -1,5 +1,7 @@
 #include "ui/sources_view.hpp"
 
+#include "ui/legend.hpp"
+
 #include <algorithm>
 
 #include <imgui.h>
@@ -22,7 +24,8 @@ std::string short_source(const std::string& source) {
 }
 
 SourcesText make_text(const Content& content, const Membership& membership, const UiText& text, Lang lang,
-                      const std::vector<SourceUse>& uses, const std::string& qr_source) {
+                      const std::vector<SourceUse>& uses, const std::string& qr_source,
+                      ArrondissementSource arrondissements) {
     SourcesText t;
     t.title = text.get("sources.title", lang);
     t.back = text.get("sources.close", lang);
@@ -69,13 +72,15 @@ SourcesText make_text(const Content& content, const Membership& membership, cons
         t.entries.push_back({"", text.format("attribution.membership", lang, {{"source", membership_source}}), "", "",
                              "", ""});
     t.entries.push_back({"", text.get("attribution.contours", lang), "", "", "", ""});
+    if (const std::string a = arrondissements_attribution(arrondissements, text, lang); !a.empty())
+        t.entries.push_back({"", a, "", "", "", ""});
     return t;
 }
 
 }  // namespace
 
 SourcesModel make_sources_model(const Content& content, const Membership& membership, const UiText& text,
-                                std::string_view insee, date::sys_seconds now) {
+                                std::string_view insee, date::sys_seconds now, ArrondissementSource arrondissements) {
     SourcesModel m;
     std::vector<FactRef> facts;
     if (const District* d = insee.empty() ? nullptr : content.find_district(membership.current_code(insee))) {
@@ -94,8 +99,8 @@ SourcesModel make_sources_model(const Content& content, const Membership& member
     }
     const std::vector<SourceUse> uses = sources_used(content, facts);
     const QrCard qr = qr_card(content, state);
-    m.fr = make_text(content, membership, text, Lang::Fr, uses, qr.source_id);
-    m.en = make_text(content, membership, text, Lang::En, uses, qr.source_id);
+    m.fr = make_text(content, membership, text, Lang::Fr, uses, qr.source_id, arrondissements);
+    m.en = make_text(content, membership, text, Lang::En, uses, qr.source_id, arrondissements);
     return m;
 }
 
@@ -103,8 +108,8 @@ SourcesModel make_sources_model(const Content& content, const Membership& member
                                 const std::vector<FactRef>& facts) {
     SourcesModel m;
     const std::vector<SourceUse> uses = sources_used(content, facts);
-    m.fr = make_text(content, membership, text, Lang::Fr, uses, "");
-    m.en = make_text(content, membership, text, Lang::En, uses, "");
+    m.fr = make_text(content, membership, text, Lang::Fr, uses, "", ArrondissementSource::None);
+    m.en = make_text(content, membership, text, Lang::En, uses, "", ArrondissementSource::None);
     return m;
 }
 

@@ -14,6 +14,7 @@
 
 #include "core/content.hpp"
 #include "core/facts.hpp"
+#include "core/map_model.hpp"
 #include "core/membership.hpp"
 #include "core/ui_text.hpp"
 #include "ui/widget_context.hpp"
@@ -43,8 +44,10 @@ struct SourcesModel {
 
 // `insee`: the commune whose card is open ("" for the introduction). `now` decides what the banner and the QR code
 // show, whose sources are listed too.
+// `arrondissements`: the source of the arrondissements the map holds, listed with the map's attributions.
 SourcesModel make_sources_model(const Content& content, const Membership& membership, const UiText& text,
-                                std::string_view insee, date::sys_seconds now);
+                                std::string_view insee, date::sys_seconds now,
+                                ArrondissementSource arrondissements = ArrondissementSource::None);
 
 // The sources of `facts` (what a presenter's card shows: a promotion, the calls), then the map's and the
 // membership's attributions. The banner and the QR code are not on screen then: their sources are not added.

@@ -59,6 +59,10 @@ inline constexpr float territory_border_width = 2.0f;
 inline constexpr float department_border_width = 2.5f;
 inline constexpr float department_dash_length = 10.0f;       // dash and gap length of department borders
 inline constexpr float metropole_border_width = 3.5f;
+// Lines between Paris's arrondissements: the territory borders' slate, lighter and thinner (orientation, not a limit
+// a visitor must read).
+inline constexpr Rgba8 arrondissement_border{0x8A, 0x93, 0xA3};
+inline constexpr float arrondissement_border_width = 1.5f;
 // Selection: a near-black outline (>= 3.6:1 against every fill), inside a white casing drawn first and wider, so
 // the outline is seen even where the neighbour is dark. The reddish purple accent line is decoration only: it is
 // too close to the fills (1.4:1 on vermillion) to carry the selection and nothing relies on it.

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "../support/synthetic_arrondissements.hpp"
 #include "../support/synthetic_map.hpp"
 #include "core/content_store.hpp"
 #include "core/map_cache.hpp"
@@ -55,16 +56,24 @@ int main(int argc, char** argv) {
         seed(out / "geojson", "communes-" + departments[i] + ".geojson",
              std::string(1, static_cast<char>(i)) + test::synthetic_department(mm, departments[i]));
 
-    // map_model: a whole map-model.bin of the synthetic map, and its payload alone.
+    seed(out / "geojson", "arrondissements-75.geojson", std::string(1, '\0') + test::synthetic_arrondissements());
+
+    // map_model: a whole map-model.bin of the synthetic map (Paris in place, with its arrondissements), and its
+    // payload alone.
     std::vector<DepartmentContours> inputs;
     for (const std::string& d : departments) {
-        GeoParse parsed = parse_feature_collection(test::synthetic_department(mm, d), d);
+        GeoParse parsed = parse_feature_collection(
+            d == "75" ? test::synthetic_department_75_with_paris(mm) : test::synthetic_department(mm, d), d);
         if (!parsed.collection) return 1;
         inputs.push_back({d, d, std::move(*parsed.collection)});
     }
-    const MapBuild built = build_map(inputs, mm);
+    GeoParse arr = parse_feature_collection(test::synthetic_arrondissements(), "arrondissements");
+    if (!arr.collection) return 1;
+    const ArrondissementContours arrondissements{"arrondissements", std::move(*arr.collection)};
+    const MapBuild built = build_map(inputs, mm, &arrondissements);
     if (!built.model) {
-        std::fprintf(stderr, "qmi_fuzz_seeds: the synthetic map does not build\n");
+        std::fprintf(stderr, "qmi_fuzz_seeds: the synthetic map does not build: %s\n",
+                     built.errors.empty() ? "?" : built.errors.front().message().c_str());
         return 1;
     }
     const std::string model = encode_map_model(*built.model, std::string(32, 'k'));

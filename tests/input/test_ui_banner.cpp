@@ -356,3 +356,30 @@ TEST_CASE("the QR caption sits inside the QR card, right next to the code, at ev
         CHECK(module / ui.layout().px_per_mm >= 0.5f);
     }
 }
+
+TEST_CASE("attribution: the arrondissements' publisher as loaded (Ville de Paris ODbL for the City's file, IGN for "
+          "the geo API's), none without them, within the strip on every target screen", "[arrondissements]") {
+    const RepoData& d = RepoData::get();
+    const ui::LegendModel none = ui::make_legend_model(d.content, d.membership, d.text);
+    CHECK(none.fr.arrondissements.empty());
+    CHECK_FALSE(contains(none.fr.one_line, "Arrondissements"));
+    const ui::LegendModel city =
+        ui::make_legend_model(d.content, d.membership, d.text, ArrondissementSource::VilleDeParis);
+    CHECK(city.fr.arrondissements == "Arrondissements : Ville de Paris (ODbL)");
+    CHECK(city.en.arrondissements == "Arrondissements: Ville de Paris (ODbL)");
+    CHECK(contains(city.fr.one_line, "Arrondissements : Ville de Paris (ODbL)"));
+    const ui::LegendModel ign =
+        ui::make_legend_model(d.content, d.membership, d.text, ArrondissementSource::IgnAdminExpress);
+    CHECK(ign.fr.arrondissements == "Arrondissements : IGN – ADMIN EXPRESS (Licence Ouverte)");
+    // The longest strip fits its region on each target screen (wrapped at most onto the lines reserved).
+    for (const ImVec2 size : {ImVec2(1366, 768), ImVec2(1280, 1024), ImVec2(1920, 1080), ImVec2(1080, 1920),
+                              ImVec2(3840, 2160)}) {
+        INFO(size.x << "x" << size.y);
+        HeadlessUi ui(size, test::px_per_mm_43in(std::max(size.x, size.y)));
+        const std::string text = ui.frame([&] { ui::draw_attribution(ign, ui.ctx()); });
+        ImGuiWindow* w = HeadlessUi::window("##qmi_attribution");
+        REQUIRE(w);
+        CHECK(contains(text, "Arrondissements : IGN"));
+        CHECK(w->ContentSize.y <= ui.layout().attribution.height() + 1);
+    }
+}

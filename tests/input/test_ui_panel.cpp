@@ -433,3 +433,53 @@ TEST_CASE("the Sources button of the card and of the introduction asks for the s
     ui.tap(button, draw_intro);
     CHECK(last == ui::PanelResult::ShowSources);
 }
+
+TEST_CASE("panel: Paris tapped in an arrondissement names it ('Arrondissement : 8e — Élysée' / '8th — Élysée') and "
+          "Paris from the list or the search has no such line", "[panel][arrondissements]") {
+    const RepoData& d = RepoData::get();
+    MapModel map;
+    CommuneShape paris;
+    paris.insee = "75056";
+    paris.name = "Paris";
+    paris.department = "75";
+    paris.territory = "75056";
+    paris.in_metropole = true;
+    map.communes.push_back(paris);
+    map.metropole_count = 1;
+    Arrondissement eighth;
+    eighth.insee = "75108";
+    eighth.number = 8;
+    eighth.name = "Paris 8e Arrondissement";
+    eighth.usage_name = "Élysée";
+    Arrondissement first = eighth;
+    first.insee = "75101";
+    first.number = 1;
+    first.usage_name.clear();  // the geo API gives no usage name: the number alone
+    map.arrondissements = {first, eighth};
+    map.arrondissements_source = ArrondissementSource::VilleDeParis;
+
+    const auto tapped = ui::make_panel_model("75056", d.content, d.membership, d.text, kMay2024, &map, 1);
+    REQUIRE(tapped);
+    CHECK(tapped->arrondissement == "75108");
+    const ui::PanelLine* fr = find_line(tapped->fr, "Arrondissement");
+    const ui::PanelLine* en = find_line(tapped->en, "Arrondissement");
+    REQUIRE(fr);
+    REQUIRE(en);
+    CHECK(fr->value == "8e \xE2\x80\x94 Élysée");
+    CHECK(en->value == "8th \xE2\x80\x94 Élysée");
+    CHECK_FALSE(fr->missing);
+
+    const auto first_tapped = ui::make_panel_model("75056", d.content, d.membership, d.text, kMay2024, &map, 0);
+    REQUIRE(first_tapped);
+    CHECK(find_line(first_tapped->fr, "Arrondissement")->value == "1er");
+    CHECK(find_line(first_tapped->en, "Arrondissement")->value == "1st");
+
+    const auto listed = ui::make_panel_model("75056", d.content, d.membership, d.text, kMay2024, &map);
+    REQUIRE(listed);
+    CHECK(listed->arrondissement.empty());
+    CHECK_FALSE(find_line(listed->fr, "Arrondissement"));
+    // An index that is not Paris's (a stale tap on another town) names nothing.
+    const auto other = ui::make_panel_model("93066", d.content, d.membership, d.text, kMay2024, &map, 1);
+    REQUIRE(other);
+    CHECK_FALSE(find_line(other->fr, "Arrondissement"));
+}

@@ -14,6 +14,7 @@
 
 #include "../support/dead_pid.hpp"
 #include "../support/kiosk_root.hpp"
+#include "../support/synthetic_arrondissements.hpp"
 #include "app/kiosk_data.hpp"
 #include "core/atomic_file.hpp"
 #include "core/map_cache.hpp"
@@ -138,4 +139,45 @@ TEST_CASE("kiosk data: temporary files of interrupted writes are removed at star
     bool said = false;
     for (const std::string& w : load.warnings) said = said || w.find("temporary file(s) of an interrupted write") != std::string::npos;
     CHECK(said);
+}
+
+TEST_CASE("kiosk data: the arrondissements are optional: missing, one warning line and the start goes on, damaged: "
+          "the same at start and an error for --check-config", "[kiosk_data][arrondissements]") {
+    KioskRoot k("arr-optional", false);
+    write_synthetic_paris(k.root(), map_membership(), false);
+    auto arrondissement_lines = [](const KioskDataLoad& load) {
+        int n = 0;
+        for (const std::string& w : load.warnings) n += w.find("arrondissements-75.geojson") != std::string::npos;
+        return n;
+    };
+    {
+        const KioskDataLoad load = load_kiosk_data(k.root());
+        REQUIRE(load.data);
+        CHECK(load.data->map.arrondissements.empty());
+        CHECK(load.data->map_repair_arrondissements);
+        CHECK(arrondissement_lines(load) == 1);
+        CHECK(load.warnings.size() == 1);
+        CHECK(check_config(k.root()).empty());  // a map without arrondissements is a good map
+    }
+    spill(arrondissements_cache_file(k.root()), synthetic_arrondissements());
+    {
+        const KioskDataLoad load = load_kiosk_data(k.root());
+        REQUIRE(load.data);
+        CHECK(load.data->map.arrondissements.size() == 20);
+        CHECK_FALSE(load.data->map_repair_arrondissements);
+        CHECK(load.warnings.empty());
+    }
+    spill(arrondissements_cache_file(k.root()), "{\"type\": \"FeatureCollection\", \"features\": [");
+    {
+        const KioskDataLoad load = load_kiosk_data(k.root());
+        REQUIRE(load.data);
+        CHECK(load.data->map.arrondissements.empty());
+        CHECK(load.data->map_repair_arrondissements);
+        CHECK(arrondissement_lines(load) == 1);
+        CHECK(load.warnings.size() == 1);
+        const ConfigErrors checked = check_config(k.root());
+        REQUIRE(checked.size() == 1);
+        CHECK(checked.front().message().rfind("maps/cache/arrondissements-75.geojson: ", 0) == 0);
+        CHECK(checked.front().message().find("not valid JSON") != std::string::npos);
+    }
 }

@@ -10,6 +10,7 @@
 #include "../support/fetch_options.hpp"
 #include "../support/map_fixture.hpp"
 #include "../support/scratch_dir.hpp"
+#include "../support/synthetic_arrondissements.hpp"
 #include "core/map_cache.hpp"
 #include "core/membership.hpp"
 #include "net/map_fetch.hpp"
@@ -175,4 +176,83 @@ TEST_CASE("map source: QMI_MAP_SOURCE wins over kiosk.json's map_source, an empt
     ::setenv("QMI_MAP_SOURCE", "/mnt/mirror", 1);
     CHECK(effective_map_source(settings) == "/mnt/mirror");
     ::unsetenv("QMI_MAP_SOURCE");
+}
+
+// ---- Paris's arrondissements ------------------------------------------------------------------------------------
+
+TEST_CASE("arrondissements sources: the official API's own URL, a directory's or base URL's file, none for a "
+          "{dept} template") {
+    CHECK(arrondissements_source_url(kOfficialMapSource) == kOfficialArrondissementsSource);
+    CHECK(std::string(kOfficialArrondissementsSource) ==
+          "https://geo.api.gouv.fr/communes?codeDepartement=75&type=arrondissement-municipal&format=geojson"
+          "&geometry=contour");
+    CHECK(arrondissements_source_url("/srv/my geo") == "file:///srv/my%20geo/arrondissements-75.geojson");
+    CHECK(arrondissements_source_url("file:///srv/geo") == "file:///srv/geo/arrondissements-75.geojson");
+    CHECK(arrondissements_source_url("http://mirror.local/geo/") == "http://mirror.local/geo/arrondissements-75.geojson");
+    CHECK(arrondissements_source_url("/data/{dept}.json").empty());
+    CHECK(arrondissements_source_url("https://maps.example.org/{dept}.geojson").empty());
+}
+
+TEST_CASE("arrondissements fetch: they come with the communes from a directory source and are built into the model") {
+    ScratchDir work("arrfetch");
+    const fs::path source = work / "source";
+    write_synthetic_paris(source, map_membership());
+    const fs::path dir = source / "maps" / "cache";
+    const fs::path root = work / "kiosk";
+    MapFetchOptions options = test_fetch_options();
+    options.prebuild_model = true;
+    REQUIRE(fetch_maps(root, {dir.string()}, map_membership(), options) == 0);
+    CHECK(slurp(arrondissements_cache_file(root)) == slurp(dir / "arrondissements-75.geojson"));
+    const MapLoad load = load_map(root, map_membership());
+    CHECK(load.origin == MapOrigin::Cache);  // prebuilt with the arrondissements
+    CHECK(load.model->arrondissements.size() == 20);
+    // Cached and valid: set-up has nothing to do, even with a broken source.
+    CHECK(fetch_arrondissements(root, {"/nonexistent"}, test_fetch_options()) == ArrondissementsFetch::Current);
+}
+
+TEST_CASE("arrondissements fetch: a damaged or missing download never replaces a valid file and never fails the "
+          "communes' fetch") {
+    ScratchDir work("arrfetch-bad");
+    const fs::path source = work / "source";
+    write_synthetic_paris(source, map_membership());
+    const fs::path dir = source / "maps" / "cache";
+    const fs::path root = work / "kiosk";
+    REQUIRE(fetch_maps(root, {dir.string()}, map_membership(), test_fetch_options()) == 0);
+    const std::string good = slurp(arrondissements_cache_file(root));
+
+    // The source now serves a spiked file: the weekly refresh refuses it, the cached file stays.
+    nlohmann::json doc = nlohmann::json::parse(good);
+    doc["features"][4]["geometry"]["coordinates"][0][1][0] = 2.9;
+    spill(dir / "arrondissements-75.geojson", doc.dump());
+    CHECK(fetch_maps(root, {dir.string()}, map_membership(), test_fetch_options(true)) == 0);
+    CHECK(fetch_arrondissements(root, {dir.string()}, test_fetch_options(true)) == ArrondissementsFetch::Failed);
+    CHECK(slurp(arrondissements_cache_file(root)) == good);
+
+    // Gone from the source: same.
+    fs::remove(dir / "arrondissements-75.geojson");
+    CHECK(fetch_arrondissements(root, {dir.string()}, test_fetch_options(true)) == ArrondissementsFetch::Failed);
+    CHECK(slurp(arrondissements_cache_file(root)) == good);
+
+    // A source that cannot serve them ({dept} template): not an error, nothing written.
+    ScratchDir other("arrfetch-template");
+    const std::string templ = (dir / "communes-{dept}.geojson").string();
+    CHECK(fetch_maps(other.path(), {templ}, map_membership(), test_fetch_options()) == 0);
+    CHECK(map_cache_complete(other.path(), map_membership()));
+    CHECK_FALSE(fs::exists(arrondissements_cache_file(other.path())));
+    CHECK(fetch_arrondissements(other.path(), {templ}, test_fetch_options()) == ArrondissementsFetch::NotOffered);
+
+    // Back at the source: the refresh takes it (a second source after a failing one), then finds it unchanged.
+    spill(dir / "arrondissements-75.geojson", synthetic_arrondissements(false));
+    CHECK(fetch_arrondissements(root, {"/nonexistent", dir.string()}, test_fetch_options(true)) ==
+          ArrondissementsFetch::Written);
+    CHECK(slurp(arrondissements_cache_file(root)) == synthetic_arrondissements(false));
+    CHECK(fetch_arrondissements(root, {dir.string()}, test_fetch_options(true)) == ArrondissementsFetch::Unchanged);
+}
+
+TEST_CASE("arrondissements fetch: over HTTP from the offline mirror served locally") {
+    QMI_REQUIRE_GEO_MIRROR();
+    LocalServer server({geo_mirror()});
+    ScratchDir root("arrfetch-http");
+    REQUIRE(fetch_maps(root.path(), {server.url("/files/")}, map_membership(), test_fetch_options()) == 0);
+    CHECK(slurp(arrondissements_cache_file(root.path())) == slurp(geo_mirror() / "arrondissements-75.geojson"));
 }

@@ -14,6 +14,7 @@
 #include "../support/map_fixture.hpp"
 #include "../support/repo_data.hpp"
 #include "../support/scratch_dir.hpp"
+#include "../support/synthetic_arrondissements.hpp"
 #include "app/live_updates.hpp"
 #include "core/map_build.hpp"
 #include "core/map_cache.hpp"
@@ -154,4 +155,40 @@ TEST_CASE("map repair: LiveUpdates refetches what load_kiosk_data found damaged,
     CHECK(status.maps_repairing.empty());
     CHECK(map_cache_complete(w.root, map_membership()));
     CHECK(load_map(w.root, map_membership()).origin == MapOrigin::Cache);
+}
+
+TEST_CASE("map repair: a missing arrondissements file alone is fetched soon after start, the communes are not "
+          "touched") {
+    ScratchDir dir("arr-repair");
+    const fs::path source = dir / "source";
+    const fs::path root = dir / "kiosk";
+    write_synthetic_paris(source, map_membership());
+    write_synthetic_paris(root, map_membership(), false);
+    const MapLoad at_start = load_map(root, map_membership());
+    REQUIRE(at_start.model);
+    REQUIRE(at_start.repair.empty());
+    REQUIRE(at_start.repair_arrondissements);
+    const auto before_93 = fs::last_write_time(map_cache_file(root, "93"));
+
+    MapRefreshOptions options;
+    options.root = root;
+    options.sources = {(source / "maps" / "cache").string()};
+    options.membership = map_membership();
+    options.fetch = test_fetch_options(true);
+    options.fetch.prebuild_model = true;
+    options.repair_arrondissements = true;
+    options.repair_first_run = 0ms;
+    options.first_run = 1h;  // would be the periodic refresh: must not be what runs
+    BackgroundJobs jobs(3);
+    jobs.add(map_refresh_job(options));
+    jobs.start();
+    for (int i = 0; i < 500 && !fs::exists(arrondissements_cache_file(root)); ++i) std::this_thread::sleep_for(20ms);
+    std::this_thread::sleep_for(300ms);  // the prebuild after it
+    jobs.stop();
+    REQUIRE(fs::exists(arrondissements_cache_file(root)));
+    CHECK(fs::last_write_time(map_cache_file(root, "93")) == before_93);
+    const MapLoad next = load_map(root, map_membership());
+    REQUIRE(next.model);
+    CHECK(next.model->arrondissements.size() == 20);
+    CHECK_FALSE(next.repair_arrondissements);
 }
