@@ -12,6 +12,7 @@
 #include <stb_image_write.h>
 #include <stb_truetype.h>
 
+#include "app/png_file.hpp"
 #include "core/text.hpp"
 #include "ui/fonts.hpp"
 
@@ -191,15 +192,7 @@ std::string ContactSheet::write(const std::string& path) const {
 
     // RGB at the highest compression: a sheet is written once and read many times.
     stbi_write_png_compression_level = 9;
-    const std::string tmp = path + ".tmp";
-    if (!stbi_write_png(tmp.c_str(), w, h, 3, rgb.data(), w * 3)) return "cannot write " + tmp;
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        return "cannot rename " + tmp + " to " + path + ": " + ec.message();
-    }
-    return "";
+    return write_png(rgb.data(), w, h, 3, path);
 }
 
 }  // namespace qmi::app

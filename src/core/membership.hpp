@@ -55,6 +55,13 @@ public:
     const std::string& metropole_code() const { return metropole_code_; }
     const std::string& metropole_name() const { return metropole_name_; }
     const std::string& source() const { return source_; }
+    // The source as visitors read it: the dataset and its version, without the file list or the package manager
+    // ("npm @etalab/decoupage-administratif 6.0.0 (data/epci.json, ...)" -> "@etalab/decoupage-administratif 6.0.0").
+    std::string dataset() const {
+        std::string s = source_.substr(0, source_.find(" ("));
+        if (s.rfind("npm ", 0) == 0) s.erase(0, 4);
+        return s;
+    }
 
 private:
     std::string metropole_code_, metropole_name_, source_;

@@ -110,15 +110,8 @@ void Banner::update(const Content& content, const UiText& text, Lang lang, date:
 namespace {
 
 // The header and the banner form one strip: flat (no rounding), banner colour, a hairline along the bottom.
-void begin_strip(const char* id, const Rect& r, const WidgetContext& ctx) {
-    next_window_on(r);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(ctx.theme.banner_bg));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.layout.padding, ctx.layout.padding * 0.5f));
-    ImGui::Begin(id, nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleVar(3);
-    ImGui::PopStyleColor();
+void begin_header_strip(const char* id, const Rect& r, const WidgetContext& ctx) {
+    begin_strip(id, r, ctx.theme, ImVec2(ctx.layout.padding, ctx.layout.padding * 0.5f));
     ImGui::GetWindowDrawList()->AddLine(ImVec2(r.min.x, r.max.y - ctx.theme.border * 0.5f),
                                         ImVec2(r.max.x, r.max.y - ctx.theme.border * 0.5f),
                                         to_u32(ctx.theme.card_border), ctx.theme.border);
@@ -203,7 +196,7 @@ HeaderResult Banner::draw_header(const WidgetContext& ctx, bool show_lang_switch
     const Rect& r = ctx.layout.header;
     const float pad = ctx.layout.padding;
     const float gap = ctx.layout.margin;
-    begin_strip("##qmi_header", r, ctx);
+    begin_header_strip("##qmi_header", r, ctx);
 
     bool switch_pressed = false;
     float text_right = r.max.x - pad;
@@ -233,7 +226,7 @@ void Banner::draw(const WidgetContext& ctx) {
     const float pad = ctx.layout.padding;
     const float gap = ctx.layout.margin;
     const float s = ctx.theme.scale;
-    begin_strip("##qmi_banner", r, ctx);
+    begin_header_strip("##qmi_banner", r, ctx);
 
     // The state badge at the left end: a coloured pill with the state in white, centred on the strip.
     float text_left = r.min.x + pad;

@@ -7,13 +7,6 @@ namespace qmi::ui {
 
 namespace {
 
-Rect rect(float x0, float y0, float x1, float y1) {
-    Rect r;
-    r.min = ImVec2(std::round(x0), std::round(y0));
-    r.max = ImVec2(std::round(x1), std::round(y1));
-    return r;
-}
-
 // The QR code opens a source's page, whose URL can be long (the Métropole's pages run to ~130 characters): version 8
 // (49 modules, 57 with its quiet zones) at level M holds 152 bytes. Under 2 px or 0.5 mm a module, phones read it
 // badly, whatever the code's size in millimetres: its side is at least 57 such modules.
@@ -35,9 +28,6 @@ constexpr float kLongestNameW = 7.2f;
 // The longest attribution: contours, arrondissements ("Arrondissements : IGN – ADMIN EXPRESS (Licence Ouverte)")
 // and membership, joined.
 constexpr int kAttributionChars = 195;
-// The headline: "Quartiers Métropolitains d'Innovation", 37 characters of bold (0.42 of the size each, measured).
-constexpr float kHeadlineChars = 37;
-constexpr float kHeadlineCharW = 0.42f;  // "Contours : IGN – ADMIN EXPRESS, INSEE (Licence Ouverte) · Communes ..."
 
 int list_rows(int columns) {
     int rows = 0;
@@ -66,7 +56,7 @@ void place_keyboard(Layout& L, float cx, float top, float bottom) {
     const float w = std::min(keyboard_width(L), L.display.x);
     const float h = keyboard_height(L, results);
     const float x0 = std::clamp(cx - w / 2, 0.0f, L.display.x - w);
-    L.keyboard = rect(x0, std::max(0.0f, bottom - h), x0 + w, bottom);
+    L.keyboard = pixel_rect(x0, std::max(0.0f, bottom - h), x0 + w, bottom);
     L.keyboard_results = results;
 }
 
@@ -82,7 +72,7 @@ void place_hint(Layout& L) {
     const float lines = std::max(2.0f, std::ceil(sentence_w / text_w));
     const float h = L.hint_stacked ? (lines + 2) * L.fonts.body + 1.5f * L.padding : lines * L.fonts.body + L.padding;
     const float cx = (m.min.x + m.max.x) / 2;
-    L.hint = rect(cx - w / 2, m.max.y - L.margin - h, cx + w / 2, m.max.y - L.margin);
+    L.hint = pixel_rect(cx - w / 2, m.max.y - L.margin - h, cx + w / 2, m.max.y - L.margin);
 }
 
 // Attribution strip: one line of fine print when it fits the width, else two. Exactly what draw_attribution draws:
@@ -112,7 +102,7 @@ void landscape(Layout& L) {
     const float qr_w = L.qr_side + p + std::ceil(5.0f * F.body);  // code, its caption ("Scannez pour / candidater")
     const float lang_w = language_width(L);
     const float right_w = qr_w + lang_w + 2 * m;
-    const float headline_w = kHeadlineChars * kHeadlineCharW * F.headline;
+    const float headline_w = programme_name_width(F.headline);
     const bool headline_beside = headline_w <= W - right_w - m - 2 * p;
     const float header_h = std::ceil((headline_beside ? 1 : 2) * F.headline + F.body + p / 2);
     const float banner_h = std::ceil(F.title + F.body + p / 2);
@@ -120,21 +110,21 @@ void landscape(Layout& L) {
     const float top_h = std::max(header_h + banner_h, right_top + std::ceil(L.qr_side + p / 2));
     const float right_h = top_h - right_top;
     const float qr_h = std::min(right_h, L.qr_side + p);
-    L.qr = rect(W - m - qr_w, right_top + (right_h - qr_h) / 2, W - m, right_top + (right_h + qr_h) / 2);
-    L.language = rect(L.qr.min.x - m - lang_w, right_top + (right_h - L.button) / 2, L.qr.min.x - m,
+    L.qr = pixel_rect(W - m - qr_w, right_top + (right_h - qr_h) / 2, W - m, right_top + (right_h + qr_h) / 2);
+    L.language = pixel_rect(L.qr.min.x - m - lang_w, right_top + (right_h - L.button) / 2, L.qr.min.x - m,
                       right_top + (right_h + L.button) / 2);
     const float text_right = L.language.min.x - m;
-    L.header = rect(0, 0, headline_beside ? text_right : W, header_h);
-    L.banner = rect(0, header_h, text_right, top_h);
+    L.header = pixel_rect(0, 0, headline_beside ? text_right : W, header_h);
+    L.banner = pixel_rect(0, header_h, text_right, top_h);
 
-    L.attribution = rect(0, H - attribution_height(L, W), W, H);
+    L.attribution = pixel_rect(0, H - attribution_height(L, W), W, H);
     const float top = top_h + m, bottom = L.attribution.min.y - m;
 
     // Left: the district list, as wide as the longest name on a button (chip and padding included), never more
     // than a third of the screen.
     const float name_button_w = std::ceil((kLongestNameW + 1.6f) * F.body);
     const float list_w = std::min(name_button_w, std::floor(0.32f * W));
-    L.district_list = rect(m, top, m + list_w, bottom);
+    L.district_list = pixel_rect(m, top, m + list_w, bottom);
     L.district_columns = 1;
 
     // Right: the panel (a readable measure of ~40 characters, at most 30 % of the width) over the legend.
@@ -142,16 +132,16 @@ void landscape(Layout& L) {
     // A narrow screen has no room for the legend: the district list's promotion headings, with their colours,
     // are the map's key there.
     const float legend_h = headline_beside ? std::ceil(6 * (F.body + g) + 2 * p) : 0.0f;  // 2 promotions, 2 fills, 2 borders
-    if (legend_h > 0) L.legend = rect(W - m - panel_w, bottom - legend_h, W - m, bottom);
-    L.panel = rect(W - m - panel_w, top, W - m, legend_h > 0 ? L.legend.min.y - m : bottom);
+    if (legend_h > 0) L.legend = pixel_rect(W - m - panel_w, bottom - legend_h, W - m, bottom);
+    L.panel = pixel_rect(W - m - panel_w, top, W - m, legend_h > 0 ? L.legend.min.y - m : bottom);
 
     // Between the map and the panel, a column of square buttons: search at the top, Home / + / - at the bottom.
     const float strip_w = L.button + 2 * g;
     const float sx1 = L.panel.min.x - m, sx0 = sx1 - strip_w;
-    L.search = rect(sx0, top, sx1, top + L.button + 2 * g);
-    L.map_controls = rect(sx0, bottom - (3 * L.button + 4 * g), sx1, bottom);
+    L.search = pixel_rect(sx0, top, sx1, top + L.button + 2 * g);
+    L.map_controls = pixel_rect(sx0, bottom - (3 * L.button + 4 * g), sx1, bottom);
 
-    L.map_area = rect(L.district_list.max.x + m, top, sx0 - m, bottom);
+    L.map_area = pixel_rect(L.district_list.max.x + m, top, sx0 - m, bottom);
     place_hint(L);
     place_keyboard(L, (L.map_area.min.x + L.map_controls.max.x) / 2, top, bottom);
 }
@@ -162,9 +152,9 @@ void portrait(Layout& L) {
     const float m = L.margin, p = L.padding, g = L.gap;
 
     // Text at the top: the eyes of a standing adult are at 1.5 - 1.7 m, above the hands' reach.
-    L.header = rect(0, 0, W, std::ceil(F.headline + F.body + p));
-    L.banner = rect(0, L.header.max.y, W, L.header.max.y + std::ceil(F.title + F.body + p));
-    L.attribution = rect(0, H - attribution_height(L, W), W, H);
+    L.header = pixel_rect(0, 0, W, std::ceil(F.headline + F.body + p));
+    L.banner = pixel_rect(0, L.header.max.y, W, L.header.max.y + std::ceil(F.title + F.body + p));
+    L.attribution = pixel_rect(0, H - attribution_height(L, W), W, H);
 
     // Controls at the bottom, inside the reach band: the block ends at the attribution or at the lowest row a
     // hand reaches comfortably (0.4 m), whichever is higher on the screen.
@@ -177,13 +167,13 @@ void portrait(Layout& L) {
     const float row2_top = block_bottom - row2_h;
     const float row1_top = row2_top - m - L.button;
 
-    L.qr = rect(W - m - qr_w, row2_top, W - m, row2_top + qr_h);
-    L.district_list = rect(m, row2_top, L.qr.min.x - m, row2_top + row2_h);
-    L.map_controls = rect(m, row1_top, m + 3 * L.button + 2 * g, row1_top + L.button);
+    L.qr = pixel_rect(W - m - qr_w, row2_top, W - m, row2_top + qr_h);
+    L.district_list = pixel_rect(m, row2_top, L.qr.min.x - m, row2_top + row2_h);
+    L.map_controls = pixel_rect(m, row1_top, m + 3 * L.button + 2 * g, row1_top + L.button);
     const float lang_w = language_width(L);
-    L.language = rect(W - m - lang_w, row1_top, W - m, row1_top + L.button);
+    L.language = pixel_rect(W - m - lang_w, row1_top, W - m, row1_top + L.button);
     const float search_w = std::max(L.button, std::ceil(11 * kTextCharW * F.body + L.button));  // icon + "Rechercher"
-    L.search = rect(L.language.min.x - m - search_w, row1_top, L.language.min.x - m, row1_top + L.button);
+    L.search = pixel_rect(L.language.min.x - m - search_w, row1_top, L.language.min.x - m, row1_top + L.button);
 
     // Above the controls: the panel (10 lines of body text, or a fifth of the screen), the legend strip, then the
     // map. On a screen too short for all of it the panel gives way first, down to 6 lines, so that the map keeps
@@ -194,9 +184,9 @@ void portrait(Layout& L) {
     float panel_h = std::ceil(std::max(10 * (F.body + g) + p, 0.2f * H));
     panel_h = std::max(panel_min, std::min(panel_h, above - 0.3f * H));
     panel_h = std::min(panel_h, std::max(0.0f, above));
-    L.panel = rect(0, row1_top - m - panel_h, W, row1_top - m);
-    L.legend = rect(0, L.panel.min.y - legend_h, W, L.panel.min.y);
-    L.map_area = rect(0, L.banner.max.y, W, L.legend.min.y);
+    L.panel = pixel_rect(0, row1_top - m - panel_h, W, row1_top - m);
+    L.legend = pixel_rect(0, L.panel.min.y - legend_h, W, L.panel.min.y);
+    L.map_area = pixel_rect(0, L.banner.max.y, W, L.legend.min.y);
     place_hint(L);
     place_keyboard(L, W / 2, std::max(static_cast<float>(L.reach.top_px), L.banner.max.y), block_bottom);
 }

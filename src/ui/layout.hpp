@@ -40,6 +40,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <cmath>
+
 #include "core/camera.hpp"
 #include "core/screen_geometry.hpp"
 #include "ui/fonts.hpp"
@@ -64,6 +66,19 @@ struct Rect {
         return min.x < o.max.x && o.min.x < max.x && min.y < o.max.y && o.min.y < max.y;
     }
 };
+
+// The rectangle between two corners, rounded to whole pixels so that edges, text and lines stay crisp.
+inline Rect pixel_rect(float x0, float y0, float x1, float y1) {
+    Rect r;
+    r.min = ImVec2(std::round(x0), std::round(y0));
+    r.max = ImVec2(std::round(x1), std::round(y1));
+    return r;
+}
+
+// Width of the programme's name, "Quartiers Métropolitains d'Innovation", on one line at font size `size`: 37
+// characters of bold, 0.42 of the size each (measured from Open Sans advances). The kiosk's headline and the
+// presenter's title both decide from it whether the name needs two lines.
+inline float programme_name_width(float size) { return 37 * 0.42f * size; }
 
 enum class Orientation { Landscape, Portrait };
 

@@ -10,16 +10,6 @@ namespace qmi::ui {
 
 namespace {
 
-// "npm @etalab/decoupage-administratif 6.0.0 (data/epci.json, ...)" -> "@etalab/decoupage-administratif 6.0.0":
-// visitors need the dataset and its version, not the file list or the package manager.
-std::string short_source(const std::string& source) {
-    std::string s = source;
-    const size_t paren = s.find(" (");
-    if (paren != std::string::npos) s.resize(paren);
-    if (s.rfind("npm ", 0) == 0) s.erase(0, 4);
-    return s;
-}
-
 LegendText make_text(const Content& content, const Membership& membership, const UiText& text, Lang lang,
                      ArrondissementSource arrondissements) {
     LegendText t;
@@ -40,7 +30,7 @@ LegendText make_text(const Content& content, const Membership& membership, const
                          palette::department_border_width, text.get("legend.department_border", lang)});
 
     t.contours = text.get("attribution.contours", lang);
-    const std::string source = short_source(membership.source());
+    const std::string source = membership.dataset();
     if (!source.empty()) t.membership = text.format("attribution.membership", lang, {{"source", source}});
     t.arrondissements = arrondissements_attribution(arrondissements, text, lang);
     const std::string maps = t.arrondissements.empty() ? t.contours : t.contours + "  ·  " + t.arrondissements;

@@ -12,21 +12,6 @@
 
 namespace qmi::ui {
 
-namespace {
-
-// A flat strip in the interface's ground colour, as the kiosk's header and banner.
-void begin_strip(const char* id, const Rect& r, const WidgetContext& ctx) {
-    next_window_on(r);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(ctx.theme.banner_bg));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin(id, nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PopStyleVar(3);
-    ImGui::PopStyleColor();
-}
-
-}  // namespace
 
 void draw_presenter_title(const PresenterStepText& t, const PresenterLayout& P, const WidgetContext& ctx) {
     // The window covers the title's place only, not the language button beside it (a window made later is drawn
@@ -72,7 +57,7 @@ PresenterBarResult draw_presenter_bar(const PresenterStepModel& model, const Pre
                                       const WidgetContext& ctx) {
     const PresenterStepText& t = model.in(ctx.lang);
     const Layout& L = ctx.layout;
-    begin_strip("##qmi_present_bar", P.bar, ctx);
+    begin_strip("##qmi_present_bar", P.bar, ctx.theme, ImVec2(0, 0));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddLine(ImVec2(P.bar.min.x, P.bar.min.y + ctx.theme.border * 0.5f),
                 ImVec2(P.bar.max.x, P.bar.min.y + ctx.theme.border * 0.5f), to_u32(ctx.theme.card_border),

@@ -14,17 +14,6 @@ namespace qmi::ui {
 
 namespace {
 
-Rgba8 status_color(WindowStatus s) {
-    switch (s) {
-        case WindowStatus::Upcoming:
-        case WindowStatus::Planned: return palette::state_upcoming;
-        case WindowStatus::Open: return palette::state_open;
-        case WindowStatus::LastDay: return palette::state_last_day;
-        case WindowStatus::Closed: break;
-    }
-    return palette::state_closed;
-}
-
 // "Source : Annonce « ... »" / "Sources : A ; B": the sources' own titles, as the Sources view names them.
 std::string source_line(const Content& content, const Provenance& p, const UiText& text, Lang lang) {
     std::string titles;
@@ -110,7 +99,7 @@ PresenterStepText step_text(const PresenterStepModel& m, const Content& content,
                 PresenterStepText::Window out;
                 const WindowStatus status = window_status(w, now);
                 out.badge = text.get(window_status_badge_key(status), lang);
-                out.badge_color = status_color(status);
+                out.badge_color = window_status_color(status);
                 out.name = w.name.in(lang);
                 out.dates = format_partial_date(w.opens_date(), lang) + " \u2013 " + format_partial_date(w.closes_date(), lang);
                 out.communes = text.format("present.communes", lang, {{"communes", commune_list(content, w.districts, text, lang)}});

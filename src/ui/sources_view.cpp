@@ -14,15 +14,6 @@ namespace qmi::ui {
 
 namespace {
 
-// "npm @etalab/decoupage-administratif 6.0.0 (data/epci.json, ...)" -> "@etalab/decoupage-administratif 6.0.0".
-std::string short_source(const std::string& source) {
-    std::string s = source;
-    const size_t paren = s.find(" (");
-    if (paren != std::string::npos) s.resize(paren);
-    if (s.rfind("npm ", 0) == 0) s.erase(0, 4);
-    return s;
-}
-
 SourcesText make_text(const Content& content, const Membership& membership, const UiText& text, Lang lang,
                       const std::vector<SourceUse>& uses, const std::string& qr_source,
                       ArrondissementSource arrondissements) {
@@ -67,7 +58,7 @@ SourcesText make_text(const Content& content, const Membership& membership, cons
             t.entries.push_back(std::move(e));
         }
     // Department, territory and the map itself.
-    const std::string membership_source = short_source(membership.source());
+    const std::string membership_source = membership.dataset();
     if (!membership_source.empty())
         t.entries.push_back({"", text.format("attribution.membership", lang, {{"source", membership_source}}), "", "",
                              "", ""});

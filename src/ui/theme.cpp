@@ -100,6 +100,17 @@ Rgba8 promotion_color(int promotion_number) {
     }
 }
 
+Rgba8 window_status_color(WindowStatus status) {
+    switch (status) {
+        case WindowStatus::Upcoming:
+        case WindowStatus::Planned: return palette::state_upcoming;
+        case WindowStatus::Open: return palette::state_open;
+        case WindowStatus::LastDay: return palette::state_last_day;
+        case WindowStatus::Closed: break;
+    }
+    return palette::state_closed;
+}
+
 Theme make_theme(float ui_scale) {
     Theme t;
     t.scale = ui_scale > 0 ? ui_scale : 1.0f;

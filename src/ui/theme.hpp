@@ -21,6 +21,8 @@
 
 #include <imgui.h>
 
+#include "core/call_state.hpp"
+
 namespace qmi::ui {
 
 // 8-bit sRGB colour, plain data so that the SFML renderer can use it without ImGui: sf::Color(c.r, c.g, c.b, c.a).
@@ -107,6 +109,9 @@ inline constexpr Rgba8 warning{0xB9, 0x1C, 0x1C};          // "to be confirmed",
 // Fill colour of a QMI district by promotion number (1 -> blue, 2 -> vermillion); unknown numbers get a dark
 // neutral grey rather than a guessed colour.
 Rgba8 promotion_color(int promotion_number);
+
+// A call window's state badge colour (announced, open, last day, closed), wherever a window is shown.
+Rgba8 window_status_color(WindowStatus status);
 
 // The fill of a commune on the map: a district's promotion colour (promotion > 0), else other_commune for a
 // Métropole member, else outside_commune. The renderer reads this, not the constants, so the legend cannot drift.

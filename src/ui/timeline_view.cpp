@@ -61,17 +61,6 @@ std::string date_text(const PartialDate& start, const std::optional<PartialDate>
     return s;
 }
 
-Rgba8 call_color(WindowStatus s) {
-    switch (s) {
-        case WindowStatus::Upcoming:
-        case WindowStatus::Planned: return palette::state_upcoming;
-        case WindowStatus::Open: return palette::state_open;
-        case WindowStatus::LastDay: return palette::state_last_day;
-        case WindowStatus::Closed: break;
-    }
-    return palette::state_closed;
-}
-
 }  // namespace
 
 TimelineViewModel make_timeline_view(const Content& content, const UiText& text, date::sys_seconds now,
@@ -114,7 +103,7 @@ TimelineViewModel make_timeline_view(const Content& content, const UiText& text,
         if (e.end) mark.kind = TimelineMark::Kind::Period;
         else if (e.start.precision() != DatePrecision::Day) mark.kind = TimelineMark::Kind::Vague;
         if (e.call_window)
-            if (const CallWindow* w = content.find_window(*e.call_window)) mark.color = call_color(window_status(*w, now));
+            if (const CallWindow* w = content.find_window(*e.call_window)) mark.color = window_status_color(window_status(*w, now));
         M.marks.push_back(mark);
         M.dates.emplace_back(e.start, e.end);
         refs.push_back(refs_of(e.provenance));

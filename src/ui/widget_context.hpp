@@ -30,4 +30,17 @@ inline void next_window_on(const Rect& r) {
     ImGui::SetNextWindowSize(r.size(), ImGuiCond_Always);
 }
 
+// Begins a flat strip on `r` in the interface's ground colour (no rounding, no border): the kiosk's header and
+// banner, the presenter's title and bar.
+inline void begin_strip(const char* id, const Rect& r, const Theme& theme, ImVec2 padding) {
+    next_window_on(r);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_vec4(theme.banner_bg));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+    ImGui::Begin(id, nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor();
+}
+
 }  // namespace qmi::ui

@@ -9,18 +9,9 @@
 #include "core/content_loader.hpp"
 
 using namespace qmi;
+using qmi::testdata::bundled_content;
 
 namespace {
-
-const Content& bundled_content() {
-    static const Content c = [] {
-        ContentLoad load = load_content_file(QMI_SOURCE_ROOT "/config/content.json", "content.json",
-                                             testdata::membership());
-        REQUIRE(load.content);
-        return *load.content;
-    }();
-    return c;
-}
 
 const CommuneSearch& index() {
     static const CommuneSearch s(testdata::membership(), bundled_content());

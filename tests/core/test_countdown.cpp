@@ -4,17 +4,16 @@
 
 #include "core/countdown.hpp"
 #include "core/paris_time.hpp"
+#include "../support/test_time.hpp"
+#include "../support/repo_data.hpp"
 
 using namespace qmi;
+using qmi::testdata::bundled_text;
+using qmi::testdata::utc;
 using namespace std::chrono_literals;
 using std::chrono::seconds;
 
 namespace {
-
-date::sys_seconds utc(int y, unsigned mo, unsigned d, int h, int mi, int s = 0) {
-    return date::sys_days{date::year{y} / mo / d} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-           std::chrono::seconds{s};
-}
 
 // What content_loader builds for {"opens": "2024-05-13", "closes": "2024-06-16"}: inclusive days, Paris time.
 CallWindow day_window(std::string id, date::year_month_day first, date::year_month_day last) {
@@ -36,14 +35,8 @@ CallWindow month_window(std::string id, date::year_month first, date::year_month
     return w;
 }
 
-const UiText& repo_text() {
-    static const UiTextLoad load = load_ui_text(QMI_SOURCE_ROOT "/config/ui-text.json");
-    if (!load.errors.empty()) FAIL(load.errors.front().message());
-    return *load.text;
-}
-
 std::string text_at(const std::vector<CallWindow>& windows, date::sys_seconds now, Lang lang = Lang::En) {
-    return banner_text(banner_state(windows, now), lang, repo_text());
+    return banner_text(banner_state(windows, now), lang, bundled_text());
 }
 
 std::vector<CallWindow> two_phases() {
@@ -61,8 +54,8 @@ TEST_CASE("no windows: no call announced, and no promise of one", "[countdown]")
     CHECK(s.window == nullptr);
     CHECK(s.previous == nullptr);
     CHECK(s.remaining == 0s);
-    CHECK(banner_text(s, Lang::En, repo_text()) == "No call for projects announced");
-    CHECK(banner_text(s, Lang::Fr, repo_text()) == "Aucun appel à projets annoncé");
+    CHECK(banner_text(s, Lang::En, bundled_text()) == "No call for projects announced");
+    CHECK(banner_text(s, Lang::Fr, bundled_text()) == "Aucun appel à projets annoncé");
     CHECK(banner_next_change(none, utc(2024, 5, 1, 12, 0)) == 3600s);  // nothing will change: the safety cap
 }
 
@@ -75,9 +68,9 @@ TEST_CASE("before a day window: countdown to opening and the opening day", "[cou
     CHECK(s.phase == BannerState::Before);
     REQUIRE(s.window == &windows[0]);
     CHECK(s.remaining == 12 * 24h + 4h + 31min);
-    CHECK(banner_text(s, Lang::En, repo_text()) ==
+    CHECK(banner_text(s, Lang::En, bundled_text()) ==
           "Call for projects opens in 12 d 04 h 31 min — 13 May 2024");
-    CHECK(banner_text(s, Lang::Fr, repo_text()) ==
+    CHECK(banner_text(s, Lang::Fr, bundled_text()) ==
           "Ouverture de l'appel à projets dans 12 j 04 h 31 min — 13 mai 2024");
     // The countdown truncates: 59 s more still reads 31 min, never rounds up to time that is not left.
     CHECK(text_at(windows, now - 59s) == "Call for projects opens in 12 d 04 h 31 min — 13 May 2024");
@@ -110,9 +103,9 @@ TEST_CASE("during a day window: countdown to closing and the last day", "[countd
     CHECK(s.phase == BannerState::Open);
     CHECK(s.window == &windows[0]);
     CHECK(s.remaining == 3 * 24h + 2h + 10min);
-    CHECK(banner_text(s, Lang::En, repo_text()) ==
+    CHECK(banner_text(s, Lang::En, bundled_text()) ==
           "Call for projects open — closes in 3 d 02 h 10 min (16 June 2024)");
-    CHECK(banner_text(s, Lang::Fr, repo_text()) ==
+    CHECK(banner_text(s, Lang::Fr, bundled_text()) ==
           "Appel à projets ouvert — clôture dans 3 j 02 h 10 min (16 juin 2024)");
     // On the closing day (from 00:00 Paris) the banner says it is the last day.
     CHECK(text_at(windows, end - 24h - 1s) == "Call for projects open — closes in 1 d 00 h 00 min (16 June 2024)");
@@ -195,9 +188,9 @@ TEST_CASE("month-precision window: never a made-up day, no d/h/min countdown", "
     const BannerState before = banner_state(windows, utc(2024, 12, 15, 12, 0));
     CHECK(before.phase == BannerState::Before);
     CHECK(before.remaining == utc(2024, 12, 31, 23, 0) - utc(2024, 12, 15, 12, 0));  // to 1 Jan 00:00 Paris
-    CHECK(banner_text(before, Lang::En, repo_text()) ==
+    CHECK(banner_text(before, Lang::En, bundled_text()) ==
           "Call for projects planned for January 2025 (exact dates not published)");
-    CHECK(banner_text(before, Lang::Fr, repo_text()) ==
+    CHECK(banner_text(before, Lang::Fr, bundled_text()) ==
           "Appel à projets prévu en janvier 2025 (dates précises non communiquées)");
     CHECK(text_at(windows, utc(2024, 12, 31, 22, 59, 59)) ==
           "Call for projects planned for January 2025 (exact dates not published)");
@@ -206,9 +199,9 @@ TEST_CASE("month-precision window: never a made-up day, no d/h/min countdown", "
     for (const auto now : {utc(2024, 12, 31, 23, 0), utc(2025, 1, 20, 12, 0), utc(2025, 1, 31, 22, 59, 59)}) {
         const BannerState during = banner_state(windows, now);
         CHECK(during.phase == BannerState::Open);
-        CHECK(banner_text(during, Lang::En, repo_text()) ==
+        CHECK(banner_text(during, Lang::En, bundled_text()) ==
               "Call for projects planned this month (January 2025) — exact dates not published");
-        CHECK(banner_text(during, Lang::Fr, repo_text()) ==
+        CHECK(banner_text(during, Lang::Fr, bundled_text()) ==
               "Appel à projets prévu ce mois-ci (janvier 2025) — dates précises non communiquées");
     }
 

@@ -26,6 +26,8 @@ TEST_CASE("membership.json loads without errors", "[membership]") {
     CHECK(load.membership->metropole_code() == "200054781");
     CHECK(load.membership->metropole_name() == "Métropole du Grand Paris");
     CHECK_THAT(load.membership->source(), Catch::Contains("@etalab/decoupage-administratif 6.0.0"));
+    // What the legend and the Sources view print: the dataset and its version, no package manager, no file list.
+    CHECK(load.membership->dataset() == "@etalab/decoupage-administratif 6.0.0");
 }
 
 TEST_CASE("the Métropole has 130 members in 12 territories: Paris alone plus 11 EPTs holding the other 129",

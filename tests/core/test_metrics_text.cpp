@@ -8,15 +8,13 @@
 #include "../support/prom_text.hpp"
 #include "core/fleet_health.hpp"
 #include "core/metrics_text.hpp"
+#include "../support/test_time.hpp"
 
 using namespace qmi;
+using qmi::testdata::utc;
 using qmi::test::parse_prom_text;
 
 namespace {
-
-date::sys_seconds utc(int y, unsigned mo, unsigned d, int h, int mi = 0) {
-    return date::sys_days{date::year{y} / mo / d} + std::chrono::hours{h} + std::chrono::minutes{mi};
-}
 
 double unix_time(date::sys_seconds t) { return static_cast<double>(t.time_since_epoch().count()); }
 

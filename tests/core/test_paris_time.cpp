@@ -2,16 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include "core/paris_time.hpp"
+#include "../support/test_time.hpp"
 
 using namespace qmi;
+using qmi::testdata::utc;
 using namespace std::chrono_literals;
 
 namespace {
-
-date::sys_seconds utc(int y, unsigned mo, unsigned d, int h, int mi, int s = 0) {
-    return date::sys_days{date::year{y} / mo / d} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-           std::chrono::seconds{s};
-}
 
 date::local_seconds paris(int y, unsigned mo, unsigned d, int h, int mi, int s = 0) {
     return date::local_days{date::year{y} / mo / d} + std::chrono::hours{h} + std::chrono::minutes{mi} +

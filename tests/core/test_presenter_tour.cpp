@@ -12,18 +12,9 @@
 #include "core/text.hpp"
 
 using namespace qmi;
+using qmi::testdata::bundled_content;
 
 namespace {
-
-const Content& bundled() {
-    static const Content c = [] {
-        ContentLoad load = load_content_file(QMI_SOURCE_ROOT "/config/content.json", "content.json",
-                                             qmi::testdata::membership());
-        REQUIRE(load.content);
-        return *load.content;
-    }();
-    return c;
-}
 
 std::string describe(const TourStep& s) {
     std::string d = tour_step_kind_key(s.kind);
@@ -50,8 +41,8 @@ KeyChord key(const char* name, bool shift = false, bool ctrl = false, bool alt =
 }  // namespace
 
 TEST_CASE("the tour is content.json's when staff wrote one, in their order", "[tour]") {
-    const std::vector<TourStep> steps = tour_of(bundled());
-    REQUIRE(steps.size() == bundled().tour.size());
+    const std::vector<TourStep> steps = tour_of(bundled_content());
+    REQUIRE(steps.size() == bundled_content().tour.size());
     CHECK(describe(steps) == std::vector<std::string>{"programme", "timeline", "promotion 1", "district 93005",
                                                       "district 92048", "district 93051", "district 92071",
                                                       "promotion 2", "district 91027", "district 93001",
@@ -60,7 +51,7 @@ TEST_CASE("the tour is content.json's when staff wrote one, in their order", "[t
 }
 
 TEST_CASE("without a tour in content.json: programme, timeline, each promotion and its districts, calls", "[tour]") {
-    Content c = bundled();
+    Content c = bundled_content();
     c.tour.clear();
     CHECK(describe(tour_of(c)) == std::vector<std::string>{"programme", "timeline", "promotion 1", "district 92071",
                                                            "district 92048", "district 93005", "district 93051",
@@ -76,14 +67,14 @@ TEST_CASE("without a tour in content.json: programme, timeline, each promotion a
     CHECK(std::count(lean.begin(), lean.end(), "calls") == 0);
     CHECK(lean.size() == 1 + 2 + 10);
     // Every step of a default tour names something that exists.
-    for (const TourStep& s : default_tour(bundled())) {
-        if (s.kind == TourStep::Kind::Promotion) CHECK(bundled().find_promotion(s.promotion));
-        if (s.kind == TourStep::Kind::District) CHECK(bundled().find_district(s.insee));
+    for (const TourStep& s : default_tour(bundled_content())) {
+        if (s.kind == TourStep::Kind::Promotion) CHECK(bundled_content().find_promotion(s.promotion));
+        if (s.kind == TourStep::Kind::District) CHECK(bundled_content().find_district(s.insee));
     }
 }
 
 TEST_CASE("next and previous stop at the ends of the tour", "[tour]") {
-    PresenterTour t(tour_of(bundled()));
+    PresenterTour t(tour_of(bundled_content()));
     CHECK(t.index() == 0);
     CHECK(t.at_first());
     CHECK_FALSE(t.previous());  // before the first step there is nothing: it stays
@@ -111,10 +102,10 @@ TEST_CASE("next and previous stop at the ends of the tour", "[tour]") {
 }
 
 TEST_CASE("new content keeps the presenter on the same step, wherever it moved", "[tour]") {
-    PresenterTour t(tour_of(bundled()));
+    PresenterTour t(tour_of(bundled_content()));
     for (int i = 0; i < 9; ++i) t.next();
     REQUIRE(describe(t.current()) == "district 93001");
-    std::vector<TourStep> reordered = tour_of(bundled());
+    std::vector<TourStep> reordered = tour_of(bundled_content());
     std::reverse(reordered.begin(), reordered.end());
     CHECK_FALSE(t.replace_steps(reordered));  // same step shown
     CHECK(describe(t.current()) == "district 93001");
@@ -159,9 +150,9 @@ TEST_CASE("presenter keys: clickers' Page Down / Page Up, arrows, B, Escape, nev
 }
 
 TEST_CASE("the programme in one sentence: the description's first, in both languages", "[tour]") {
-    CHECK(first_sentence(bundled().programme.description.in(Lang::Fr)) ==
+    CHECK(first_sentence(bundled_content().programme.description.in(Lang::Fr)) ==
           "Le dispositif métropolitain d'expérimentation urbaine, mené avec l'appui de l'agence d'innovation Paris&Co.");
-    CHECK(first_sentence(bundled().programme.description.in(Lang::En)) ==
+    CHECK(first_sentence(bundled_content().programme.description.in(Lang::En)) ==
           "The metropolitan urban experimentation scheme, run with the support of the Paris&Co innovation agency.");
     CHECK(first_sentence("  One sentence only.  ") == "One sentence only.");
     CHECK(first_sentence("No full stop at all") == "No full stop at all");
@@ -174,7 +165,7 @@ TEST_CASE("the programme in one sentence: the description's first, in both langu
 }
 
 TEST_CASE("what a presenter's card lists under Sources: a promotion's facts, every call, the timeline's events", "[tour]") {
-    const Content& c = bundled();
+    const Content& c = bundled_content();
     const std::vector<FactRef> second = facts_of_promotion(c, 2);
     // The promotion itself, its three summary paragraphs, its six districts' place in it; nothing of the first.
     CHECK(second.size() == 1 + 3 + 6);

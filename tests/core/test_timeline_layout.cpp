@@ -10,22 +10,13 @@
 #include "core/timeline_layout.hpp"
 
 using namespace qmi;
+using qmi::testdata::bundled_content;
 
 namespace {
 
 date::local_days day(int y, unsigned m, unsigned d) { return date::local_days{date::year{y} / m / d}; }
 
 PartialDate pd(int y, unsigned m = 0, unsigned d = 0) { return PartialDate{y, m, d}; }
-
-const Content& bundled() {
-    static const Content c = [] {
-        ContentLoad load = load_content_file(QMI_SOURCE_ROOT "/config/content.json", "content.json",
-                                             qmi::testdata::membership());
-        REQUIRE(load.content);
-        return *load.content;
-    }();
-    return c;
-}
 
 std::vector<TimelineItemIn> items_of(const Content& c, double along) {
     std::vector<TimelineItemIn> v;
@@ -95,7 +86,7 @@ TEST_CASE("timeline: dates in order along the axis, each as wide as what the sou
 }
 
 TEST_CASE("timeline: today after the last event is still on the axis, after it", "[timeline]") {
-    const std::vector<TimelineItemIn> in = items_of(bundled(), 150);
+    const std::vector<TimelineItemIn> in = items_of(bundled_content(), 150);
     TimelineAxisOptions o;
     o.length = 1500;
     o.end_pad = 20;
@@ -112,7 +103,7 @@ TEST_CASE("timeline: today after the last event is still on the axis, after it",
 }
 
 TEST_CASE("timeline: the bundled events' labels take two rows without overlapping", "[timeline]") {
-    const std::vector<TimelineItemIn> in = items_of(bundled(), 260);
+    const std::vector<TimelineItemIn> in = items_of(bundled_content(), 260);
     REQUIRE(in.size() >= 8);
     TimelineAxisOptions o;
     o.length = 1700;

@@ -6,16 +6,13 @@
 #include <limits>
 
 #include "core/usage.hpp"
+#include "../support/test_time.hpp"
 
 using namespace qmi;
+using qmi::testdata::utc;
 using namespace std::chrono_literals;
 
 namespace {
-
-date::sys_seconds utc(int y, unsigned mo, unsigned d, int h, int mi = 0, int s = 0) {
-    return date::sys_days{date::year{y} / mo / d} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-           std::chrono::seconds{s};
-}
 
 const date::sys_seconds k10h = utc(2024, 5, 1, 8);  // 10:00 in Paris (CEST)
 

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include "../support/run_command.hpp"
 
 namespace qmi::gltest {
 
@@ -34,10 +35,7 @@ inline void require_xvfb_and_map(const std::filesystem::path& root) {
                  ": run kiosk/setup (or qmi-kiosk --fetch-maps)");
 }
 
-struct Run {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr
-};
+using Run = qmi::testdata::CommandRun;
 
 // Xvfb's density: a 43" 1080p screen (51 dpi), the kiosk's reference, so that the pictures have the proportions of
 // a real kiosk (Xvfb's default 100 dpi would make a 1920x1080 picture a 22" desk monitor).
@@ -92,21 +90,17 @@ private:
     std::string display_;
 };
 
-// Runs a shell command on its own Xvfb (DISPLAY set), collecting its exit code and output (stdout and stderr).
+using qmi::testdata::run_command;
+
+// Runs a shell command on its own Xvfb (DISPLAY set).
 inline Run run_with_display(const std::string& shell_command, const std::string& screen = "1920x1080x24") {
-    Run r;
     Xvfb x(screen);
     if (x.display().empty()) {
+        Run r;
         r.output = "Xvfb did not start";
         return r;
     }
-    FILE* p = popen(("DISPLAY=" + x.display() + " " + shell_command + " 2>&1").c_str(), "r");
-    if (!p) return r;
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, p)) r.output += buf;
-    const int status = pclose(p);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    return run_command("DISPLAY=" + x.display() + " " + shell_command);
 }
 
 inline Run run_under_xvfb(const std::string& kiosk_args, const std::string& screen = "1920x1080x24") {

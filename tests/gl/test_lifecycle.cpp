@@ -18,17 +18,6 @@ namespace {
 
 const fs::path kRoot = QMI_SOURCE_ROOT;
 
-qmi::gltest::Run shell(const std::string& cmd) {
-    qmi::gltest::Run r;
-    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    if (!p) return r;
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, p)) r.output += buf;
-    const int status = pclose(p);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
 int lines(const std::string& s) {
     int n = 0;
     for (char c : s) n += c == '\n';
@@ -40,7 +29,7 @@ int lines(const std::string& s) {
 TEST_CASE("without an X display the kiosk says so in one error line and exits 1") {
     qmi::gltest::require_xvfb_and_map(kRoot);
     for (const char* mode : {"", "--screenshot /tmp/qmi-no-display.png", "--bench --bench-seconds 1"}) {
-        const qmi::gltest::Run r = shell("env -u DISPLAY \"" QMI_KIOSK_EXE "\" --root \"" + kRoot.string() + "\" " + mode);
+        const qmi::gltest::Run r = qmi::gltest::run_command("env -u DISPLAY \"" QMI_KIOSK_EXE "\" --root \"" + kRoot.string() + "\" " + mode);
         INFO("mode '" << mode << "' output:\n" << r.output);
         CHECK(r.exit_code == 1);
         CHECK(r.output.find("no X display") != std::string::npos);

@@ -11,7 +11,7 @@
 #include "ui/layout.hpp"
 #include "ui/map_controls.hpp"
 #include "ui/search_keyboard.hpp"
-#include "../input/ui_test_support.hpp"
+#include "../ui/ui_test_support.hpp"
 
 using namespace qmi::gltest;
 

@@ -13,27 +13,18 @@
 #include <string>
 
 #include "../support/repo_data.hpp"
+#include "../support/test_time.hpp"
+#include "../support/run_command.hpp"
 
 namespace fs = std::filesystem;
 
+using qmi::testdata::contains;
+
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string output;  // stdout then stderr
-};
+using Run = qmi::testdata::CommandRun;
 
-Run kiosk(const std::string& args) {
-    Run r;
-    const std::string cmd = "\"" QMI_KIOSK_EXE "\" " + args + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, p)) r.output += buf;
-    const int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
+Run kiosk(const std::string& args) { return qmi::testdata::run_command("\"" QMI_KIOSK_EXE "\" " + args); }
 
 const std::string kRoot = QMI_SOURCE_ROOT;
 const std::string kPage =
@@ -42,8 +33,6 @@ const std::string kPage =
 Run countdown(const std::string& now, const char* lang, const std::string& root = kRoot) {
     return kiosk("--root \"" + root + "\" --countdown --now " + now + " --lang " + lang);
 }
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 // A kiosk root with copies of the repository's config and membership (no map: --countdown does not need it).
 struct TempRoot {
@@ -107,7 +96,7 @@ TEST_CASE("end to end: the banner, the highlighted districts and the QR card in 
         INFO(c.now << " " << c.lang);
         const Run r = countdown(c.now, c.lang);
         INFO(r.output);
-        REQUIRE(r.code == 0);
+        REQUIRE(r.exit_code == 0);
         CHECK(r.output.rfind(std::string(c.sentence) + "\n", 0) == 0);
         CHECK(contains(r.output, std::string("\nstate: ") + c.state + "\n"));
         CHECK(contains(r.output, std::string("\ncommunes: ") + c.communes + "\n"));
@@ -126,7 +115,7 @@ TEST_CASE("end to end: --now outside the supported dates is refused with the rea
         INFO(now);
         const Run r = countdown(now, "fr");
         INFO(r.output);
-        CHECK(r.code == 2);
+        CHECK(r.exit_code == 2);
         CHECK(contains(r.output, "outside the dates the kiosk can convert to Paris time"));
     }
 }
@@ -160,15 +149,15 @@ TEST_CASE("end to end: --check-config and start-up give the same verdict on the 
         const Run clean_check = kiosk("--root \"" + root.dir.string() + "\" --check-config");
         CHECK_FALSE(contains(clean_check.output, "config/content.json:"));
         CHECK_FALSE(contains(clean_check.output, "config/ui-text.json:"));
-        CHECK(countdown("2026-12-02T10:00", "fr", root.dir.string()).code == 0);
+        CHECK(countdown("2026-12-02T10:00", "fr", root.dir.string()).exit_code == 0);
 
         root.replace(c.file, c.from, c.to);
         const Run check = kiosk("--root \"" + root.dir.string() + "\" --check-config");
         const Run start = countdown("2026-12-02T10:00", "fr", root.dir.string());
         INFO("--check-config:\n" << check.output << "\nstart-up:\n" << start.output);
-        CHECK(check.code == 1);
+        CHECK(check.exit_code == 1);
         CHECK(contains(check.output, c.error));
-        CHECK(start.code == 1);
+        CHECK(start.exit_code == 1);
         CHECK(contains(start.output, c.error));
     }
 }

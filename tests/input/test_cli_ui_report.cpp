@@ -10,28 +10,22 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include "../support/test_time.hpp"
+#include "../support/run_command.hpp"
 
 namespace fs = std::filesystem;
 
+using qmi::testdata::contains;
+
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string output;
-};
+using Run = qmi::testdata::CommandRun;
 
 Run report(const fs::path& root, const std::string& size) {
-    Run r;
     // No display: the screen's size comes from --size, its millimetres from kiosk.json alone.
     const std::string cmd = "env -u DISPLAY \"" QMI_KIOSK_EXE "\" --root \"" + root.string() + "\" --ui-report --size " +
-                            size + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, p)) r.output += buf;
-    const int status = pclose(p);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+                            size;
+    return qmi::testdata::run_command(cmd);
 }
 
 // A root whose kiosk.json says the screen's diagonal and where its lower edge hangs.
@@ -56,15 +50,13 @@ fs::path root_with(double diagonal_in, double bottom_edge_m) {
     return dir;
 }
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
 }  // namespace
 
-TEST_CASE("--ui-report prints this kiosk's screen in millimetres and exits 0 when every minimum holds") {
+TEST_CASE("ui-report: prints this kiosk's screen in millimetres and exits 0 when every minimum holds") {
     const fs::path root = root_with(43, 0.65);
     const Run r = report(root, "1920x1080");
     INFO(r.output);
-    CHECK(r.code == 0);
+    CHECK(r.exit_code == 0);
     CHECK(contains(r.output, "1920x1080 px"));
     CHECK(contains(r.output, "(43.0\")"));
     CHECK(contains(r.output, "kiosk.json screen_diagonal_in"));
@@ -75,13 +67,13 @@ TEST_CASE("--ui-report prints this kiosk's screen in millimetres and exits 0 whe
     fs::remove_all(root);
 }
 
-TEST_CASE("--ui-report fails a portrait totem hung so high that its controls are out of a wheelchair user's reach") {
+TEST_CASE("ui-report: fails a portrait totem hung so high that its controls are out of a wheelchair user's reach") {
     const fs::path ok_root = root_with(55, 0.65), high_root = root_with(55, 1.6);
     const Run ok = report(ok_root, "1080x1920");
     const Run high = report(high_root, "1080x1920");
     INFO(high.output);
-    CHECK(ok.code == 0);
-    CHECK(high.code == 1);
+    CHECK(ok.exit_code == 0);
+    CHECK(high.exit_code == 1);
     CHECK(contains(high.output, "reach"));
     fs::remove_all(ok_root);
     fs::remove_all(high_root);

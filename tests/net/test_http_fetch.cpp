@@ -9,14 +9,15 @@
 #include "../support/local_server.hpp"
 #include "../support/scratch_dir.hpp"
 #include "net/http_fetch.hpp"
+#include "../support/test_time.hpp"
 
 using namespace qmi::net;
 using qmi::test::LocalServer;
 using qmi::test::ScratchDir;
 
-namespace {
+using qmi::testdata::contains;
 
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+namespace {
 
 // The local server and its files: hello.txt ("hello"), big.bin (5000 bytes), big50k.bin (50,000 bytes).
 struct Www {

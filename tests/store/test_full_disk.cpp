@@ -12,7 +12,7 @@
 #include "../support/prom_text.hpp"
 #include "app/metrics_writer.hpp"
 #include "log_capture.hpp"
-#include "scratch.hpp"
+#include "store_support.hpp"
 #include "store/usage_recorder.hpp"
 
 using namespace qmi;

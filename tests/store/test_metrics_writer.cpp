@@ -11,7 +11,7 @@
 #include "../support/prom_text.hpp"
 #include "app/metrics_writer.hpp"
 #include "log_capture.hpp"
-#include "scratch.hpp"
+#include "store_support.hpp"
 
 using namespace qmi;
 using namespace qmi::app;
@@ -47,7 +47,7 @@ MetricsWriterOptions options(const fs::path& file, LogCapture& log, std::chrono:
 TEST_CASE("metrics: the textfile is replaced whole, a reader never sees half of it", "[metrics][writer]") {
     ScratchDir dir("metrics-atomic");
     LogCapture log;
-    const fs::path file = dir.path / "qmi-kiosk.prom";
+    const fs::path file = dir.path() / "qmi-kiosk.prom";
     MetricsWriter writer(options(file, log));
     writer.start();
     REQUIRE(writer.offer(snapshot(0)));
@@ -87,7 +87,7 @@ TEST_CASE("metrics: the textfile is replaced whole, a reader never sees half of 
     struct stat st {};
     REQUIRE(::stat(file.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0644);
-    CHECK(files_starting(dir.path, "").size() == 1);
+    CHECK(files_starting(dir.path(), "").size() == 1);
     CHECK(log.warnings() == 0);
 }
 
@@ -95,7 +95,7 @@ TEST_CASE("metrics: at most one snapshot per period, and the last file at stop s
           "[metrics][writer]") {
     ScratchDir dir("metrics-period");
     LogCapture log;
-    const fs::path file = dir.path / "qmi-kiosk.prom";
+    const fs::path file = dir.path() / "qmi-kiosk.prom";
     MetricsWriter writer(options(file, log, 1h));
     CHECK_FALSE(writer.due());  // not started
     writer.start();
@@ -120,7 +120,7 @@ TEST_CASE("metrics: a missing directory or a failing write is one log line, and 
           "[metrics][writer]") {
     ScratchDir dir("metrics-fail");
     LogCapture log;
-    const fs::path textfile_dir = dir.path / "node-exporter";
+    const fs::path textfile_dir = dir.path() / "node-exporter";
     const fs::path file = textfile_dir / "qmi-kiosk.prom";
     MetricsWriter writer(options(file, log));
     writer.start();
@@ -194,7 +194,7 @@ TEST_CASE("metrics: kiosk.json's metrics settings and the live status map onto t
 TEST_CASE("metrics: promtool check metrics accepts the textfile", "[.promtool]") {
     ScratchDir dir("metrics-promtool");
     LogCapture log;
-    const fs::path file = dir.path / "qmi-kiosk.prom";
+    const fs::path file = dir.path() / "qmi-kiosk.prom";
     MetricsWriter writer(options(file, log));
     writer.start();
     FleetHealth h = snapshot(150);
@@ -208,9 +208,9 @@ TEST_CASE("metrics: promtool check metrics accepts the textfile", "[.promtool]")
     REQUIRE(writer.sync());
     writer.stop();
     const std::string cmd = "promtool check metrics < \"" + file.string() + "\" > \"" +
-                            (dir.path / "promtool.out").string() + "\" 2>&1";
+                            (dir.path() / "promtool.out").string() + "\" 2>&1";
     const int status = std::system(cmd.c_str());
-    INFO(file_bytes(dir.path / "promtool.out"));
+    INFO(file_bytes(dir.path() / "promtool.out"));
     CHECK(status == 0);
-    CHECK(file_bytes(dir.path / "promtool.out").empty());
+    CHECK(file_bytes(dir.path() / "promtool.out").empty());
 }

@@ -7,7 +7,7 @@
 #include <cstdlib>
 
 #include "log_capture.hpp"
-#include "scratch.hpp"
+#include "store_support.hpp"
 #include "store/usage_recorder.hpp"
 
 using namespace qmi;
@@ -70,7 +70,7 @@ TEST_CASE("stats: --csv prints exactly what was recorded, while the kiosk still 
     ScratchDir dir("stats-csv");
     LogCapture log;
     UsageRecorderOptions o;
-    o.db.file = dir.path / "var" / "usage.sqlite";
+    o.db.file = dir.path() / "var" / "usage.sqlite";
     o.db.logger = log.logger;
     o.now = [] { return utc(2024, 5, 2, 10); };
     UsageRecorder kiosk(o);
@@ -78,7 +78,7 @@ TEST_CASE("stats: --csv prints exactly what was recorded, while the kiosk still 
     scripted_day(kiosk);
     REQUIRE(kiosk.sync());
 
-    const Run all = stats(dir.path, "--csv");
+    const Run all = stats(dir.path(), "--csv");
     INFO(all.err);
     CHECK(all.code == 0);
     CHECK(all.out ==
@@ -101,7 +101,7 @@ TEST_CASE("stats: --csv prints exactly what was recorded, while the kiosk still 
           "2024-05-02T09:00+02:00,language,fr,1\n");
     CHECK(all.err.empty());
 
-    const Run since = stats(dir.path, "--csv --since 2024-05-02");
+    const Run since = stats(dir.path(), "--csv --since 2024-05-02");
     CHECK(since.code == 0);
     CHECK(since.out ==
           "hour,metric,subject,count\n"
@@ -115,24 +115,24 @@ TEST_CASE("stats: --csv prints exactly what was recorded, while the kiosk still 
     UsageRecorder restarted(o);
     restarted.start();
     REQUIRE(restarted.sync());
-    CHECK(stats(dir.path, "--csv").out == all.out);
+    CHECK(stats(dir.path(), "--csv").out == all.out);
     restarted.stop();
-    CHECK(stats(dir.path, "--csv").out == all.out);  // and with the kiosk stopped
+    CHECK(stats(dir.path(), "--csv").out == all.out);  // and with the kiosk stopped
 }
 
 TEST_CASE("stats: the report for people, with commune names from the membership", "[store][stats]") {
     ScratchDir dir("stats-table");
-    fs::create_directories(dir.path / "maps");
-    fs::copy_file(QMI_SOURCE_ROOT "/maps/membership.json", dir.path / "maps" / "membership.json");
+    fs::create_directories(dir.path() / "maps");
+    fs::copy_file(QMI_SOURCE_ROOT "/maps/membership.json", dir.path() / "maps" / "membership.json");
     UsageRecorderOptions o;
-    o.db.file = dir.path / "var" / "usage.sqlite";
+    o.db.file = dir.path() / "var" / "usage.sqlite";
     o.now = [] { return utc(2024, 5, 2, 10); };
     {
         UsageRecorder kiosk(o);
         kiosk.start();
         scripted_day(kiosk);
     }
-    const Run r = stats(dir.path, "");
+    const Run r = stats(dir.path(), "");
     INFO(r.out << r.err);
     CHECK(r.code == 0);
     CHECK(r.out.find("Sessions            3   (median length 35 s over 3 ended)") != std::string::npos);
@@ -148,21 +148,21 @@ TEST_CASE("stats: the report for people, with commune names from the membership"
 
 TEST_CASE("stats: no database yet, a damaged one, a bad date", "[store][stats]") {
     ScratchDir dir("stats-errors");
-    const Run none = stats(dir.path, "--csv");
+    const Run none = stats(dir.path(), "--csv");
     CHECK(none.code == 0);
     CHECK(none.out == "hour,metric,subject,count\n");
     CHECK(none.err.find("nothing recorded yet") != std::string::npos);
-    CHECK_FALSE(fs::exists(dir.path / "var"));
+    CHECK_FALSE(fs::exists(dir.path() / "var"));
 
-    fs::create_directories(dir.path / "var");
-    put_bytes(dir.path / "var" / "usage.sqlite", std::string(9000, '?'));
-    const Run damaged = stats(dir.path, "");
+    fs::create_directories(dir.path() / "var");
+    put_bytes(dir.path() / "var" / "usage.sqlite", std::string(9000, '?'));
+    const Run damaged = stats(dir.path(), "");
     CHECK(damaged.code == 1);
     CHECK(damaged.out.empty());
     CHECK(damaged.err.find("usage.sqlite") != std::string::npos);
-    CHECK(file_bytes(dir.path / "var" / "usage.sqlite") == std::string(9000, '?'));  // left for the kiosk to set aside
+    CHECK(file_bytes(dir.path() / "var" / "usage.sqlite") == std::string(9000, '?'));  // left for the kiosk to set aside
 
-    const Run bad_date = stats(dir.path, "--since 2024-02-30");
+    const Run bad_date = stats(dir.path(), "--since 2024-02-30");
     CHECK(bad_date.code == 2);
     CHECK(bad_date.err.find("YYYY-MM-DD") != std::string::npos);
 }

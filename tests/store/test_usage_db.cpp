@@ -8,7 +8,7 @@
 #include <set>
 
 #include "log_capture.hpp"
-#include "scratch.hpp"
+#include "store_support.hpp"
 #include "store/usage_db.hpp"
 
 using namespace qmi;
@@ -66,7 +66,7 @@ void make_foreign_database(const fs::path& file, int64_t app_id, int version, co
 TEST_CASE("store: counts survive closing and reopening the database, and add up", "[store]") {
     ScratchDir dir("usage-restart");
     LogCapture log;
-    const UsageDbOptions o = options_in(dir.path, log);
+    const UsageDbOptions o = options_in(dir.path(), log);
     {
         UsageDb db(o);
         REQUIRE(db.open(kNow).ok());
@@ -98,7 +98,7 @@ TEST_CASE("store: counts survive closing and reopening the database, and add up"
 TEST_CASE("store: a damaged database is set aside with one warning and a new one takes its place", "[store]") {
     ScratchDir dir("usage-damaged");
     LogCapture log;
-    const UsageDbOptions o = options_in(dir.path, log);
+    const UsageDbOptions o = options_in(dir.path(), log);
     fs::create_directories(o.file.parent_path());
     std::string original;  // the bytes that must be found again in the set-aside copy ("" for a directory)
     std::string expected_reason;
@@ -173,7 +173,7 @@ TEST_CASE("store: a damaged database is set aside with one warning and a new one
 TEST_CASE("store: an empty file is a new database, not damage", "[store]") {
     ScratchDir dir("usage-empty");
     LogCapture log;
-    const UsageDbOptions o = options_in(dir.path, log);
+    const UsageDbOptions o = options_in(dir.path(), log);
     fs::create_directories(o.file.parent_path());
     put_bytes(o.file, "");
     UsageDb db(o);
@@ -186,7 +186,7 @@ TEST_CASE("store: an empty file is a new database, not damage", "[store]") {
 TEST_CASE("store: only the three newest set-aside copies are kept", "[store]") {
     ScratchDir dir("usage-asides");
     LogCapture log;
-    const UsageDbOptions o = options_in(dir.path, log);
+    const UsageDbOptions o = options_in(dir.path(), log);
     fs::create_directories(o.file.parent_path());
     for (int i = 0; i < 5; ++i) {
         put_bytes(o.file, std::string(8192, static_cast<char>('a' + i)));
@@ -203,7 +203,7 @@ TEST_CASE("store: only the three newest set-aside copies are kept", "[store]") {
 TEST_CASE("store: hours older than the retention are deleted", "[store]") {
     ScratchDir dir("usage-retention");
     LogCapture log;
-    UsageDbOptions o = options_in(dir.path, log);
+    UsageDbOptions o = options_in(dir.path(), log);
     o.retention_days = 3;
     const auto day = std::chrono::hours{24};
     {
@@ -233,7 +233,7 @@ TEST_CASE("store: hours older than the retention are deleted", "[store]") {
 TEST_CASE("store: the database never grows past its bound and keeps the newest hours", "[store]") {
     ScratchDir dir("usage-bound", true);
     LogCapture log;
-    UsageDbOptions o = options_in(dir.path, log);
+    UsageDbOptions o = options_in(dir.path(), log);
     o.max_bytes = 256 * 1024;
     o.retention_days = 3650;
     UsageDb db(o);
@@ -271,7 +271,7 @@ TEST_CASE("store: the database never grows past its bound and keeps the newest h
 TEST_CASE("store: a bound lowered in kiosk.json shrinks the file at the next start, newest hours kept", "[store]") {
     ScratchDir dir("usage-lowered", true);
     LogCapture log;
-    UsageDbOptions o = options_in(dir.path, log);
+    UsageDbOptions o = options_in(dir.path(), log);
     o.retention_days = 3650;
     make_database(o.file, 24 * 30);  // a month of hours, 40 rows each: about 1.5 MB
     const int64_t before = static_cast<int64_t>(fs::file_size(o.file));
@@ -294,7 +294,7 @@ TEST_CASE("store: a bound lowered in kiosk.json shrinks the file at the next sta
 TEST_CASE("store: stats reads while the kiosk writes, and never writes itself", "[store]") {
     ScratchDir dir("usage-read");
     LogCapture log;
-    const UsageDbOptions o = options_in(dir.path, log);
+    const UsageDbOptions o = options_in(dir.path(), log);
 
     const UsageRead none = read_usage(o.file, date::sys_seconds{});
     CHECK(none.missing);
@@ -322,15 +322,15 @@ TEST_CASE("store: stats reads while the kiosk writes, and never writes itself", 
     CHECK(file_bytes(o.file) == std::string(5000, 'x'));
     CHECK(files_starting(o.file.parent_path(), "usage.sqlite.corrupt-").empty());
 
-    make_foreign_database(dir.path / "other.sqlite", 42, 1, "CREATE TABLE usage (x)");
-    CHECK(read_usage(dir.path / "other.sqlite", date::sys_seconds{}).error.find("not a usage statistics database") !=
+    make_foreign_database(dir.path() / "other.sqlite", 42, 1, "CREATE TABLE usage (x)");
+    CHECK(read_usage(dir.path() / "other.sqlite", date::sys_seconds{}).error.find("not a usage statistics database") !=
           std::string::npos);
 }
 
 TEST_CASE("store: rows edited by hand outside the vocabulary are skipped and counted", "[store]") {
     ScratchDir dir("usage-hand");
     LogCapture log;
-    const UsageDbOptions o = options_in(dir.path, log);
+    const UsageDbOptions o = options_in(dir.path(), log);
     {
         UsageDb db(o);
         REQUIRE(db.open(kNow).ok());

@@ -8,7 +8,7 @@
 #include "core/settings.hpp"
 #include "fault_vfs.hpp"
 #include "log_capture.hpp"
-#include "scratch.hpp"
+#include "store_support.hpp"
 #include "store/usage_recorder.hpp"
 
 using namespace qmi;
@@ -54,7 +54,7 @@ TEST_CASE("recorder: a scripted visit is counted exactly, and a restart keeps th
     ScratchDir dir("usage-visit");
     LogCapture log;
     TestClock clock;
-    const UsageRecorderOptions o = options_in(dir.path, log, clock);
+    const UsageRecorderOptions o = options_in(dir.path(), log, clock);
     const date::sys_seconds t0 = clock();
     {
         UsageRecorder r(o);
@@ -100,7 +100,7 @@ TEST_CASE("recorder: record() never waits, even while the writer hangs on the di
     ScratchDir dir("usage-hang");
     LogCapture log;
     TestClock clock;
-    UsageRecorderOptions o = options_in(dir.path, log, clock);
+    UsageRecorderOptions o = options_in(dir.path(), log, clock);
     o.db.vfs = FaultVfs::kName;
     o.queue_capacity = 256;
     UsageRecorder r(o);
@@ -141,7 +141,7 @@ TEST_CASE("recorder: a full disk loses no count, logs one line, and recovers", "
     ScratchDir dir("usage-full");
     LogCapture log;
     TestClock clock;
-    UsageRecorderOptions o = options_in(dir.path, log, clock);
+    UsageRecorderOptions o = options_in(dir.path(), log, clock);
     o.db.vfs = FaultVfs::kName;
     UsageRecorder r(o);
     r.start();
@@ -183,7 +183,7 @@ TEST_CASE("recorder: a database damaged before start is set aside and counting g
     ScratchDir dir("usage-rec-damaged");
     LogCapture log;
     TestClock clock;
-    const UsageRecorderOptions o = options_in(dir.path, log, clock);
+    const UsageRecorderOptions o = options_in(dir.path(), log, clock);
     fs::create_directories(o.db.file.parent_path());
     put_bytes(o.db.file, std::string(10000, '\x5a'));
     UsageRecorder r(o);
@@ -201,7 +201,7 @@ TEST_CASE("recorder: a second thread recording at once is refused and counted, n
     ScratchDir dir("usage-threads");
     LogCapture log;
     TestClock clock;
-    UsageRecorder r(options_in(dir.path, log, clock));
+    UsageRecorder r(options_in(dir.path(), log, clock));
     r.start();
     std::atomic<uint64_t> queued{0};
     auto producer = [&] {
@@ -216,7 +216,7 @@ TEST_CASE("recorder: a second thread recording at once is refused and counted, n
     REQUIRE(r.sync());
     r.stop();
     CHECK(queued + r.dropped() == 40000);
-    const std::vector<UsageRow> rows = stored_rows(options_in(dir.path, log, clock).db.file);
+    const std::vector<UsageRow> rows = stored_rows(options_in(dir.path(), log, clock).db.file);
     CHECK(stored_count(rows, UsageMetric::Search) == queued);
     CHECK(stored_count(rows, UsageMetric::NotRecorded) == r.dropped());
 }
@@ -225,16 +225,16 @@ TEST_CASE("recorder: statistics switched off record nothing and create nothing",
     ScratchDir dir("usage-off");
     Settings settings;
     settings.stats.enabled = false;
-    UsageRecorder r(usage_recorder_options(dir.path, settings, [] { return utc(2024, 5, 1, 8); }));
+    UsageRecorder r(usage_recorder_options(dir.path(), settings, [] { return utc(2024, 5, 1, 8); }));
     r.start();
     CHECK_FALSE(r.record(UsageEvent::session_start(utc(2024, 5, 1, 8))));
     CHECK_FALSE(r.status().enabled);
     r.stop();
-    CHECK_FALSE(fs::exists(dir.path / "var"));
+    CHECK_FALSE(fs::exists(dir.path() / "var"));
 
     settings.stats = {true, 30, 5};
-    const UsageRecorderOptions on = usage_recorder_options(dir.path, settings, [] { return utc(2024, 5, 1, 8); });
-    CHECK(on.db.file == dir.path / "var" / "usage.sqlite");
+    const UsageRecorderOptions on = usage_recorder_options(dir.path(), settings, [] { return utc(2024, 5, 1, 8); });
+    CHECK(on.db.file == dir.path() / "var" / "usage.sqlite");
     CHECK(on.db.retention_days == 30);
     CHECK(on.db.max_bytes == 5 * 1024 * 1024);
 }

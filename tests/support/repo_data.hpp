@@ -9,7 +9,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "core/content_loader.hpp"
 #include "core/membership.hpp"
+#include "core/ui_text.hpp"
 
 namespace qmi::testdata {
 
@@ -20,6 +22,25 @@ inline const Membership& membership() {
         return *load.membership;
     }();
     return m;
+}
+
+// config/content.json, loaded as the kiosk loads it.
+inline const Content& bundled_content() {
+    static const Content c = [] {
+        ContentLoad load = load_content_file(QMI_SOURCE_ROOT "/config/content.json", "content.json", membership());
+        for (const auto& e : load.errors) UNSCOPED_INFO(e.message());
+        REQUIRE(load.content);
+        return *load.content;
+    }();
+    return c;
+}
+
+// config/ui-text.json, loaded as the kiosk loads it.
+inline const UiText& bundled_text() {
+    static const UiTextLoad load = load_ui_text(QMI_SOURCE_ROOT "/config/ui-text.json");
+    for (const auto& e : load.errors) UNSCOPED_INFO(e.message());
+    REQUIRE(load.text);
+    return *load.text;
 }
 
 // config/content.json as a JSON document, to derive variants (another date, a broken field) from.

@@ -14,9 +14,14 @@ namespace qmi::test {
 
 class ScratchDir {
 public:
-    explicit ScratchDir(std::string_view name = "scratch") {
+    // in_memory: under /dev/shm when there is one, for tests that write a lot and measure sizes, not durability
+    // (a checkpoint's fsync there costs nothing).
+    explicit ScratchDir(std::string_view name = "scratch", bool in_memory = false) {
         std::random_device random;
-        const auto base = std::filesystem::temp_directory_path();
+        std::error_code ec;
+        const auto base = in_memory && std::filesystem::is_directory("/dev/shm", ec) && ::access("/dev/shm", W_OK) == 0
+                              ? std::filesystem::path("/dev/shm")
+                              : std::filesystem::temp_directory_path();
         for (int attempt = 0; attempt < 100; ++attempt) {
             const auto candidate = base / ("qmi-" + std::string(name) + "-" + std::to_string(::getpid()) + "-" +
                                            std::to_string(random()));

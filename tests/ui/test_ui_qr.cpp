@@ -72,6 +72,7 @@ TEST_CASE("drawing: whole-pixel modules, white quiet zone of 4 modules, dark mod
     const auto qr = encode_qr("https://www.metropolegrandparis.fr");
     REQUIRE(qr);
     ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // leaves no imgui.ini in the directory the tests run in
     ImGui::GetIO().DisplaySize = ImVec2(800, 600);
     unsigned char* px;
     int w, h;

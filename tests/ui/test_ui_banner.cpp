@@ -8,21 +8,16 @@
 #include "ui/banner.hpp"
 #include "ui/legend.hpp"
 #include "ui_test_support.hpp"
+#include "../support/test_time.hpp"
 
 using namespace qmi;
+using qmi::testdata::contains;
+using qmi::testdata::utc;
 using namespace std::chrono_literals;
 using qmi::test::HeadlessUi;
 using qmi::test::RepoData;
 
 namespace {
-
-date::sys_seconds utc(int y, unsigned m, unsigned d, int h = 0, int min = 0) {
-    return date::sys_days(date::year(y) / m / d) + std::chrono::hours(h) + std::chrono::minutes(min);
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
 const ImU32 kQrDark = ui::to_u32(ui::palette::qr_dark);
 

@@ -7,8 +7,10 @@
 #include "../support/target_screens.hpp"
 #include "ui/district_list.hpp"
 #include "ui_test_support.hpp"
+#include "../support/test_time.hpp"
 
 using namespace qmi;
+using qmi::testdata::contains;
 using qmi::test::HeadlessUi;
 using qmi::test::RepoData;
 
@@ -17,10 +19,6 @@ namespace {
 const ui::DistrictListModel& model() {
     static const ui::DistrictListModel m = ui::make_district_list_model(RepoData::get().content, RepoData::get().text);
     return m;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Shared by the tests/input/test_ui_*.cpp files: the real repository data (membership, content, ui text), loaded
+// Shared by the tests/ui/*.cpp files: the real repository data (membership, content, ui text), loaded
 // once, and a headless ImGui context (fonts built on the CPU, nothing rendered) that runs one frame at a time and
 // captures the text the widgets drew through ImGui's log.
 #pragma once
@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "../support/repo_data.hpp"
 #include "core/content_loader.hpp"
 #include "core/membership.hpp"
 #include "core/ui_text.hpp"
@@ -19,28 +20,15 @@
 
 namespace qmi::test {
 
+// The repository's data (tests/support/repo_data.hpp) under one name: the widgets draw the real files.
 struct RepoData {
-    Membership membership;
-    Content content;
-    UiText text;
+    const Membership& membership;
+    const Content& content;
+    const UiText& text;
 
-    // Loaded once per test run; a loading error fails loudly (the tests are about the real files).
     static const RepoData& get() {
-        static const std::unique_ptr<RepoData> data = [] {
-            auto d = std::make_unique<RepoData>();
-            const std::string root = QMI_SOURCE_ROOT;
-            MembershipLoad m = load_membership(root + "/maps/membership.json");
-            if (!m.membership) throw std::runtime_error("membership: " + m.errors.front().message());
-            d->membership = std::move(*m.membership);
-            ContentLoad c = load_content_file(root + "/config/content.json", "config/content.json", d->membership);
-            if (!c.content) throw std::runtime_error("content: " + c.errors.front().message());
-            d->content = std::move(*c.content);
-            UiTextLoad t = load_ui_text(root + "/config/ui-text.json");
-            if (!t.text) throw std::runtime_error("ui text: " + t.errors.front().message());
-            d->text = std::move(*t.text);
-            return d;
-        }();
-        return *data;
+        static const RepoData data{testdata::membership(), testdata::bundled_content(), testdata::bundled_text()};
+        return data;
     }
 };
 

@@ -6,30 +6,26 @@
 #include <imgui.h>
 
 #include "ui/imgui_glue.hpp"
+#include "ui_test_support.hpp"
 
 namespace {
 
+// The kiosk's widgets' headless ImGui (ui_test_support.hpp), fed by the glue as the main loop feeds it.
 struct HeadlessImGui {
-    HeadlessImGui() {
-        ImGui::CreateContext();
-        unsigned char* pixels;
-        int w, h;
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // NewFrame needs a built atlas, not a GPU
-        glue.attach(ImGui::GetIO());
-    }
-    ~HeadlessImGui() { ImGui::DestroyContext(); }
+    HeadlessImGui() { glue.attach(ImGui::GetIO()); }
 
     // One frame with a single button at a known place; returns whether ImGui reported it clicked.
     bool frame() {
         glue.new_frame(ImGui::GetIO(), 800, 600, 1.0f / 60);
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(100, 100));
-        ImGui::SetNextWindowSize(ImVec2(300, 200));
-        ImGui::Begin("panel", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-        ImGui::SetCursorScreenPos(ImVec2(150, 150));
-        const bool clicked = ImGui::Button("Fermer", ImVec2(100, 50));  // covers (150,150)-(250,200)
-        ImGui::End();
-        ImGui::EndFrame();
+        bool clicked = false;
+        ui.frame([&] {
+            ImGui::SetNextWindowPos(ImVec2(100, 100));
+            ImGui::SetNextWindowSize(ImVec2(300, 200));
+            ImGui::Begin("panel", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+            ImGui::SetCursorScreenPos(ImVec2(150, 150));
+            clicked = ImGui::Button("Fermer", ImVec2(100, 50));  // covers (150,150)-(250,200)
+            ImGui::End();
+        });
         return clicked;
     }
 
@@ -46,6 +42,7 @@ struct HeadlessImGui {
 
     void feed(const qmi::PointerEvent& e) { glue.on_pointer(e); }
 
+    qmi::test::HeadlessUi ui{ImVec2(800, 600)};  // declared first: the glue attaches to its context
     qmi::ui::ImGuiGlue glue;
 };
 

@@ -10,16 +10,14 @@
 #include "ui/info_panel.hpp"
 #include "ui/timeline_view.hpp"
 #include "ui_test_support.hpp"
+#include "../support/test_time.hpp"
 
 using namespace qmi;
+using qmi::testdata::utc;
 using qmi::test::HeadlessUi;
 using qmi::test::RepoData;
 
 namespace {
-
-date::sys_seconds utc(int y, unsigned m, unsigned d, int h = 10) {
-    return date::sys_days(date::year(y) / m / d) + std::chrono::hours(h);
-}
 
 ui::TimelineViewModel model(const HeadlessUi& ui, const ui::Rect& area, bool closable, date::sys_seconds now) {
     return ui::make_timeline_view(RepoData::get().content, RepoData::get().text, now, area, closable, ui.layout(),
@@ -62,7 +60,7 @@ void require_clean(const ui::TimelineViewModel& m, Lang lang) {
 
 TEST_CASE("timeline: each event as its source dates it, with its source's number") {
     HeadlessUi ui(ImVec2(1920, 1080), 1920.0f / 952.0f);
-    const ui::TimelineViewModel m = model(ui, ui::timeline_area(ui.layout()), true, utc(2024, 5, 20));
+    const ui::TimelineViewModel m = model(ui, ui::timeline_area(ui.layout()), true, utc(2024, 5, 20, 10));
     const ui::TimelineText& fr = m.in(Lang::Fr);
     REQUIRE(fr.labels.size() == RepoData::get().content.timeline.size());
     REQUIRE(fr.labels.size() == 8);
@@ -97,11 +95,11 @@ TEST_CASE("timeline: each event as its source dates it, with its source's number
 
 TEST_CASE("timeline: today's mark between the events around it, also after the last one") {
     HeadlessUi ui(ImVec2(1920, 1080), 1920.0f / 952.0f);
-    const ui::TimelineViewModel may = model(ui, ui::timeline_area(ui.layout()), true, utc(2024, 5, 1));
+    const ui::TimelineViewModel may = model(ui, ui::timeline_area(ui.layout()), true, utc(2024, 5, 1, 10));
     const TimelineLayout& a = may.in(Lang::Fr).axis;
     CHECK(a.today > a.items[3].end);    // after the selection (6 February 2024)
     CHECK(a.today < a.items[4].start);  // before phase 1 opens (13 May 2024)
-    const ui::TimelineViewModel later = model(ui, ui::timeline_area(ui.layout()), true, utc(2026, 12, 2));
+    const ui::TimelineViewModel later = model(ui, ui::timeline_area(ui.layout()), true, utc(2026, 12, 2, 10));
     const TimelineLayout& b = later.in(Lang::Fr).axis;
     CHECK(b.today > b.items.back().end);
     CHECK(b.today <= b.length);
@@ -120,7 +118,7 @@ TEST_CASE("timeline: labels never overlap, on the five screens, for visitors and
         INFO(s.name);
         HeadlessUi ui(s.geometry());
         const ui::PresenterLayout P = ui::make_presenter_layout(ui.layout());
-        for (const date::sys_seconds now : {utc(2024, 5, 1), utc(2026, 12, 2)}) {
+        for (const date::sys_seconds now : {utc(2024, 5, 1, 10), utc(2026, 12, 2, 10)}) {
             for (const bool presenter : {false, true}) {
                 INFO((presenter ? "presenter" : "visitors"));
                 const ui::TimelineViewModel m =
@@ -140,7 +138,7 @@ TEST_CASE("timeline: labels never overlap, on the five screens, for visitors and
 
 TEST_CASE("timeline: visitors close it with its button, the presenter's has none") {
     HeadlessUi ui(ImVec2(1920, 1080), 1920.0f / 952.0f);
-    const ui::TimelineViewModel m = model(ui, ui::timeline_area(ui.layout()), true, utc(2024, 5, 1));
+    const ui::TimelineViewModel m = model(ui, ui::timeline_area(ui.layout()), true, utc(2024, 5, 1, 10));
     REQUIRE_FALSE(m.header.empty());
     bool closed = false;
     const ui::WidgetContext ctx = ui.ctx();
@@ -148,14 +146,14 @@ TEST_CASE("timeline: visitors close it with its button, the presenter's has none
     ui.frame(draw);
     ui.tap(ImVec2(m.header.max.x - 10, m.header.min.y + 10), draw);
     CHECK(closed);
-    const ui::TimelineViewModel p = model(ui, ui::make_presenter_layout(ui.layout()).wide, false, utc(2024, 5, 1));
+    const ui::TimelineViewModel p = model(ui, ui::make_presenter_layout(ui.layout()).wide, false, utc(2024, 5, 1, 10));
     CHECK(p.header.empty());
 }
 
 TEST_CASE("introduction: a Chronologie button beside Sources when the content has a timeline, none without") {
     HeadlessUi ui(ImVec2(1920, 1080), 1920.0f / 952.0f);
     const RepoData& d = RepoData::get();
-    const ui::IntroModel with = ui::make_intro_model(d.content, d.text, utc(2024, 5, 1));
+    const ui::IntroModel with = ui::make_intro_model(d.content, d.text, utc(2024, 5, 1, 10));
     ui::Rect button;
     ui::PanelResult got = ui::PanelResult::None;
     auto draw = [&] {
@@ -173,7 +171,7 @@ TEST_CASE("introduction: a Chronologie button beside Sources when the content ha
 
     Content none = d.content;
     none.timeline.clear();
-    const ui::IntroModel without = ui::make_intro_model(none, d.text, utc(2024, 5, 1));
+    const ui::IntroModel without = ui::make_intro_model(none, d.text, utc(2024, 5, 1, 10));
     ui.frame([&] { ui::draw_intro_panel(without, ui.ctx(), &button); });
     CHECK(button.empty());
 }

@@ -4,20 +4,15 @@
 
 #include "ui/sources_view.hpp"
 #include "ui_test_support.hpp"
+#include "../support/test_time.hpp"
 
 using namespace qmi;
+using qmi::testdata::contains;
+using qmi::testdata::utc;
 using qmi::test::HeadlessUi;
 using qmi::test::RepoData;
 
 namespace {
-
-date::sys_seconds utc(int y, unsigned m, unsigned d, int h = 10) {
-    return date::sys_days(date::year(y) / m / d) + std::chrono::hours(h);
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
 const ui::SourceEntry* entry(const ui::SourcesText& t, const std::string& id) {
     for (const auto& e : t.entries)
@@ -33,7 +28,7 @@ ui::SourcesModel sources_for(const char* insee, date::sys_seconds now) {
 }  // namespace
 
 TEST_CASE("a district's sources: each with what it vouches for and how recent") {
-    const ui::SourcesModel athis = sources_for("91027", utc(2024, 5, 20));
+    const ui::SourcesModel athis = sources_for("91027", utc(2024, 5, 20, 10));
     const ui::SourcesText& fr = athis.in(Lang::Fr);
     CHECK(athis.insee == "91027");
     CHECK(fr.title == "Sources des informations affichées");
@@ -64,7 +59,7 @@ TEST_CASE("a district's sources: each with what it vouches for and how recent") 
 }
 
 TEST_CASE("Meudon's mayor comes with its July 2025 source, the introduction lists the programme's sources") {
-    const ui::SourcesModel meudon = sources_for("92048", utc(2026, 12, 2));
+    const ui::SourcesModel meudon = sources_for("92048", utc(2026, 12, 2, 10));
     const ui::SourceEntry* mayor = entry(meudon.in(Lang::Fr), "boursorama-meudon");
     REQUIRE(mayor);
     CHECK(mayor->used_for == "Pour : maire");
@@ -73,19 +68,19 @@ TEST_CASE("Meudon's mayor comes with its July 2025 source, the introduction list
     // After the last window the banner names phase 2: its source is on screen too.
     CHECK(entry(meudon.in(Lang::Fr), "mgp-phase-2-launch"));
 
-    const ui::SourcesModel intro = sources_for("", utc(2026, 12, 2));
+    const ui::SourcesModel intro = sources_for("", utc(2026, 12, 2, 10));
     CHECK(intro.insee.empty());
     for (const char* id : {"announcement-2024-02", "mgp-first-edition", "smartcitymag-closing",
                            "traitsurbains-facilitatrice", "mgp-phase-2-launch"})
         CHECK(entry(intro.in(Lang::Fr), id));
     // A commune that is not a district: only what the banner and the map say.
-    const ui::SourcesModel montreuil = sources_for("93048", utc(2026, 12, 2));
+    const ui::SourcesModel montreuil = sources_for("93048", utc(2026, 12, 2, 10));
     CHECK_FALSE(entry(montreuil.in(Lang::Fr), "boursorama-meudon"));
     CHECK(entry(montreuil.in(Lang::Fr), "mgp-phase-2-launch"));
 }
 
 TEST_CASE("the sources view draws in the panel area and 'Retour' closes it") {
-    const ui::SourcesModel athis = sources_for("91027", utc(2024, 5, 20));
+    const ui::SourcesModel athis = sources_for("91027", utc(2024, 5, 20, 10));
     for (Lang lang : {Lang::Fr, Lang::En}) {
         HeadlessUi ui(ImVec2(1920, 1080), test::px_per_mm_43in(1920), lang);
         const ui::Layout& L = ui.layout();

@@ -1,7 +1,6 @@
-// Scratch directories and file helpers for the store tests (real SQLite files on the real file system).
+// File helpers for the store tests (real SQLite files on the real file system, in a ScratchDir), and the figures
+// a usage database holds, read the way `qmi-kiosk stats` reads them.
 #pragma once
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -11,30 +10,14 @@
 
 #include <catch2/catch.hpp>
 
+#include "../support/scratch_dir.hpp"
+#include "../support/test_time.hpp"
 #include "core/usage.hpp"
 #include "store/usage_db.hpp"
 
 namespace qmi::test {
 
-struct ScratchDir {
-    std::filesystem::path path;
-    // in_memory: under /dev/shm when there is one, for tests that write a lot and measure sizes, not durability
-    // (a checkpoint's fsync there costs nothing).
-    explicit ScratchDir(const std::string& name, bool in_memory = false) {
-        std::error_code ec;
-        const std::filesystem::path base = in_memory && std::filesystem::is_directory("/dev/shm", ec) &&
-                                                   ::access("/dev/shm", W_OK) == 0
-                                               ? std::filesystem::path("/dev/shm")
-                                               : std::filesystem::temp_directory_path();
-        path = base / ("qmi-" + name + "-" + std::to_string(::getpid()));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-};
+using qmi::testdata::utc;
 
 inline std::string file_bytes(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -54,11 +37,6 @@ inline std::vector<std::filesystem::path> files_starting(const std::filesystem::
         if (e.path().filename().string().rfind(prefix, 0) == 0) out.push_back(e.path());
     std::sort(out.begin(), out.end());
     return out;
-}
-
-inline date::sys_seconds utc(int y, unsigned mo, unsigned d, int h, int mi = 0, int s = 0) {
-    return date::sys_days{date::year{y} / mo / d} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-           std::chrono::seconds{s};
 }
 
 // Everything the database holds, read the way `qmi-kiosk stats` reads it.

@@ -4,16 +4,15 @@
 #include "core/call_state.hpp"
 #include "ui/info_panel.hpp"
 #include "ui_test_support.hpp"
+#include "../support/test_time.hpp"
 
 using namespace qmi;
+using qmi::testdata::contains;
+using qmi::testdata::utc;
 using qmi::test::HeadlessUi;
 using qmi::test::RepoData;
 
 namespace {
-
-date::sys_seconds utc(int y, unsigned m, unsigned d, int h = 0, int min = 0) {
-    return date::sys_days(date::year(y) / m / d) + std::chrono::hours(h) + std::chrono::minutes(min);
-}
 
 // Before the first call opens; before any review date.
 const date::sys_seconds kMay2024 = utc(2024, 5, 1, 10);
@@ -31,10 +30,6 @@ const ui::PanelLine* find_line(const ui::PanelText& t, const std::string& label)
     for (const auto& l : t.lines)
         if (l.label == label) return &l;
     return nullptr;
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
 }
 
 // The card's scrolling body: an ImGui child window, named after its parent ("##qmi_panel/##qmi_panel_body_...").

@@ -14,20 +14,15 @@
 #include "ui/presenter_layout.hpp"
 #include "ui/staff_menu.hpp"
 #include "ui_test_support.hpp"
+#include "../support/test_time.hpp"
 
 using namespace qmi;
+using qmi::testdata::contains;
+using qmi::testdata::utc;
 using qmi::test::HeadlessUi;
 using qmi::test::RepoData;
 
 namespace {
-
-date::sys_seconds utc(int y, unsigned m, unsigned d, int h = 10) {
-    return date::sys_days(date::year(y) / m / d) + std::chrono::hours(h);
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-    return haystack.find(needle) != std::string::npos;
-}
 
 ui::PresenterStepModel step_model(TourStep step, date::sys_seconds now, size_t index = 0, size_t total = 15) {
     const RepoData& d = RepoData::get();
@@ -101,7 +96,7 @@ TEST_CASE("presenter layout: title, map, card, bar and attribution apart, 18 mm 
         const float title_w = P.title.width() - 2 * L.padding;
         for (const TourStep& step : tour_of(RepoData::get().content))
             for (Lang lang : {Lang::Fr, Lang::En}) {
-                const std::string title = step_model(step, utc(2024, 5, 1)).in(lang).title;
+                const std::string title = step_model(step, utc(2024, 5, 1, 10)).in(lang).title;
                 INFO(title);
                 const float h = ui.fonts().headline->CalcTextSizeA(L.fonts.headline, FLT_MAX, title_w, title.c_str()).y;
                 CHECK(h <= P.title_lines * L.fonts.headline + 0.5f);
@@ -110,7 +105,7 @@ TEST_CASE("presenter layout: title, map, card, bar and attribution apart, 18 mm 
 }
 
 TEST_CASE("presenter steps: the programme in one sentence, then its promotions with their districts") {
-    const ui::PresenterStepModel m = step_model({TourStep::Kind::Programme, 0, ""}, utc(2024, 5, 1), 0, 15);
+    const ui::PresenterStepModel m = step_model({TourStep::Kind::Programme, 0, ""}, utc(2024, 5, 1, 10), 0, 15);
     const ui::PresenterStepText& fr = m.in(Lang::Fr);
     CHECK(fr.title == "Quartiers Métropolitains d'Innovation");
     CHECK(fr.subtitle == "Métropole du Grand Paris, avec l'agence d'innovation Paris&Co");
@@ -132,7 +127,7 @@ TEST_CASE("presenter steps: the programme in one sentence, then its promotions w
 }
 
 TEST_CASE("presenter steps: a promotion shows its districts together and its summary, a district its commune") {
-    const ui::PresenterStepModel p = step_model({TourStep::Kind::Promotion, 2, ""}, utc(2024, 5, 1), 7);
+    const ui::PresenterStepModel p = step_model({TourStep::Kind::Promotion, 2, ""}, utc(2024, 5, 1, 10), 7);
     CHECK(p.communes == std::vector<std::string>{"91027", "93001", "94033", "94071", "92040", "95018"});
     CHECK(p.in(Lang::Fr).title == "2e promotion · 2024");
     CHECK(p.in(Lang::Fr).subtitle == "6 quartiers d'innovation");
@@ -144,7 +139,7 @@ TEST_CASE("presenter steps: a promotion shows its districts together and its sum
     for (const FactRef& f : p.facts) CHECK((f.kind == FactKind::Promotion || f.kind == FactKind::District));
     CHECK(p.facts.size() == 1 + 3 + 6);
 
-    const ui::PresenterStepModel d = step_model({TourStep::Kind::District, 0, "91027"}, utc(2024, 5, 1), 8);
+    const ui::PresenterStepModel d = step_model({TourStep::Kind::District, 0, "91027"}, utc(2024, 5, 1, 10), 8);
     CHECK(d.communes == std::vector<std::string>{"91027"});
     CHECK(d.in(Lang::Fr).title == "Athis-Mons");
     CHECK(d.in(Lang::Fr).subtitle == "2e promotion · 2024 · Essonne (91)");
@@ -157,9 +152,9 @@ TEST_CASE("presenter steps: every call with its dates, communes, source and its 
         const char* phase1;
         const char* phase2;
     };
-    for (const Case& c : {Case{utc(2024, 5, 1), "À venir", "À venir"}, Case{utc(2024, 5, 20), "Ouvert", "À venir"},
-                          Case{utc(2024, 6, 16), "Dernier jour", "À venir"}, Case{utc(2025, 2, 1), "Clos", "Ouvert"},
-                          Case{utc(2026, 12, 2), "Clos", "Clos"}}) {
+    for (const Case& c : {Case{utc(2024, 5, 1, 10), "À venir", "À venir"}, Case{utc(2024, 5, 20, 10), "Ouvert", "À venir"},
+                          Case{utc(2024, 6, 16, 10), "Dernier jour", "À venir"}, Case{utc(2025, 2, 1, 10), "Clos", "Ouvert"},
+                          Case{utc(2026, 12, 2, 10), "Clos", "Clos"}}) {
         const ui::PresenterStepModel m = step_model(calls(), c.now, 14);
         const ui::PresenterStepText& t = m.in(Lang::Fr);
         INFO(t.subtitle);
@@ -167,7 +162,7 @@ TEST_CASE("presenter steps: every call with its dates, communes, source and its 
         CHECK(t.windows[0].badge == c.phase1);
         CHECK(t.windows[1].badge == c.phase2);
     }
-    const ui::PresenterStepModel m = step_model(calls(), utc(2024, 5, 20), 14);
+    const ui::PresenterStepModel m = step_model(calls(), utc(2024, 5, 20, 10), 14);
     const ui::PresenterStepText& t = m.in(Lang::Fr);
     CHECK(t.title == "Les appels à projets");
     CHECK(t.subtitle == "Dates et état au 20 mai 2024");
@@ -189,7 +184,7 @@ TEST_CASE("presenter bar: next, previous and exit answer a tap, previous does no
         HeadlessUi ui(s.geometry());
         const ui::PresenterLayout P = ui::make_presenter_layout(ui.layout());
         const ui::WidgetContext ctx{P.screen, ui.ctx().theme, ui.fonts(), RepoData::get().text, Lang::Fr};
-        ui::PresenterStepModel m = step_model({TourStep::Kind::Programme, 0, ""}, utc(2024, 5, 1), 0, 15);
+        ui::PresenterStepModel m = step_model({TourStep::Kind::Programme, 0, ""}, utc(2024, 5, 1, 10), 0, 15);
         ui::PresenterBarResult got = ui::PresenterBarResult::None;
         std::string text;
         auto draw = [&] {
@@ -222,7 +217,7 @@ TEST_CASE("presenter card: what it says is drawn, and its Sources button answers
     HeadlessUi ui(ImVec2(1920, 1080), 1920.0f / 952.0f);
     const ui::PresenterLayout P = ui::make_presenter_layout(ui.layout());
     const ui::WidgetContext ctx{P.screen, ui.ctx().theme, ui.fonts(), RepoData::get().text, Lang::Fr};
-    const ui::PresenterStepModel m = step_model(calls(), utc(2024, 5, 20), 14);
+    const ui::PresenterStepModel m = step_model(calls(), utc(2024, 5, 20, 10), 14);
     ui::PanelResult got = ui::PanelResult::None;
     auto draw = [&] {
         const ui::PanelResult r = ui::draw_presenter_card(m, ctx);
