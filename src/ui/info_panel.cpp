@@ -4,6 +4,8 @@
 #include "core/nearest_districts.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cfloat>
 
 #include <imgui.h>
 
@@ -352,19 +354,28 @@ PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ct
         ImGui::PushFont(ctx.fonts.body_bold);
         panel::wrapped(t.nearby_title);
         const float w = ImGui::GetContentRegionAvail().x;
+        const float chip = ImGui::GetTextLineHeight() * 0.6f;
+        const float text_x = ctx.layout.padding * 0.5f + chip * 1.6f;
+        const float text_w = w - text_x - ctx.layout.padding * 0.5f;
         for (const PanelModel::Nearby& n : model.nearby) {
             ImGui::PushID(n.insee.c_str());
+            // A long name ("Saint-Maur-des-Fossés · 12 km") can be wider than a narrow panel in semibold: regular type first
+            // (narrower), then two lines in a taller button, never a cut word.
+            const char* label = n.in(ctx.lang).c_str();
+            ImFont* font = ctx.fonts.body_bold;
+            if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label).x > text_w) font = ctx.fonts.body;
+            const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, text_w, label);
+            const float h = std::max(ctx.layout.button, std::ceil(size.y + ctx.layout.padding));
             const ImVec2 p = ImGui::GetCursorScreenPos();
-            if (ImGui::Button("##nearby", ImVec2(w, ctx.layout.button))) chosen = n.insee;
+            if (ImGui::Button("##nearby", ImVec2(w, h))) chosen = n.insee;
             if (out) out->nearby.push_back({n.insee, Rect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}});
             // The promotion's colour chip, then the name and distance, on the button.
-            const float chip = ImGui::GetTextLineHeight() * 0.6f;
-            const float cy = p.y + ctx.layout.button * 0.5f;
+            const float cy = p.y + h * 0.5f;
             ImDrawList* dl = ImGui::GetWindowDrawList();
             dl->AddRectFilled(ImVec2(p.x + ctx.layout.padding * 0.5f, cy - chip / 2),
                               ImVec2(p.x + ctx.layout.padding * 0.5f + chip, cy + chip / 2), to_u32(n.color), chip * 0.2f);
-            dl->AddText(ImVec2(p.x + ctx.layout.padding * 0.5f + chip * 1.6f, cy - ImGui::GetTextLineHeight() * 0.5f),
-                        to_u32(ctx.theme.text), n.in(ctx.lang).c_str());
+            dl->AddText(font, font->FontSize, ImVec2(p.x + text_x, cy - size.y * 0.5f), to_u32(ctx.theme.text), label,
+                        nullptr, text_w);
             ImGui::PopID();
         }
         ImGui::PopFont();
