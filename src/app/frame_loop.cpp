@@ -11,6 +11,7 @@ namespace {
 // staff corner's hold, live updates arriving) act within a quarter of a second, and an idle kiosk wakes 4 times a
 // second, which costs nothing measurable.
 constexpr std::chrono::milliseconds kCap{250};
+constexpr double kFramePeriod = 1.0 / 60;  // the display's refresh (see pacing_wait)
 }  // namespace
 
 FrameClock FrameClock::real() { return FrameClock(false, 0); }
@@ -39,10 +40,18 @@ std::chrono::milliseconds idle_sleep(std::chrono::milliseconds kiosk_wait, doubl
     return std::max(d, std::chrono::milliseconds(0));
 }
 
+std::chrono::milliseconds pacing_wait(double last_drawn, double now, bool input) {
+    if (input || last_drawn < 0) return std::chrono::milliseconds(0);
+    const double early = last_drawn + kFramePeriod - now;
+    if (early <= 0.0005) return std::chrono::milliseconds(0);
+    return std::chrono::milliseconds(static_cast<long>(std::ceil(early * 1000)));
+}
+
 void run_frames(Kiosk& kiosk, FrameClock& clock, InputGatherer& input, const Surface& surface, DrawPolicy policy,
                 const FrameHooks& hooks) {
     FrameInput in;
     double last = clock.now();
+    double last_drawn = -1;
     for (;;) {
         const double now = clock.next();
         const double dt = std::min(now - last, 0.05);  // after a long idle sleep, no jump to the end of animations
@@ -66,6 +75,14 @@ void run_frames(Kiosk& kiosk, FrameClock& clock, InputGatherer& input, const Sur
             }
             continue;
         }
+        const bool input = !in.events.empty() || in.resized || in.focus_gained;
+        if (policy == DrawPolicy::OnDemand && surface.wait) {
+            if (const std::chrono::milliseconds d = pacing_wait(last_drawn, clock.now(), input); d.count() > 0) {
+                surface.wait(d);
+                continue;
+            }
+        }
+        last_drawn = now;
         const bool paint = policy != DrawPolicy::Headless && surface.target;
         kiosk.build_frame(dt, paint && surface.back_buffer ? surface.back_buffer() : BackBuffer{});
         if (paint) {

@@ -69,6 +69,13 @@ void run_frames(Kiosk& kiosk, FrameClock& clock, InputGatherer& input, const Sur
 std::chrono::milliseconds idle_sleep(std::chrono::milliseconds kiosk_wait, double now, double next_scripted,
                                      std::chrono::milliseconds cap);
 
+// Without vsync (Mesa's software path, Xvfb, some drivers) nothing holds the loop to the display's rate: an animation
+// alone (the camera flying to a district, a glide, a fade) would be drawn as fast as the CPU allows, 120 frames a
+// second and more that no screen shows. A frame without input waits until 1/60 s after the last one drawn (the
+// wait wakes at once if input arrives); a frame with input (or the first) is drawn at once, so a touch still
+// reaches the screen in the next frame. Returns how long to wait; 0: draw now.
+std::chrono::milliseconds pacing_wait(double last_drawn, double now, bool input);
+
 // One frame that shows everything at once, rendered into `target` (not presented): an ImGui window measures itself
 // in the first frame it appears, so the widgets run twice before the frame is rendered. First frames, captures.
 void draw_complete_frame(Kiosk& kiosk, sf::RenderTarget& target);
