@@ -655,8 +655,10 @@ ScreenState Kiosk::screen_state() const {
     if (map_->selected()) s.selected_insee = data_->map.communes[*map_->selected()].insee;
     s.can_zoom_in = map_->can_zoom_in();
     s.can_zoom_out = map_->can_zoom_out();
-    s.hint_opacity =
-        attract_.active() || staff_screen_ != StaffScreen::None || tour_ || timeline_open_ ? 0.0f : hint_.opacity(now_);
+    // The gesture hint is about the map: not over the search keyboard, a staff screen, the tour or the timeline.
+    s.hint_opacity = attract_.active() || staff_screen_ != StaffScreen::None || tour_ || timeline_open_ || search_open_
+                         ? 0.0f
+                         : hint_.opacity(now_);
     s.presenter = step_ ? &*step_ : nullptr;
     s.blackout = blackout_;
     s.timeline_open = timeline_open_ && !tour_;

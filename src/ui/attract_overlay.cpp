@@ -13,7 +13,7 @@ namespace qmi::ui {
 AttractCard make_attract_card(const District& d, const Content& content, const UiText& text, Lang lang) {
     AttractCard c;
     c.district = d.commune;
-    if (d.site_name && !d.site_name->in(lang).empty()) c.district += " \xC2\xB7 " + d.site_name->in(lang);
+    if (d.site_name && !d.site_name->in(lang).empty()) c.site = d.site_name->in(lang);
     if (const Promotion* p = content.find_promotion(d.promotion)) {
         c.promotion = p->name.in(lang);
         if (p->launched_year) c.promotion += " \xC2\xB7 " + std::to_string(*p->launched_year);
@@ -104,7 +104,7 @@ Rect draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, con
         if (s.empty()) return 0.0f;
         return font->CalcTextSizeA(font->FontSize, FLT_MAX, inner, s.c_str()).y + spacing;
     };
-    const float height = 2 * pad + block(ctx.fonts.banner, card.hint) + block(ctx.fonts.title, card.district) +
+    const float height = 2 * pad + block(ctx.fonts.banner, card.hint) + block(ctx.fonts.title, card.site) +
                          block(ctx.fonts.body_bold, card.promotion) + block(ctx.fonts.body, card.challenge);
     Rect r;
     r.min = ImVec2(map.min.x + (map.width() - width) / 2, map.max.y - l.margin - std::min(height, map.height() - 2 * l.margin));
@@ -133,9 +133,11 @@ Rect draw_attract_overlay(const AttractCard& card, const WidgetContext& ctx, con
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(ctx.theme.text));
-    ImGui::PushFont(ctx.fonts.title);
-    ImGui::TextUnformatted(card.district.c_str());
-    ImGui::PopFont();
+    if (!card.site.empty()) {  // the commune is in the call to action already: its site, when known, as a title
+        ImGui::PushFont(ctx.fonts.title);
+        ImGui::TextUnformatted(card.site.c_str());
+        ImGui::PopFont();
+    }
     if (!card.promotion.empty()) {
         ImGui::PushFont(ctx.fonts.body_bold);
         const float chip = ImGui::GetTextLineHeight() * 0.7f;

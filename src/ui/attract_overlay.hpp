@@ -16,7 +16,8 @@ namespace qmi::ui {
 
 // What the card shows, built once per highlight change (never per frame).
 struct AttractCard {
-    std::string district;      // commune name (site name after it when published)
+    std::string district;      // commune name (the call to action names it)
+    std::string site;          // the district's site when the sources name it, as the card's title; "" = no title
     std::string promotion;     // "2e promotion · 2024" ("" when the content has no such promotion)
     Rgba8 promotion_color;
     std::string challenge;     // the challenge; "" when the sources give none (then not shown)

@@ -169,14 +169,18 @@ void two_line_block(const std::string& main, ImFont* main_font, const std::strin
     ImGui::PushFont(second_font);
     float second_h = second.empty() ? 0.0f : wrapped_height(second, width);
     ImGui::PopFont();
-    const float room = r.height() - ctx.layout.padding;  // the strip's padding, half of it above, half below
-    if (main_h + spacing + second_h > room && ctx.fonts.small && second_font != ctx.fonts.small) {
+    // The strip keeps a quarter of the card padding above and below (ui/layout: every row counts). The second line
+    // (the window and its communes, read from 2 m) keeps body size whenever both lines fit; the spacing between
+    // them gives way first, then the second line falls back to fine print (communes that need two lines).
+    const float room = r.height() - ctx.layout.padding * 0.5f;
+    if (main_h + second_h > room && ctx.fonts.small && second_font != ctx.fonts.small) {
         second_font = ctx.fonts.small;
         ImGui::PushFont(second_font);
         second_h = wrapped_height(second, width);
         ImGui::PopFont();
     }
     if (second.empty()) spacing = 0;
+    spacing = std::clamp(room - main_h - second_h, 0.0f, spacing);
     float y = r.min.y + std::max(0.0f, (r.height() - main_h - second_h - spacing) * 0.5f);
     ImGui::PushFont(main_font);
     text_block(main, x0, x1, y, r);

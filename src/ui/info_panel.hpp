@@ -11,7 +11,7 @@
 //                        district name + description, experiments, whether a call for projects concerns the town
 //                        (open until..., last day, announced, another town's call, the last one closed on...), and
 //                        a fixed footer (never scrolled away) with the dates the facts hold for ("Informations
-//                        datées de février 2024 à juillet 2025") and a "Sources" button.
+//                        datées : février 2024 – juillet 2025") and a "Sources" button.
 //                        A fact past its review date (content.json review_after: mayors after the municipal
 //                        elections of March 2026) reads "à vérifier (information de février 2024)" in red under it.
 //                        A missing challenge reads "Défi non communiqué"; a site with a description but no
@@ -58,7 +58,7 @@ struct PanelText {
     PanelLine call;                  // districts: "Appel à projets" and whether one concerns the town; else empty
     std::string note;                // "Cette commune n'accueille pas de QMI" / "Hors de la Métropole"; "" for districts
     std::string nearby_title;        // "Quartiers d'innovation les plus proches"; "" without nearby districts
-    std::string as_of;               // "Informations à jour : février 2024" or "... datées de février 2024 à juillet 2025"
+    std::string as_of;               // "Informations datées : février 2024" or "... datées : février 2024 – juillet 2025"
     std::string sources;             // "Sources" button label
     std::string close;               // close button label
 };
@@ -145,7 +145,7 @@ struct IntroText {
     std::string how;          // "Touchez une commune colorée, ou choisissez un quartier dans la liste."
     std::string description;  // Programme::description
     std::vector<Promo> promotions;
-    std::string as_of;        // "Informations datées de février 2024 à février 2025" (fixed footer)
+    std::string as_of;        // "Informations datées : février 2024 – février 2025" (fixed footer)
     std::string sources;      // "Sources" button label
     std::string timeline;     // "Chronologie" button label; "" when the content has no timeline
 };
@@ -164,7 +164,7 @@ std::string promotion_label(const Content& content, int number, Lang lang, const
 // "Accompagnement terminé le 13 février 2025" / "Accompagnement en cours".
 std::string promotion_status_text(const PromotionStatus& status, const UiText& text, Lang lang);
 
-// "Informations à jour : février 2024" when `oldest` == `newest`, else "Informations datées de février 2024 à
+// "Informations datées : février 2024" when `oldest` == `newest`, else "Informations datées : février 2024 –
 // juillet 2025" (panel.as_of / panel.as_of_range).
 std::string as_of_text(const PartialDate& oldest, const PartialDate& newest, const UiText& text, Lang lang);
 

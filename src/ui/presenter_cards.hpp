@@ -54,7 +54,7 @@ struct PresenterStepText {
     };
     std::vector<Window> windows;  // calls
 
-    std::string as_of;    // "Informations datées de février 2024 à février 2025"
+    std::string as_of;    // "Informations datées : février 2024 – février 2025"
     std::string sources;  // the "Sources" button
 };
 

@@ -61,7 +61,7 @@ TEST_CASE("the repository's ui-text.json loads and has every required text in bo
     CHECK(t.get("attribution.contours", Lang::Fr) == "Contours : IGN – ADMIN EXPRESS, INSEE (Licence Ouverte)");
     CHECK(t.get("attribution.contours", Lang::En) == t.get("attribution.contours", Lang::Fr));
     CHECK(t.format("staff.try_again_in", Lang::Fr, {{"s", "42"}}) == "Réessayez dans 42 s");
-    CHECK(t.format("panel.as_of", Lang::En, {{"date", "February 2024"}}) == "Information as of February 2024");
+    CHECK(t.format("panel.as_of", Lang::En, {{"date", "February 2024"}}) == "Information dated February 2024");
 }
 
 TEST_CASE("English falls back to French, unknown keys show as [key]", "[ui_text]") {

@@ -64,14 +64,14 @@ TEST_CASE("panel model of a fully published district: Athis-Mons") {
     REQUIRE(challenge);
     CHECK(challenge->value == "Développer un pôle sport et santé dans la ville d'Athis-Mons");
     CHECK_FALSE(challenge->missing);
-    CHECK(fr.as_of == "Informations datées de février 2024 à septembre 2024");  // experiments: September 2024
+    CHECK(fr.as_of == "Informations datées\u00a0: février 2024 – septembre 2024");  // experiments: September 2024
     CHECK(fr.note.empty());
 
     const ui::PanelText& en = m.in(Lang::En);
     CHECK(en.promotion == "2nd promotion · 2024");
     REQUIRE(find_line(en, "Challenge"));
     CHECK(find_line(en, "Challenge")->value == "Develop a sports and health hub in the town of Athis-Mons");
-    CHECK(en.as_of == "Information dated February 2024 to September 2024");
+    CHECK(en.as_of == "Information dated February 2024 – September 2024");
 }
 
 TEST_CASE("Athis-Mons: a described but unnamed site shows its description under the heading, not 'not published'") {
@@ -294,7 +294,7 @@ TEST_CASE("with nothing selected the panel area introduces the programme and its
     CHECK_FALSE(contains(text, "sont en cours de développement"));
     CHECK_FALSE(contains(text, "pendant les deux prochaines années"));
     CHECK(intro.fr.promotions[1].status.empty());  // no source says where the second promotion stands
-    CHECK(intro.fr.as_of == "Informations datées de février 2024 à 13 février 2025");
+    CHECK(intro.fr.as_of == "Informations datées\u00a0: février 2024 – 13 février 2025");
 }
 
 // --- calls, staleness, dates, sources --------------------------------------------------------------------------
@@ -384,10 +384,10 @@ TEST_CASE("after the municipal elections of March 2026 every mayor reads 'à vé
 
 TEST_CASE("every card carries its 'information as of' line, non-QMI communes included") {
     const ui::PanelModel montreuil = model_for("93048");
-    CHECK(montreuil.in(Lang::Fr).as_of == "Informations à jour\u00a0: février 2024");
-    CHECK(montreuil.in(Lang::En).as_of == "Information as of February 2024");
+    CHECK(montreuil.in(Lang::Fr).as_of == "Informations datées\u00a0: février 2024");
+    CHECK(montreuil.in(Lang::En).as_of == "Information dated February 2024");
     const ui::PanelModel meudon = model_for("92048");
-    CHECK(meudon.in(Lang::Fr).as_of == "Informations datées de 2024 à juillet 2025");  // site: "2024"
+    CHECK(meudon.in(Lang::Fr).as_of == "Informations datées\u00a0: 2024 – juillet 2025");  // site: "2024"
     const ui::PanelModel aulnay = model_for("93005");
     CHECK(aulnay.in(Lang::Fr).promotion_status == "Accompagnement terminé le 13 février 2025");
     for (const ui::PanelModel* m : {&montreuil, &meudon, &aulnay}) {

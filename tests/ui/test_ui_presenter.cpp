@@ -118,7 +118,7 @@ TEST_CASE("presenter steps: the programme in one sentence, then its promotions w
     CHECK(fr.promotions[0].status == "Accompagnement terminé le 13 février 2025");
     CHECK(fr.promotions[1].summary.empty());  // the programme step lists; the promotion's own step tells
     CHECK(m.communes.empty());
-    CHECK(fr.as_of == "Informations datées de février 2024 à 13 février 2025");
+    CHECK(fr.as_of == "Informations datées\u00a0: février 2024 – 13 février 2025");
     const ui::PresenterStepText& en = m.in(Lang::En);
     CHECK(en.lead == "The metropolitan urban experimentation scheme, run with the support of the Paris&Co innovation agency.");
     CHECK(en.progress == "Step 1 of 15");
@@ -227,7 +227,7 @@ TEST_CASE("presenter card: what it says is drawn, and its Sources button answers
     CHECK(contains(text, "Appel à projets — phase 1"));
     CHECK(contains(text, "13 mai 2024 – 16 juin 2024"));
     CHECK(contains(text, "Appel à projets — phase 2"));
-    CHECK(contains(text, "Informations datées de février 2024 à 2025"));
+    CHECK(contains(text, "Informations datées\u00a0: février 2024 – 2025"));
     ImGuiWindow* card = HeadlessUi::window("##qmi_panel");
     REQUIRE(card);
     CHECK(card->Pos.x == P.screen.panel.min.x);

@@ -47,10 +47,11 @@ std::string dump(const std::vector<ui::TextFinding>& all) {
 
 ui::AttractCard attract_card(const std::string& challenge) {
     ui::AttractCard c;
-    c.district = "Fontenay-sous-Bois \xC2\xB7 Val-de-Fontenay Alouettes";
+    c.district = "Fontenay-sous-Bois";
+    c.site = "Val-de-Fontenay Alouettes";
     c.promotion = "2e promotion \xC2\xB7 2024";
     c.challenge = challenge;
-    c.hint = "Touchez pour d\xC3\xA9couvrir Fontenay-sous-Bois";
+    c.hint = "Touchez pour d\xC3\xA9" "couvrir Fontenay-sous-Bois";
     return c;
 }
 
