@@ -7,12 +7,9 @@
 #include "../support/target_screens.hpp"
 #include "ui/district_list.hpp"
 #include "ui_test_support.hpp"
-#include "../support/test_time.hpp"
 
 using namespace qmi;
-using qmi::testdata::contains;
-using qmi::test::HeadlessUi;
-using qmi::test::RepoData;
+using namespace qmi::test;  // HeadlessUi, RepoData, utc, contains
 
 namespace {
 

@@ -4,13 +4,9 @@
 #include "core/call_state.hpp"
 #include "ui/info_panel.hpp"
 #include "ui_test_support.hpp"
-#include "../support/test_time.hpp"
 
 using namespace qmi;
-using qmi::testdata::contains;
-using qmi::testdata::utc;
-using qmi::test::HeadlessUi;
-using qmi::test::RepoData;
+using namespace qmi::test;  // HeadlessUi, RepoData, utc, contains
 
 namespace {
 

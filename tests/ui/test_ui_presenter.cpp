@@ -14,13 +14,9 @@
 #include "ui/presenter_layout.hpp"
 #include "ui/staff_menu.hpp"
 #include "ui_test_support.hpp"
-#include "../support/test_time.hpp"
 
 using namespace qmi;
-using qmi::testdata::contains;
-using qmi::testdata::utc;
-using qmi::test::HeadlessUi;
-using qmi::test::RepoData;
+using namespace qmi::test;  // HeadlessUi, RepoData, utc, contains
 
 namespace {
 

@@ -10,12 +10,9 @@
 #include "ui/info_panel.hpp"
 #include "ui/timeline_view.hpp"
 #include "ui_test_support.hpp"
-#include "../support/test_time.hpp"
 
 using namespace qmi;
-using qmi::testdata::utc;
-using qmi::test::HeadlessUi;
-using qmi::test::RepoData;
+using namespace qmi::test;  // HeadlessUi, RepoData, utc, contains
 
 namespace {
 

@@ -10,6 +10,7 @@
 #include <imgui_internal.h>
 
 #include "../support/repo_data.hpp"
+#include "../support/test_time.hpp"
 #include "core/content_loader.hpp"
 #include "core/membership.hpp"
 #include "core/ui_text.hpp"
