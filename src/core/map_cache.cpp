@@ -97,6 +97,19 @@ struct Reader {
         }
         return pts;
     }
+    // A commune's or an arrondissement's polygons: each an outer ring and its holes.
+    std::vector<Polygon> polygons() {
+        std::vector<Polygon> out;
+        const uint32_t np = count(8);
+        for (uint32_t k = 0; k < np && ok; ++k) {
+            Polygon poly;
+            poly.outer = points();
+            const uint32_t nh = count(4);
+            for (uint32_t j = 0; j < nh && ok; ++j) poly.holes.push_back(points());
+            out.push_back(std::move(poly));
+        }
+        return out;
+    }
     Outline outline() {
         Outline o;
         o.code = str();
@@ -242,14 +255,7 @@ std::optional<MapModel> decode_map_payload(std::string_view payload, std::string
         c.department = r.str();
         c.territory = r.str();
         c.in_metropole = r.raw<uint32_t>() != 0;
-        const uint32_t np = r.count(8);
-        for (uint32_t k = 0; k < np && r.ok; ++k) {
-            Polygon poly;
-            poly.outer = r.points();
-            const uint32_t nh = r.count(4);
-            for (uint32_t j = 0; j < nh && r.ok; ++j) poly.holes.push_back(r.points());
-            c.polygons.push_back(std::move(poly));
-        }
+        c.polygons = r.polygons();
         c.triangles = r.points();
         c.label_anchor.x = r.raw<double>();
         c.label_anchor.y = r.raw<double>();
@@ -278,14 +284,7 @@ std::optional<MapModel> decode_map_payload(std::string_view payload, std::string
         a.number = static_cast<int>(r.raw<uint32_t>());
         a.name = r.str();
         a.usage_name = r.str();
-        const uint32_t np = r.count(8);
-        for (uint32_t k = 0; k < np && r.ok; ++k) {
-            Polygon poly;
-            poly.outer = r.points();
-            const uint32_t nh = r.count(4);
-            for (uint32_t j = 0; j < nh && r.ok; ++j) poly.holes.push_back(r.points());
-            a.polygons.push_back(std::move(poly));
-        }
+        a.polygons = r.polygons();
         a.label_anchor.x = r.raw<double>();
         a.label_anchor.y = r.raw<double>();
         a.area_m2 = r.raw<double>();

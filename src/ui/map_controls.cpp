@@ -29,11 +29,7 @@ std::array<Rect, 3> map_control_rects(const Layout& L) {
 
 MapControl draw_map_controls(const WidgetContext& ctx, bool can_zoom_in, bool can_zoom_out) {
     const Layout& L = ctx.layout;
-    next_window_on(L.map_controls);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("##qmi_map_controls", nullptr,
-                 kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
-    ImGui::PopStyleVar();
+    begin_button_window("##qmi_map_controls", L.map_controls);
 
     const std::array<Rect, 3> cells = map_control_rects(L);
     const struct {

@@ -20,11 +20,7 @@ constexpr const char* kRows[3] = {"AZERTYUIOP", "QSDFGHJKLM", "WXCVBN'-"};
 
 bool draw_search_button(const WidgetContext& ctx) {
     const Rect& r = ctx.layout.search;
-    next_window_on(r);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::Begin("##qmi_search_button", nullptr,
-                 kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
-    ImGui::PopStyleVar();
+    begin_button_window("##qmi_search_button", r);
     const Layout& L = ctx.layout;
     // A square button in the map's column (landscape) holds the icon; a wider one (portrait) also the word.
     const float side = std::min(r.width(), r.height());

@@ -30,6 +30,15 @@ inline void next_window_on(const Rect& r) {
     ImGui::SetNextWindowSize(r.size(), ImGuiCond_Always);
 }
 
+// Begins a window exactly on `r` with no padding and no background, for touch buttons that draw themselves (the
+// language and search buttons, Home / + / −).
+inline void begin_button_window(const char* id, const Rect& r) {
+    next_window_on(r);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin(id, nullptr, kOverlayWindowFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
+    ImGui::PopStyleVar();
+}
+
 // Begins a flat strip on `r` in the interface's ground colour (no rounding, no border): the kiosk's header and
 // banner, the presenter's title and bar.
 inline void begin_strip(const char* id, const Rect& r, const Theme& theme, ImVec2 padding) {
