@@ -361,7 +361,7 @@ PanelResult draw_district_panel(const PanelModel& model, const WidgetContext& ct
             ImGui::PushID(n.insee.c_str());
             // A long name ("Saint-Maur-des-Fossés · 12 km") can be wider than a narrow panel in semibold: regular type first
             // (narrower), then two lines in a taller button, never a cut word.
-            const char* label = n.in(ctx.lang).c_str();
+            const char* label = n.in(ctx.lang).c_str();  // n outlives the frame: a reference, not a copy
             ImFont* font = ctx.fonts.body_bold;
             if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label).x > text_w) font = ctx.fonts.body;
             const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, text_w, label);

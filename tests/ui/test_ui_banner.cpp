@@ -58,6 +58,19 @@ std::vector<StateCase> state_cases() {
 
 }  // namespace
 
+namespace {
+
+// One frame with the legend card and the attribution strip; the text both drew.
+std::string draw_legend_and_attribution(HeadlessUi& ui, const ui::LegendModel& legend) {
+    return ui.frame([&] {
+        ui::draw_legend(legend, ui.ctx());
+        HeadlessUi::capture();
+        ui::draw_attribution(legend, ui.ctx());
+    });
+}
+
+}  // namespace
+
 TEST_CASE("banner model in each state of the calls, both languages: badge, sentence, window, communes, QR card") {
     const RepoData& d = RepoData::get();
     const std::string page = *d.content.programme.page_url;
@@ -273,11 +286,7 @@ TEST_CASE("legend: promotion colours with their names, borders, and the attribut
     CHECK_FALSE(contains(fr.membership, "data/epci.json"));
 
     HeadlessUi ui(ImVec2(1920, 1080));
-    const std::string text = ui.frame([&] {
-        ui::draw_legend(legend, ui.ctx());
-        HeadlessUi::capture();
-        ui::draw_attribution(legend, ui.ctx());
-    });
+    const std::string text = draw_legend_and_attribution(ui, legend);
     ImGuiWindow* w = HeadlessUi::window("##qmi_legend");
     REQUIRE(w);
     REQUIRE(HeadlessUi::window("##qmi_attribution"));
@@ -293,11 +302,7 @@ TEST_CASE("portrait: legend in two columns and attribution on two lines, all ins
     const RepoData& d = RepoData::get();
     const ui::LegendModel legend = ui::make_legend_model(d.content, d.membership, d.text);
     HeadlessUi ui(ImVec2(1080, 1920), 0, Lang::En);
-    const std::string text = ui.frame([&] {
-        ui::draw_legend(legend, ui.ctx());
-        HeadlessUi::capture();
-        ui::draw_attribution(legend, ui.ctx());
-    });
+    const std::string text = draw_legend_and_attribution(ui, legend);
     ImGuiWindow* w = HeadlessUi::window("##qmi_legend");
     REQUIRE(w);
     // Nothing drawn outside the legend card (content fits in the rows the layout reserved).
